@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * When a connector tries again after a failed connection attempt or a lost connection.
  *
- * <p>{@link #delayBeforeAttempt(int)} is asked before each retry with the retry's number: 1 for the
- * first retry after a connection closed or the first attempt failed, 2 for the next, and so on;
- * the count restarts at 1 after every successful connection. It returns the delay, or {@code null}
- * to give up (the connector then posts a final {@link SessionConnectError} with
- * {@code willRetry == false} and stays stopped until started again).
+ * <p>The first attempt after {@code start()} is attempt 0 and is not delayed. After it fails, or after
+ * an established connection closes, the connector asks {@link #delayBeforeAttempt(int)} for the
+ * delay before reconnection attempt 1; after attempt n fails, for attempt n + 1. The count restarts
+ * with every successful connection. A {@code null} answer means give up: the failed attempt's
+ * {@link SessionConnectError} says {@code willRetry == false}, and the connector stops itself (it
+ * can be started again).
  *
  * <p>Thread safety: implementations must be immutable or thread-safe; they are called on I/O
  * threads.

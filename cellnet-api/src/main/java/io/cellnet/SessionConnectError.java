@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Thread safety: immutable.
  *
  * @param cause     why the attempt failed
- * @param attempt   the attempt's number since the connector started or last connected (1 = first)
+ * @param attempt   0 for the first attempt after {@code start()}; n for the n-th reconnection attempt
+ *                  since the connector started or last lost its connection
  * @param willRetry {@code true} when the reconnect policy schedules another attempt
  */
 public record SessionConnectError(Throwable cause, int attempt, boolean willRetry) implements SystemMessage {

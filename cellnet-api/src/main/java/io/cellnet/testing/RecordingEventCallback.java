@@ -1,0 +1,112 @@
+package io.cellnet.testing;
+
+import io.cellnet.EventCallback;
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SystemMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link EventCallback} that records every event for a test to take in order, with bounded
+ * waits: {@link #poll()}, {@link #expect(Class)} and {@link #assertNoMoreEvents()} (for
+ * {@code @AfterEach}). Failures are {@link AssertionError}s naming what was expected and what came,
+ * so it works with any test framework.
+ *
+ * <pre>{@code
+ * RecordingEventCallback events = new RecordingEventCallback();
+ * ... build a peer with .callback(events) ...
+ * events.expect(SessionAccepted.class);
+ * EchoAck ack = events.expect(EchoAck.class);
+ * }</pre>
+ *
+ * <p>Thread safety: {@link #onEvent} may be called from any thread (the peer's queue); the test
+ * methods are meant for the test thread.
+ */
+public final class RecordingEventCallback implements EventCallback {
+    /** The default bound of every wait. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final LinkedBlockingQueue<RecvMsgEvent> events = new LinkedBlockingQueue<>();
+    private final Duration timeout;
+
+    /** A recorder whose waits are bounded by {@link #DEFAULT_TIMEOUT}. */
+    public RecordingEventCallback() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    /** A recorder whose waits are bounded by {@code timeout}. */
+    public RecordingEventCallback(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public void onEvent(RecvMsgEvent event) {
+        events.add(event);
+    }
+
+    /** The next event; fails when none arrives within the timeout. */
+    public RecvMsgEvent poll() {
+        return poll(timeout);
+    }
+
+    /** The next event; fails when none arrives within {@code wait}. */
+    public RecvMsgEvent poll(Duration wait) {
+        RecvMsgEvent ev = pollOrNull(wait);
+        if (ev == null) {
+            throw new AssertionError("no event within " + wait.toMillis() + " ms");
+        }
+        return ev;
+    }
+
+    /** The next event, or {@code null} when none arrives within {@code wait}. */
+    public @Nullable RecvMsgEvent pollOrNull(Duration wait) {
+        try {
+            return events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for an event", e);
+        }
+    }
+
+    /**
+     * The next event, which must carry a {@code type} message (a user message or a
+     * {@link SystemMessage}); returns the message.
+     */
+    public <T> T expect(Class<T> type) {
+        return type.cast(expectEvent(type).message());
+    }
+
+    /** The next event, which must carry a {@code type} message; returns the event. */
+    public RecvMsgEvent expectEvent(Class<?> type) {
+        RecvMsgEvent ev = poll();
+        if (!type.isInstance(ev.message())) {
+            throw new AssertionError("expected " + type.getSimpleName() + " but got " + ev);
+        }
+        return ev;
+    }
+
+    /** Fails when an event is waiting. */
+    public void assertNoMoreEvents() {
+        RecvMsgEvent ev = events.peek();
+        if (ev != null) {
+            throw new AssertionError("unexpected event " + ev + " (" + events.size() + " pending)");
+        }
+    }
+
+    /** Takes every event waiting now. */
+    public List<RecvMsgEvent> drain() {
+        List<RecvMsgEvent> list = new ArrayList<>();
+        events.drainTo(list);
+        return list;
+    }
+
+    /** The number of events waiting. */
+    public int size() {
+        return events.size();
+    }
+}

@@ -1,0 +1,136 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.EventHooker;
+import io.cellnet.Peer;
+import io.cellnet.SendMsgEvent;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import io.cellnet.internal.ContextMap;
+import io.netty.channel.Channel;
+import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link Session} of cellnet-netty's peers: the outbound hookers run on the sending thread,
+ * then the current {@link Link} encodes and queues the message. An acceptor's session has one link
+ * for its life; a connector's session gets a new link (and id) per connection.
+ *
+ * <p>Thread safety: every method may be called from any thread.
+ */
+public class NettySession extends ContextMap implements Session {
+    /** The peer's shared state. */
+    protected final PeerCore core;
+    private volatile long id;
+    private volatile @Nullable Link link;
+
+    /** A session of the peer behind {@code core}, without a connection yet. */
+    public NettySession(PeerCore core) {
+        this.core = core;
+    }
+
+    /** Connects this session to {@code newLink} under {@code newId}; called on the link's event loop. */
+    protected void attach(Link newLink, long newId) {
+        this.id = newId;
+        this.link = newLink;
+    }
+
+    /** Forgets {@code oldLink} if it is the current one. */
+    protected void detach(Link oldLink) {
+        if (link == oldLink) {
+            link = null;
+        }
+    }
+
+    /** The current link, or {@code null}. */
+    public @Nullable Link link() {
+        return link;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public Peer peer() {
+        return core.peer();
+    }
+
+    @Override
+    public SendResult send(Object message) {
+        Object m = message;
+        EventHooker hooker = core.bundle().hooker();
+        if (hooker != EventHooker.IDENTITY) {
+            SendMsgEvent ev;
+            try {
+                ev = hooker.onOutboundEvent(new SendMsgEvent(this, message));
+            } catch (RuntimeException e) {
+                core.sendFailureLog().warn("outbound hooker failed on session {} of peer '{}' sending {}: {}", id,
+                        core.name(), message.getClass().getName(), e.toString());
+                return SendResult.ENCODE_FAILED;
+            }
+            if (ev == null) {
+                return SendResult.QUEUED;
+            }
+            m = ev.message();
+        }
+        return sendHooked(m);
+    }
+
+    /** Sends a message that has passed the outbound hookers. */
+    protected SendResult sendHooked(Object message) {
+        Link l = link;
+        return l == null ? SendResult.CLOSED : l.send(message);
+    }
+
+    @Override
+    public void close() {
+        Link l = link;
+        if (l != null) {
+            l.close(true);
+        }
+    }
+
+    @Override
+    public void closeNow() {
+        Link l = link;
+        if (l != null) {
+            l.close(false);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        Link l = link;
+        return l != null && l.isOpen();
+    }
+
+    @Override
+    public @Nullable SocketAddress remoteAddress() {
+        Link l = link;
+        return l == null ? null : l.channel().remoteAddress();
+    }
+
+    @Override
+    public <T> @Nullable T as(Class<T> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        Link l = link;
+        if (l != null && type.isInstance(l.channel())) {
+            return type.cast(l.channel());
+        }
+        return null;
+    }
+
+    /** The current channel, or {@code null}. */
+    public @Nullable Channel channel() {
+        Link l = link;
+        return l == null ? null : l.channel();
+    }
+
+    @Override
+    public String toString() {
+        return "Session(" + id + "@" + core.name() + ")";
+    }
+}

@@ -1,0 +1,130 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.Peer;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SessionClosed;
+import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.netty.ChannelTransmitter;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every session of a peer shares: the peer, its queue, registry and processor bundle, its
+ * close timeout, and the rate-limited logs. Delivers inbound events: inbound hookers on the I/O
+ * thread, then the callback posted to the queue.
+ *
+ * <p>Thread safety: every method may be called from any thread; {@link #bind} only while the peer
+ * is stopped.
+ */
+public final class PeerCore {
+    static final Logger log = LoggerFactory.getLogger("io.cellnet.netty.session");
+
+    private final Peer peer;
+    private final String name;
+    private final EventQueue queue;
+    private final MessageRegistry registry;
+    private final Duration closeTimeout;
+    private final RateLimitedLog sendFailureLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
+    private volatile ProcessorBundle bundle;
+    private volatile ChannelTransmitter transmitter;
+
+    /** The core of {@code peer}. */
+    public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
+            Duration closeTimeout) {
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.name = Objects.requireNonNull(name, "name");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+        this.bundle = bundle;
+        this.transmitter = channelTransmitter(bundle);
+    }
+
+    /** Replaces the bundle; the peer checks that it is stopped. */
+    public void bind(ProcessorBundle newBundle) {
+        ChannelTransmitter tx = channelTransmitter(newBundle);
+        this.bundle = newBundle;
+        this.transmitter = tx;
+    }
+
+    private static ChannelTransmitter channelTransmitter(ProcessorBundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        if (!(bundle.transmitter() instanceof ChannelTransmitter tx)) {
+            throw new IllegalArgumentException("transmitter " + bundle.transmitter().name()
+                    + " cannot be driven by cellnet-netty peers: it is not a ChannelTransmitter");
+        }
+        return tx;
+    }
+
+    /** The owning peer. */
+    public Peer peer() {
+        return peer;
+    }
+
+    /** The peer's name, for logs. */
+    public String name() {
+        return name;
+    }
+
+    /** The peer's queue. */
+    public EventQueue queue() {
+        return queue;
+    }
+
+    /** The peer's message registry. */
+    public MessageRegistry registry() {
+        return registry;
+    }
+
+    /** The bound bundle. */
+    public ProcessorBundle bundle() {
+        return bundle;
+    }
+
+    /** The bound bundle's transmitter. */
+    public ChannelTransmitter transmitter() {
+        return transmitter;
+    }
+
+    /** How long a graceful close may wait for pending writes. */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** The rate-limited log for refused sends. */
+    RateLimitedLog sendFailureLog() {
+        return sendFailureLog;
+    }
+
+    /**
+     * Runs {@code message} through the inbound hookers and posts it to the callback on the queue.
+     * A hooker that throws drops the event (logged); a queue that refuses the event fails the
+     * session, so that nothing is lost silently.
+     */
+    public void deliver(NettySession session, @Nullable Link link, Object message) {
+        ProcessorBundle b = bundle;
+        RecvMsgEvent event;
+        try {
+            event = b.hooker().onInboundEvent(new RecvMsgEvent(session, message));
+        } catch (Throwable t) {
+            log.warn("hooker failed on session {} of peer '{}' handling {}; event dropped", session.id(), name,
+                    message.getClass().getName(), t);
+            return;
+        }
+        if (event == null || queue.post(b.callback(), event)) {
+            return;
+        }
+        if (link != null && !(message instanceof SessionClosed)) {
+            link.fail(new RejectedExecutionException("event queue '" + queue.name() + "' refused "
+                    + message.getClass().getName()), false);
+        }
+    }
+}

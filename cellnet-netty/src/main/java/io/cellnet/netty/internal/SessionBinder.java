@@ -1,0 +1,29 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.SystemMessage;
+import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a peer turns a new channel into a session and lets go of it: the acceptor creates a session
+ * per channel, the connector attaches its one session.
+ *
+ * <p>Thread safety: called on the channel's event loop.
+ */
+public interface SessionBinder {
+
+    /** The core of the peer. */
+    PeerCore core();
+
+    /**
+     * Binds an active channel to a session, or returns {@code null} to refuse it (the peer is
+     * stopping); a refused channel is closed without any event.
+     */
+    @Nullable Link bind(Channel channel);
+
+    /** The event posted when a channel is bound ({@code SessionAccepted} or {@code SessionConnected}). */
+    SystemMessage activeMessage();
+
+    /** The link's channel has closed and its {@code SessionClosed} has been posted. */
+    void unbind(Link link);
+}

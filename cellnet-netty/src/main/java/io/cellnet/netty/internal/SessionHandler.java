@@ -1,0 +1,97 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.netty.IdleTimeoutException;
+import io.cellnet.netty.InboundFailure;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The last inbound handler of every cellnet channel: turns channel events into cellnet events.
+ * {@code channelActive} binds the session and posts {@code SessionAccepted}/{@code SessionConnected}
+ * (so it precedes every message of the session); each decoded message becomes one
+ * {@code RecvMsgEvent}; an {@link InboundFailure}, an exception or an idle timeout closes the
+ * session with reason IO and the cause; {@code channelInactive} posts {@code SessionClosed}.
+ * Messages that arrive after this side started closing are dropped, as in Go.
+ *
+ * <p>Thread safety: one instance per channel, used on its event loop.
+ */
+public final class SessionHandler extends ChannelInboundHandlerAdapter {
+    private final SessionBinder binder;
+    private final Duration readIdleTimeout;
+    private @Nullable Link link;
+
+    /** A handler for one channel of the peer behind {@code binder}. */
+    public SessionHandler(SessionBinder binder, Duration readIdleTimeout) {
+        this.binder = binder;
+        this.readIdleTimeout = readIdleTimeout;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        Link l = binder.bind(ctx.channel());
+        if (l == null) {
+            ctx.close();
+            return;
+        }
+        link = l;
+        binder.core().deliver(l.session(), l, binder.activeMessage());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Link l = link;
+        if (l == null || !l.isOpen()) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof InboundFailure f) {
+            l.fail(f.cause(), true);
+            return;
+        }
+        binder.core().deliver(l.session(), l, msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Link l = link;
+        if (l != null) {
+            link = null;
+            binder.core().deliver(l.session(), l, l.onInactive());
+            l.closedPosted().complete(null);
+            binder.unbind(l);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Link l = link;
+        if (l != null) {
+            l.fail(cause, !(cause instanceof IOException));
+        } else {
+            PeerCore.log.debug("peer '{}': channel {} failed before its session started", binder.core().name(),
+                    ctx.channel(), cause);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            Link l = link;
+            if (l != null) {
+                l.fail(new IdleTimeoutException("read", readIdleTimeout), false);
+            } else {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+}

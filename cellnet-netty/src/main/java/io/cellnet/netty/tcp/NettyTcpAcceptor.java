@@ -1,0 +1,212 @@
+package io.cellnet.netty.tcp;
+
+import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SystemMessage;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.netty.internal.ChannelSetup;
+import io.cellnet.netty.internal.Link;
+import io.cellnet.netty.internal.NettyFutures;
+import io.cellnet.netty.internal.NettySession;
+import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.SessionBinder;
+import io.cellnet.netty.internal.SessionManager;
+import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.Transports;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code tcp.Acceptor} on Netty's {@link ServerBootstrap}; see {@link TcpPeers#acceptor()}.
+ *
+ * <p>Thread safety: every method may be called from any thread.
+ */
+final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, SessionBinder {
+    static final SharedGroup BOSS = SharedGroup.of("cellnet-acceptor-boss", 1);
+    static final SharedGroup WORKERS = SharedGroup.of("cellnet-acceptor", Runtime.getRuntime().availableProcessors());
+
+    private final SessionManager sessions;
+    private final ChannelSetup setup;
+    private final int backlog;
+    private final Set<Channel> children = ConcurrentHashMap.newKeySet();
+    private final Object acceptLock = new Object();
+    private boolean accepting;
+    private volatile @Nullable Channel serverChannel;
+
+    NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog) {
+        super(config);
+        this.sessions = new SessionManager(idBase);
+        this.backlog = backlog;
+        this.setup = new ChannelSetup(this, config.options(), config.configurer());
+    }
+
+    @Override
+    public String typeName() {
+        return "tcp.Acceptor";
+    }
+
+    @Override
+    CompletableFuture<Void> doStart() {
+        EventLoopGroup boss = config.group() != null ? config.group() : BOSS.acquire();
+        EventLoopGroup workers = config.group() != null ? config.group() : WORKERS.acquire();
+        activeGroup = workers;
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(config.group() != null ? Transports.serverSocketChannelFor(boss) : Transports.serverSocketChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, backlog)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        children.add(ch);
+                        ch.closeFuture().addListener(f -> children.remove(ch));
+                        setup.install(ch);
+                    }
+                });
+        config.applyOptions(new TcpPeerConfig.OptionSetter() {
+            @Override
+            public <T> void set(ChannelOption<T> option, T value) {
+                b.childOption(option, value);
+            }
+        });
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        bindFrom(b, config.address().minPort(), started);
+        return started.whenComplete((v, e) -> {
+            if (e != null) {
+                releaseGroups();
+            }
+        });
+    }
+
+    private void bindFrom(ServerBootstrap b, int port, CompletableFuture<Void> started) {
+        String host = config.address().host();
+        ChannelFuture f = host.isEmpty() ? b.bind(port) : b.bind(host, port);
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                serverChannel = f.channel();
+                synchronized (acceptLock) {
+                    accepting = true;
+                }
+                log.info("tcp.Acceptor '{}' listening on {}", name(), f.channel().localAddress());
+                started.complete(null);
+            } else if (port < config.address().maxPort()) {
+                bindFrom(b, port + 1, started);
+            } else {
+                log.error("tcp.Acceptor '{}' cannot listen on {}: {}", name(), config.address(), done.cause().toString());
+                started.completeExceptionally(done.cause());
+            }
+        });
+    }
+
+    @Override
+    CompletableFuture<Void> doStop() {
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        synchronized (acceptLock) {
+            accepting = false;
+            waits.add(sessions.closeAllAndWait());
+        }
+        Channel sc = serverChannel;
+        serverChannel = null;
+        if (sc != null) {
+            waits.add(NettyFutures.whenDone(sc.close()));
+        }
+        for (Channel ch : children) {
+            waits.add(NettyFutures.whenDone(ch.closeFuture()));
+        }
+        return CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0]))
+                .thenCompose(v -> releaseGroups())
+                .whenComplete((v, e) -> log.info("tcp.Acceptor '{}' stopped", name()));
+    }
+
+    private CompletableFuture<Void> releaseGroups() {
+        activeGroup = null;
+        if (config.group() != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(NettyFutures.whenDone(BOSS.release()), NettyFutures.whenDone(WORKERS.release()));
+    }
+
+    @Override
+    public PeerCore core() {
+        return core;
+    }
+
+    @Override
+    public @Nullable Link bind(Channel channel) {
+        synchronized (acceptLock) {
+            if (!accepting) {
+                return null;
+            }
+            NettyAcceptedSession session = new NettyAcceptedSession(core);
+            Link link = new Link(channel, session, core);
+            session.open(link, sessions.nextId());
+            sessions.add(link);
+            return link;
+        }
+    }
+
+    @Override
+    public SystemMessage activeMessage() {
+        return SessionAccepted.INSTANCE;
+    }
+
+    @Override
+    public void unbind(Link link) {
+        sessions.remove(link);
+    }
+
+    @Override
+    public int port() {
+        Channel sc = serverChannel;
+        return sc != null && sc.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public boolean isReady() {
+        Channel sc = serverChannel;
+        return sc != null && sc.isActive();
+    }
+
+    @Override
+    public @Nullable Session session(long id) {
+        return sessions.session(id);
+    }
+
+    @Override
+    public void visitSessions(Predicate<Session> visitor) {
+        sessions.visitSessions(visitor);
+    }
+
+    @Override
+    public int sessionCount() {
+        return sessions.sessionCount();
+    }
+
+    @Override
+    public void closeAllSessions() {
+        sessions.closeAllSessions();
+    }
+
+    /** An accepted connection's session: one link for life. */
+    private static final class NettyAcceptedSession extends NettySession {
+        NettyAcceptedSession(PeerCore core) {
+            super(core);
+        }
+
+        void open(Link link, long id) {
+            attach(link, id);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.cellnet.netty.tcp;
+
+import io.cellnet.TCPAcceptor;
+
+/**
+ * Builds a {@code tcp.Acceptor}.
+ *
+ * <pre>{@code
+ * TCPAcceptor server = TcpPeers.acceptor()
+ *     .name("gate").address("0.0.0.0:7000~7010").queue(queue)
+ *     .callback(dispatcher)
+ *     .build();
+ * server.start().join();
+ * }</pre>
+ *
+ * <p>Thread safety: not thread-safe; use from one thread. The built peer is thread-safe.
+ */
+public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder> {
+    /** The default listen backlog. */
+    public static final int DEFAULT_BACKLOG = 1024;
+
+    private long idBase = 1;
+    private int backlog = DEFAULT_BACKLOG;
+
+    TcpAcceptorBuilder() {
+    }
+
+    /** The first session id (Go's {@code SetIDBase}); 1 by default. */
+    public TcpAcceptorBuilder idBase(long idBase) {
+        this.idBase = idBase;
+        return this;
+    }
+
+    /** The listen backlog; {@link #DEFAULT_BACKLOG} by default. */
+    public TcpAcceptorBuilder backlog(int backlog) {
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be > 0: " + backlog);
+        }
+        this.backlog = backlog;
+        return this;
+    }
+
+    /** The acceptor, stopped. */
+    public TCPAcceptor build() {
+        return new NettyTcpAcceptor(config("tcp.Acceptor"), idBase, backlog);
+    }
+}

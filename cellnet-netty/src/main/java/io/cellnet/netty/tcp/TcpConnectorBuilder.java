@@ -1,0 +1,89 @@
+package io.cellnet.netty.tcp;
+
+import io.cellnet.DisconnectedSendPolicy;
+import io.cellnet.ReconnectPolicy;
+import io.cellnet.TCPConnector;
+import io.cellnet.timer.Scheduler;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@code tcp.Connector} or {@code tcp.SyncConnector}.
+ *
+ * <pre>{@code
+ * TCPConnector client = TcpPeers.connector()
+ *     .name("to-game").address("10.0.0.5:7000").queue(queue)
+ *     .reconnect(ReconnectPolicy.exponential(Duration.ofMillis(100), Duration.ofSeconds(10), 0.2))
+ *     .callback(dispatcher)
+ *     .build();
+ * client.start();
+ * }</pre>
+ *
+ * <p>Thread safety: not thread-safe; use from one thread. The built peer is thread-safe.
+ */
+public final class TcpConnectorBuilder extends TcpPeerBuilder<TcpConnectorBuilder> {
+    /** The default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final boolean sync;
+    private ReconnectPolicy reconnect = ReconnectPolicy.none();
+    private DisconnectedSendPolicy sendPolicy = DisconnectedSendPolicy.refuse();
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private @Nullable Scheduler scheduler;
+    private long idBase = 1;
+
+    TcpConnectorBuilder(boolean sync) {
+        this.sync = sync;
+    }
+
+    /** When to reconnect; {@link ReconnectPolicy#none()} by default, as Go. Ignored by a sync connector. */
+    public TcpConnectorBuilder reconnect(ReconnectPolicy policy) {
+        this.reconnect = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Go's {@code SetReconnectDuration}: a fixed delay, zero for none. */
+    public TcpConnectorBuilder reconnectDuration(Duration delay) {
+        return reconnect(ReconnectPolicy.fixed(delay));
+    }
+
+    /** What {@code send} does without a connection; {@link DisconnectedSendPolicy#refuse()} by default. */
+    public TcpConnectorBuilder disconnectedSendPolicy(DisconnectedSendPolicy policy) {
+        this.sendPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** How long one connection attempt may take; {@link #DEFAULT_CONNECT_TIMEOUT} by default. */
+    public TcpConnectorBuilder connectTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("connect timeout must be positive: " + timeout);
+        }
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The clock for reconnect delays; the event loop's own by default. Tests pass a
+     * {@code ManualScheduler} to control reconnects without waiting.
+     */
+    public TcpConnectorBuilder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** The first session id; each connection takes the next one. 1 by default. */
+    public TcpConnectorBuilder idBase(long idBase) {
+        this.idBase = idBase;
+        return this;
+    }
+
+    /** The connector, stopped. */
+    public TCPConnector build() {
+        if (sync) {
+            return new NettySyncConnector(config("tcp.SyncConnector"), connectTimeout, idBase);
+        }
+        return new NettyTcpConnector(config("tcp.Connector"), reconnect, sendPolicy, connectTimeout, scheduler, idBase,
+                false);
+    }
+}
