@@ -192,12 +192,24 @@ public final class Link implements Runnable {
      * Marks the close as this side's ({@link CloseReason#MANUAL}).
      */
     public void close(boolean graceful) {
+        close(graceful, true);
+    }
+
+    /**
+     * Closes gracefully because the other side finished sending (half-close): what this side still
+     * has to write goes out first. The close counts as {@link CloseReason#IO}.
+     */
+    public void closeAfterRemoteShutdown() {
+        close(true, false);
+    }
+
+    private void close(boolean graceful, boolean manual) {
         boolean schedule = false;
         synchronized (this) {
             if (state == CLOSED || (state == CLOSING && graceful)) {
                 return;
             }
-            manualClose = true;
+            manualClose |= manual;
             if (graceful) {
                 state = CLOSING;
                 if (!flushScheduled) {

@@ -4,6 +4,7 @@ import io.cellnet.netty.IdleTimeoutException;
 import io.cellnet.netty.InboundFailure;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -83,6 +84,19 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ChannelInputShutdownEvent.INSTANCE) {
+            Link l = link;
+            if (l != null) {
+                // Close once the queue has handled everything received before the EOF, so that
+                // replies to the last requests are still written (Go loses them).
+                if (!binder.core().queue().post(l::closeAfterRemoteShutdown)) {
+                    l.closeAfterRemoteShutdown();
+                }
+            } else {
+                ctx.close();
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             Link l = link;
             if (l != null) {

@@ -19,6 +19,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,11 @@ final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, Session
             } else if (port < config.address().maxPort()) {
                 bindFrom(b, port + 1, started);
             } else {
-                log.error("tcp.Acceptor '{}' cannot listen on {}: {}", name(), config.address(), done.cause().toString());
-                started.completeExceptionally(done.cause());
+                BindException e = new BindException("tcp.Acceptor '" + name() + "' cannot listen on " + config.address()
+                        + ": " + done.cause().getMessage());
+                e.initCause(done.cause());
+                log.error(e.getMessage());
+                started.completeExceptionally(e);
             }
         });
     }

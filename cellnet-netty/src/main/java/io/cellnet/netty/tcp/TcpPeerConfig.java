@@ -25,6 +25,7 @@ record TcpPeerConfig(String name, String addressText, Address address, EventQueu
     void applyOptions(OptionSetter setter) {
         setter.set(ChannelOption.TCP_NODELAY, options.noDelay());
         setter.set(ChannelOption.SO_KEEPALIVE, options.keepAlive());
+        setter.set(ChannelOption.ALLOW_HALF_CLOSURE, true);
         if (options.readBufferSize() > 0) {
             setter.set(ChannelOption.SO_RCVBUF, options.readBufferSize());
         }

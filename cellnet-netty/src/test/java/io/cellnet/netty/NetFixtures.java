@@ -1,0 +1,36 @@
+package io.cellnet.netty;
+
+import io.cellnet.MessageMeta;
+import io.cellnet.MessageRegistry;
+import io.cellnet.Peer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Shared test setup: a registry holding {@code main.TestEchoACK} (id 4673) and small helpers. */
+public final class NetFixtures {
+    public static final Duration WAIT = Duration.ofSeconds(5);
+
+    private NetFixtures() {
+    }
+
+    /** A fresh registry with {@code main.TestEchoACK} in the echo test codec. */
+    public static MessageRegistry registry() {
+        MessageRegistry r = MessageRegistry.create();
+        r.register(MessageMeta.of(TestEchoAck.class, "main.TestEchoACK", EchoTestCodec.INSTANCE));
+        return r;
+    }
+
+    /** Stops {@code peer} and waits, bounded. */
+    public static void stop(Peer peer) {
+        peer.stop().orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /** Names of live threads that cellnet-netty starts. */
+    public static Set<String> cellnetThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("cellnet-acceptor") || n.startsWith("cellnet-connector")
+                        || n.startsWith("cellnet-local"))
+                .collect(Collectors.toSet());
+    }
+}

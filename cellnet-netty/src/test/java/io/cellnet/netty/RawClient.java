@@ -1,0 +1,67 @@
+package io.cellnet.netty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.HexFormat;
+
+/** A blocking socket client for feeding exact bytes to a server; every read is bounded. */
+public final class RawClient implements AutoCloseable {
+    private final Socket socket = new Socket();
+
+    public RawClient(int port) throws IOException {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(5000);
+        socket.setTcpNoDelay(true);
+    }
+
+    public RawClient write(String hex) throws IOException {
+        socket.getOutputStream().write(HexFormat.of().parseHex(hex.replace(" ", "")));
+        socket.getOutputStream().flush();
+        return this;
+    }
+
+    /** Reads exactly {@code n} bytes and returns them as hex. */
+    public String read(int n) throws IOException {
+        byte[] b = socket.getInputStream().readNBytes(n);
+        if (b.length < n) {
+            throw new IOException("EOF after " + b.length + " of " + n + " bytes");
+        }
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Reads until the server closes; returns what came before (hex). Fails on timeout. */
+    public String readUntilClosed() throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[4096];
+        try {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                got.write(buf, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("server did not close the connection within 5 s", e);
+        } catch (IOException e) {
+            // RST: closed with unread data, as Go does
+        }
+        return HexFormat.of().formatHex(got.toByteArray());
+    }
+
+    /** Half-closes: the server sees EOF while this side can still read. */
+    public RawClient shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

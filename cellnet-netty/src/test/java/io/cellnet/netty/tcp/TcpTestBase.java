@@ -1,0 +1,83 @@
+package io.cellnet.netty.tcp;
+
+import static org.awaitility.Awaitility.await;
+
+import io.cellnet.EventCallback;
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.Peer;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.TCPConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.NoLeaksExtension;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * TCP peers for a test on 127.0.0.1, all on one accounting allocator: after each test every peer
+ * is stopped and the allocator must hold no memory (no buffer leaked).
+ */
+@ExtendWith(NoLeaksExtension.class)
+abstract class TcpTestBase {
+    final MessageRegistry registry = NetFixtures.registry();
+    final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
+    private final List<Peer> peers = new ArrayList<>();
+    private final List<EventQueue> queues = new ArrayList<>();
+
+    EventQueue queue(String name) {
+        EventQueue q = EventQueue.create(name).startLoop();
+        queues.add(q);
+        return q;
+    }
+
+    TCPAcceptor acceptor(EventCallback callback, UnaryOperator<TcpAcceptorBuilder> more) {
+        TCPAcceptor a = more.apply(TcpPeers.acceptor().name("server").address("127.0.0.1:0").registry(registry)
+                .option(ChannelOption.ALLOCATOR, alloc).callback(callback)).build();
+        peers.add(a);
+        return a;
+    }
+
+    TCPAcceptor startedAcceptor(EventCallback callback) {
+        TCPAcceptor a = acceptor(callback, b -> b);
+        a.start().join();
+        return a;
+    }
+
+    TCPConnector connector(int port, EventCallback callback, UnaryOperator<TcpConnectorBuilder> more) {
+        TCPConnector c = more.apply(TcpPeers.connector().name("client").address("127.0.0.1:" + port)
+                .registry(registry).option(ChannelOption.ALLOCATOR, alloc).callback(callback)).build();
+        peers.add(c);
+        return c;
+    }
+
+    TCPConnector startedConnector(int port, EventCallback callback) {
+        TCPConnector c = connector(port, callback, b -> b);
+        c.start().join();
+        return c;
+    }
+
+    /** A port that was free a moment ago. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stopEverything() {
+        for (int i = peers.size() - 1; i >= 0; i--) {
+            NetFixtures.stop(peers.get(i));
+        }
+        queues.forEach(EventQueue::close);
+        await("all buffers released").atMost(Duration.ofSeconds(5))
+                .until(() -> alloc.metric().usedDirectMemory() == 0 && alloc.metric().usedHeapMemory() == 0);
+    }
+}
