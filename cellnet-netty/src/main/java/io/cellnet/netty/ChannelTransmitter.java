@@ -20,6 +20,20 @@ import io.netty.channel.ChannelPipeline;
  */
 public interface ChannelTransmitter extends MessageTransmitter {
 
+    /**
+     * {@code true} (the default) when a session starts as soon as its channel is active;
+     * {@code false} when the transport has a handshake first, in which case the session starts on
+     * the first user event for which {@link #isSessionStart} is true.
+     */
+    default boolean startsOnConnect() {
+        return true;
+    }
+
+    /** For transports with a handshake: whether {@code userEvent} completes it. */
+    default boolean isSessionStart(Object userEvent) {
+        return false;
+    }
+
     /** Adds the inbound decoding handlers to a new channel's pipeline. */
     void initChannel(ChannelPipeline pipeline, TransmitterSettings settings);
 

@@ -1,5 +1,6 @@
 package io.cellnet.netty;
 
+import io.cellnet.Address;
 import io.cellnet.MessageRegistry;
 import java.util.Objects;
 
@@ -11,13 +12,17 @@ import java.util.Objects;
  * @param registry      the message registry of the peer
  * @param maxPacketSize Go's maxPacketSize ({@code 0} = the transport's own limit only)
  * @param peerName      the peer's name, for logs
+ * @param address       the peer's address (a WebSocket transmitter reads its path)
+ * @param client        {@code true} on a connector's channels, {@code false} on an acceptor's
  */
-public record TransmitterSettings(MessageRegistry registry, int maxPacketSize, String peerName) {
+public record TransmitterSettings(MessageRegistry registry, int maxPacketSize, String peerName, Address address,
+        boolean client) {
 
     /** Checks the arguments. */
     public TransmitterSettings {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(peerName, "peerName");
+        Objects.requireNonNull(address, "address");
         if (maxPacketSize < 0) {
             throw new IllegalArgumentException("maxPacketSize must be >= 0: " + maxPacketSize);
         }

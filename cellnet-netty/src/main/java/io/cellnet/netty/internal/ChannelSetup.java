@@ -1,5 +1,6 @@
 package io.cellnet.netty.internal;
 
+import io.cellnet.Address;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.TransmitterSettings;
 import io.cellnet.netty.tcp.TcpOptions;
@@ -21,12 +22,17 @@ public final class ChannelSetup {
     private final SessionBinder binder;
     private final TcpOptions options;
     private final @Nullable PipelineConfigurer configurer;
+    private final Address address;
+    private final boolean client;
 
     /** A setup for channels of the peer behind {@code binder}. */
-    public ChannelSetup(SessionBinder binder, TcpOptions options, @Nullable PipelineConfigurer configurer) {
+    public ChannelSetup(SessionBinder binder, TcpOptions options, @Nullable PipelineConfigurer configurer,
+            Address address, boolean client) {
         this.binder = binder;
         this.options = options;
         this.configurer = configurer;
+        this.address = address;
+        this.client = client;
     }
 
     /** A channel initializer that installs the pipeline. */
@@ -54,7 +60,8 @@ public final class ChannelSetup {
                     new WriteTimeoutHandler(options.writeIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
         }
         PeerCore core = binder.core();
-        core.transmitter().initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name()));
+        core.transmitter().initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name(),
+                address, client));
         p.addLast("cellnet-session", new SessionHandler(binder, options.readIdleTimeout()));
     }
 }

@@ -25,6 +25,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final SessionBinder binder;
     private final Duration readIdleTimeout;
     private @Nullable Link link;
+    private boolean started;
 
     /** A handler for one channel of the peer behind {@code binder}. */
     public SessionHandler(SessionBinder binder, Duration readIdleTimeout) {
@@ -33,7 +34,25 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive() && binder.core().transmitter().startsOnConnect()) {
+            start(ctx);
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (binder.core().transmitter().startsOnConnect()) {
+            start(ctx);
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void start(ChannelHandlerContext ctx) {
+        if (started) {
+            return;
+        }
+        started = true;
         Link l = binder.bind(ctx.channel());
         if (l == null) {
             ctx.close();
@@ -41,7 +60,6 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         link = l;
         binder.core().deliver(l.session(), l, binder.activeMessage());
-        ctx.fireChannelActive();
     }
 
     @Override
@@ -84,6 +102,11 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!started && binder.core().transmitter().isSessionStart(evt)) {
+            start(ctx);
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
         if (evt == ChannelInputShutdownEvent.INSTANCE) {
             Link l = link;
             if (l != null) {

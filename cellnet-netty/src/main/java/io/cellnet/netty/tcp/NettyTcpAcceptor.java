@@ -30,11 +30,12 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code tcp.Acceptor} on Netty's {@link ServerBootstrap}; see {@link TcpPeers#acceptor()}.
+ * {@code tcp.Acceptor} on Netty's {@link ServerBootstrap}; build it with {@link TcpPeers#acceptor()}.
+ * Transports over TCP (WebSocket) reuse it with their own type name and transmitter.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, SessionBinder {
+public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, SessionBinder {
     static final SharedGroup BOSS = SharedGroup.of("cellnet-acceptor-boss", 1);
     static final SharedGroup WORKERS = SharedGroup.of("cellnet-acceptor", Runtime.getRuntime().availableProcessors());
 
@@ -46,16 +47,17 @@ final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, Session
     private boolean accepting;
     private volatile @Nullable Channel serverChannel;
 
-    NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog) {
+    /** An acceptor with {@code config}; session ids start at {@code idBase}. */
+    public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog) {
         super(config);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
-        this.setup = new ChannelSetup(this, config.options(), config.configurer());
+        this.setup = new ChannelSetup(this, config.options(), config.configurer(), config.address(), false);
     }
 
     @Override
     public String typeName() {
-        return "tcp.Acceptor";
+        return config.typeName();
     }
 
     @Override
@@ -100,12 +102,12 @@ final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, Session
                 synchronized (acceptLock) {
                     accepting = true;
                 }
-                log.info("tcp.Acceptor '{}' listening on {}", name(), f.channel().localAddress());
+                log.info("{} '{}' listening on {}", typeName(), name(), f.channel().localAddress());
                 started.complete(null);
             } else if (port < config.address().maxPort()) {
                 bindFrom(b, port + 1, started);
             } else {
-                BindException e = new BindException("tcp.Acceptor '" + name() + "' cannot listen on " + config.address()
+                BindException e = new BindException(typeName() + " '" + name() + "' cannot listen on " + config.address()
                         + ": " + done.cause().getMessage());
                 e.initCause(done.cause());
                 log.error(e.getMessage());
@@ -131,7 +133,7 @@ final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, Session
         }
         return CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> releaseGroups())
-                .whenComplete((v, e) -> log.info("tcp.Acceptor '{}' stopped", name()));
+                .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));
     }
 
     private CompletableFuture<Void> releaseGroups() {

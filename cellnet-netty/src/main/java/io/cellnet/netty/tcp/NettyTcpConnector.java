@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-class NettyTcpConnector extends TcpPeerBase implements TCPConnector, SessionBinder {
+public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, SessionBinder {
     static final SharedGroup GROUP = SharedGroup.of("cellnet-connector", Runtime.getRuntime().availableProcessors());
     private static final AttributeKey<Long> GENERATION = AttributeKey.valueOf("cellnet.connector.generation");
 
@@ -61,7 +61,8 @@ class NettyTcpConnector extends TcpPeerBase implements TCPConnector, SessionBind
     private @Nullable Runnable cancelTimer;
     private @Nullable CompletableFuture<Void> firstConnect;
 
-    NettyTcpConnector(TcpPeerConfig config, ReconnectPolicy reconnect, DisconnectedSendPolicy sendPolicy,
+    /** A connector with {@code config}; see {@link TcpConnectorBuilder} for the other settings. */
+    public NettyTcpConnector(TcpPeerConfig config, ReconnectPolicy reconnect, DisconnectedSendPolicy sendPolicy,
             Duration connectTimeout, @Nullable Scheduler scheduler, long idBase, boolean sync) {
         super(config);
         if (config.address().isRange() || config.address().host().isEmpty()) {
@@ -74,12 +75,12 @@ class NettyTcpConnector extends TcpPeerBase implements TCPConnector, SessionBind
         this.sync = sync;
         this.session = new ConnectorSession(core, sendPolicy);
         this.ids = new AtomicLong(idBase);
-        this.setup = new ChannelSetup(this, config.options(), config.configurer());
+        this.setup = new ChannelSetup(this, config.options(), config.configurer(), config.address(), true);
     }
 
     @Override
     public String typeName() {
-        return sync ? "tcp.SyncConnector" : "tcp.Connector";
+        return config.typeName();
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
     private int backlog = DEFAULT_BACKLOG;
 
     TcpAcceptorBuilder() {
+        super("tcp.Acceptor", "tcp.ltv");
     }
 
     /** The first session id (Go's {@code SetIDBase}); 1 by default. */
@@ -42,6 +43,6 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
 
     /** The acceptor, stopped. */
     public TCPAcceptor build() {
-        return new NettyTcpAcceptor(config("tcp.Acceptor"), idBase, backlog);
+        return new NettyTcpAcceptor(config(), idBase, backlog);
     }
 }

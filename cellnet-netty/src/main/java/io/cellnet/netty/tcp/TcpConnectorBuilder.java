@@ -34,6 +34,7 @@ public final class TcpConnectorBuilder extends TcpPeerBuilder<TcpConnectorBuilde
     private long idBase = 1;
 
     TcpConnectorBuilder(boolean sync) {
+        super(sync ? "tcp.SyncConnector" : "tcp.Connector", "tcp.ltv");
         this.sync = sync;
     }
 
@@ -81,9 +82,9 @@ public final class TcpConnectorBuilder extends TcpPeerBuilder<TcpConnectorBuilde
     /** The connector, stopped. */
     public TCPConnector build() {
         if (sync) {
-            return new NettySyncConnector(config("tcp.SyncConnector"), connectTimeout, idBase);
+            return new NettySyncConnector(config(), connectTimeout, idBase);
         }
-        return new NettyTcpConnector(config("tcp.Connector"), reconnect, sendPolicy, connectTimeout, scheduler, idBase,
+        return new NettyTcpConnector(config(), reconnect, sendPolicy, connectTimeout, scheduler, idBase,
                 false);
     }
 }

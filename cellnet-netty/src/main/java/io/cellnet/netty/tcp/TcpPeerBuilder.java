@@ -27,12 +27,13 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
     /** The default {@link #closeTimeout(Duration)}. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+    private final String typeName;
     private String name = "";
     private @Nullable String address;
     private EventQueue queue = EventQueue.direct();
     private MessageRegistry registry = MessageRegistry.global();
     private @Nullable ProcessorBundle bundle;
-    private String processor = "tcp.ltv";
+    private String processor;
     private EventCallback callback = EventCallback.NONE;
     private TcpOptions options = TcpOptions.DEFAULT;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -40,7 +41,10 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
     private final Map<ChannelOption<?>, Object> channelOptions = new LinkedHashMap<>();
     private @Nullable PipelineConfigurer configurer;
 
-    TcpPeerBuilder() {
+    /** A builder for peers of {@code typeName} whose processor is {@code defaultProcessor} unless set. */
+    protected TcpPeerBuilder(String typeName, String defaultProcessor) {
+        this.typeName = Objects.requireNonNull(typeName, "typeName");
+        this.processor = Objects.requireNonNull(defaultProcessor, "defaultProcessor");
     }
 
     @SuppressWarnings("unchecked")
@@ -73,7 +77,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
         return self();
     }
 
-    /** The processor by name ({@code "tcp.ltv"} by default) and the user callback. */
+    /** The processor by name (the peer kind's default, {@code "tcp.ltv"} for TCP) and the user callback. */
     public B processor(String processorName, EventCallback callback) {
         this.processor = Objects.requireNonNull(processorName, "processorName");
         this.callback = Objects.requireNonNull(callback, "callback");
@@ -155,13 +159,13 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
         return self();
     }
 
-    /** The settings, checked. */
-    TcpPeerConfig config(String defaultName) {
+    /** The settings, checked; the name defaults to the type name. */
+    protected final TcpPeerConfig config() {
         if (address == null) {
             throw new IllegalStateException("address is required");
         }
         ProcessorBundle b = bundle != null ? bundle : Processors.bundle(processor, callback);
-        return new TcpPeerConfig(name.isEmpty() ? defaultName : name, address, Address.parse(address), queue,
+        return new TcpPeerConfig(typeName, name.isEmpty() ? typeName : name, address, Address.parse(address), queue,
                 registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer);
     }
 }

@@ -13,16 +13,31 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings every TCP peer has, as built by {@link TcpPeerBuilder}.
+ * The settings every stream peer (TCP, and WebSocket over TCP) has, as built by a
+ * {@link TcpPeerBuilder}. Transport modules pass it to {@link NettyTcpAcceptor} and
+ * {@link NettyTcpConnector}; users go through the builders.
  *
  * <p>Thread safety: immutable.
+ *
+ * @param typeName       the peer type, for example {@code "tcp.Acceptor"}
+ * @param name           the peer's name
+ * @param addressText    the address as given
+ * @param address        the parsed address
+ * @param queue          the callback queue
+ * @param registry       the message registry
+ * @param bundle         the processor bundle
+ * @param options        the socket options
+ * @param closeTimeout   the graceful close bound
+ * @param group          a user event loop group, or {@code null} for the shared one
+ * @param channelOptions extra Netty channel options
+ * @param configurer     user pipeline handlers, or {@code null}
  */
-record TcpPeerConfig(String name, String addressText, Address address, EventQueue queue, MessageRegistry registry,
+public record TcpPeerConfig(String typeName, String name, String addressText, Address address, EventQueue queue, MessageRegistry registry,
         ProcessorBundle bundle, TcpOptions options, Duration closeTimeout, @Nullable EventLoopGroup group,
         Map<ChannelOption<?>, Object> channelOptions, @Nullable PipelineConfigurer configurer) {
 
     /** Applies the socket options, then the user's channel options, through {@code setter}. */
-    void applyOptions(OptionSetter setter) {
+    public void applyOptions(OptionSetter setter) {
         setter.set(ChannelOption.TCP_NODELAY, options.noDelay());
         setter.set(ChannelOption.SO_KEEPALIVE, options.keepAlive());
         setter.set(ChannelOption.ALLOW_HALF_CLOSURE, true);
@@ -40,9 +55,11 @@ record TcpPeerConfig(String name, String addressText, Address address, EventQueu
      *
      * <p>Thread safety: used on the thread that builds the bootstrap.
      */
-    interface OptionSetter {
+    public interface OptionSetter {
+        /** Sets {@code option} to {@code value}. */
         <T> void set(ChannelOption<T> option, T value);
 
+        /** Sets an option whose type is only known at run time. */
         @SuppressWarnings("unchecked")
         default void setRaw(ChannelOption<?> option, Object value) {
             set((ChannelOption<Object>) option, value);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.CloseReason;
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.EventCallback;
+import io.cellnet.PeerState;
 import io.cellnet.RawPacket;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.SendResult;
@@ -43,7 +44,8 @@ class TcpSendTest extends TcpTestBase {
         assertEquals(SendResult.CLOSED, session.send(new TestEchoAck("late", 1)));
         assertEquals(CloseReason.MANUAL, serverEvents.expect(SessionClosed.class).reason());
         assertEquals(SendResult.CLOSED, session.send(new TestEchoAck("later", 2)));
-        assertTrue(client.isRunning());
+        assertTrue(server.isRunning());
+        assertEquals(PeerState.STOPPED, client.stop().thenApply(v -> client.state()).join());
     }
 
     @Test
