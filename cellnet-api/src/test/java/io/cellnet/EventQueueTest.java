@@ -186,6 +186,26 @@ class EventQueueTest {
     }
 
     @Test
+    void aTaskThatLeavesTheThreadInterruptedDoesNotKillTheLoop() throws Exception {
+        EventQueue q = started();
+        CountDownLatch interrupted = new CountDownLatch(1);
+        q.post(() -> {
+            // The usual "restore the flag" idiom after catching InterruptedException.
+            Thread.currentThread().interrupt();
+            interrupted.countDown();
+        });
+        QueueBlocker.await(interrupted);
+        CompletableFuture<Boolean> flagSeenByNextTask = new CompletableFuture<>();
+        // Either the flag leaks into this task, or the idle loop's wait throws and the loop ends.
+        q.post(() -> flagSeenByNextTask.complete(Thread.currentThread().isInterrupted()));
+        assertFalse(flagSeenByNextTask.get(5, TimeUnit.SECONDS), "the interrupt leaked into the next task");
+        assertFalse(q.await(Duration.ofMillis(10)), "the loop ended");
+        q.post(record("still running"));
+        stopAndWait(q);
+        assertEquals(List.of("still running"), ran);
+    }
+
+    @Test
     void aBoundedQueueRefusesWhenFull() throws Exception {
         EventQueue q = track(EventQueue.builder("bounded").capacity(2).build()).startLoop();
         QueueBlocker blocker = QueueBlocker.block(q);
