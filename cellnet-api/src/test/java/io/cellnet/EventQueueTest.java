@@ -2,7 +2,6 @@ package io.cellnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -286,32 +285,5 @@ class EventQueueTest {
         second.get(5, TimeUnit.SECONDS);
         assertTrue(q.stopLoop().isDone());
         assertEquals(List.of("a"), ran);
-    }
-
-    @Test
-    void theDirectQueueRunsEachTaskInlineOnThePostingThread() throws Exception {
-        EventQueue direct = EventQueue.direct();
-        Thread caller = Thread.currentThread();
-        List<Thread> threads = new ArrayList<>();
-        assertTrue(direct.post(() -> threads.add(Thread.currentThread())));
-        assertEquals(List.of(caller), threads, "the task did not run before post returned");
-        RecvMsgEvent event = FakeSession.event("m");
-        List<Event> events = new ArrayList<>();
-        assertTrue(direct.post(events::add, event));
-        assertEquals(List.of(event), events);
-        direct.execute(() -> threads.add(Thread.currentThread()));
-        assertEquals(List.of(caller, caller), threads);
-        assertTrue(direct.post(() -> {
-            throw new IllegalStateException("goes to the logging handler");
-        }));
-        assertTrue(direct.post(ev -> {
-            throw new IllegalStateException("goes to the logging handler");
-        }, event));
-        assertTrue(direct.inLoop());
-        assertEquals(0, direct.pending());
-        assertSame(direct, direct.startLoop());
-        assertTrue(direct.stopLoop().isDone());
-        assertTrue(direct.await(Duration.ZERO));
-        assertTrue(direct.post(() -> threads.add(caller)), "the direct queue refused after stopLoop()");
     }
 }
