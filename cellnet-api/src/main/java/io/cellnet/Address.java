@@ -1,5 +1,7 @@
 package io.cellnet;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,21 +107,26 @@ public record Address(String scheme, String host, int minPort, int maxPort, Stri
     /**
      * Tries each port in order and returns the first success (Go's {@code DetectPort}).
      *
-     * @throws Exception the last failure, with the earlier ones suppressed, when every port fails
+     * @throws Exception the last failure, with each earlier one added to it as suppressed (in port
+     *     order), when every port fails
      */
     public <T> T detectPort(PortAttempt<T> attempt) throws Exception {
-        Exception failure = null;
+        Objects.requireNonNull(attempt, "attempt");
+        List<Exception> failures = new ArrayList<>();
         for (int port = minPort; port <= maxPort; port++) {
             try {
                 return attempt.tryPort(port);
             } catch (Exception e) {
-                if (failure != null) {
-                    e.addSuppressed(failure);
-                }
-                failure = e;
+                failures.add(e);
             }
         }
-        throw Objects.requireNonNull(failure);
+        Exception last = failures.get(failures.size() - 1);
+        for (Exception earlier : failures.subList(0, failures.size() - 1)) {
+            if (earlier != last) {
+                last.addSuppressed(earlier);
+            }
+        }
+        throw last;
     }
 
     /** The canonical text: {@code [scheme://]host:min[~max][/path]}. */

@@ -27,7 +27,8 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <h2>Failures</h2>
  * An exception thrown by a task goes to the queue's {@link CallbackExceptionHandler} (by default one
- * SLF4J error line with the stack) and the loop keeps running.
+ * SLF4J error line with the stack) and the loop keeps running. An interrupt that a task leaves on
+ * the queue's thread is cleared before the next task; only {@link #stopLoop()} ends the loop.
  *
  * <p>Thread safety: every method may be called from any thread.
  */

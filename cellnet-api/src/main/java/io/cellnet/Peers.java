@@ -36,11 +36,14 @@ public final class Peers {
         return REGISTRY.get(typeName).create(PeerProperty.of(name, address, queue));
     }
 
-    /** Registers a provider next to those found through {@link java.util.ServiceLoader}. */
+    /**
+     * Registers a provider under its name and aliases, next to those found through
+     * {@link java.util.ServiceLoader}; all or none.
+     *
+     * @throws IllegalStateException when one of its names is taken by another provider
+     */
     public static void register(PeerProvider provider) {
-        for (String name : namesOf(provider)) {
-            REGISTRY.register(name, provider);
-        }
+        REGISTRY.register(namesOf(provider), provider);
     }
 
     /** Every known type name. */

@@ -190,7 +190,7 @@ public final class DefaultEventQueue implements EventQueue {
                         break;
                     } else if (idleRounds >= SPIN_ROUNDS) {
                         consumerWaiting = true;
-                        lock.wait();
+                        waitForWork();
                         idleRounds = 0;
                         continue;
                     }
@@ -203,11 +203,21 @@ public final class DefaultEventQueue implements EventQueue {
                 idleRounds = 0;
                 runBatch(batch, slots);
             }
-        } catch (InterruptedException e) {
-            log.warn("event queue '{}' interrupted; {} tasks not run", name, pending());
-            Thread.currentThread().interrupt();
         } finally {
             terminated.complete(null);
+        }
+    }
+
+    /**
+     * Waits on the lock (held by the caller) for a post or a stop. The loop ends only through
+     * {@link #stopLoop()}: an interrupt of the queue's thread is ignored, so that nothing posted
+     * later is accepted and then never run.
+     */
+    private void waitForWork() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            log.debug("event queue '{}' ignored an interrupt of its thread", name);
         }
     }
 
@@ -236,6 +246,11 @@ public final class DefaultEventQueue implements EventQueue {
                 }
             } catch (Throwable t) {
                 handle(exceptionHandler, t, event);
+            }
+            if (Thread.interrupted()) {
+                // A task restored the flag after catching InterruptedException; it must not leak
+                // into the next task or end the loop.
+                log.debug("event queue '{}' cleared an interrupt left by a task", name);
             }
         }
     }

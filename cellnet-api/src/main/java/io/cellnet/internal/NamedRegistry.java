@@ -41,18 +41,23 @@ public final class NamedRegistry<T> {
             Function<P, List<String>> names, Function<P, T> value, String artifactHint) {
         return new NamedRegistry<>(kind, artifactHint, self -> {
             for (P provider : ServiceLoader.load(providerType, NamedRegistry.class.getClassLoader())) {
-                T v = value.apply(provider);
-                for (String name : names.apply(provider)) {
-                    self.putLocked(name, v);
-                }
+                self.putAllLocked(names.apply(provider), value.apply(provider));
             }
         });
     }
 
     /** Registers {@code value} under {@code name}; fails when the name is taken. */
-    public synchronized void register(String name, T value) {
+    public void register(String name, T value) {
+        register(List.of(name), value);
+    }
+
+    /**
+     * Registers {@code value} under each of {@code names}, all or none: when one name is taken by
+     * another value, nothing is registered.
+     */
+    public synchronized void register(List<String> names, T value) {
         ensureLoaded();
-        putLocked(name, value);
+        putAllLocked(names, value);
     }
 
     /** The value registered under {@code name}; fails with the known names when there is none. */
@@ -85,10 +90,19 @@ public final class NamedRegistry<T> {
         }
     }
 
-    private void putLocked(String name, T value) {
+    private void putAllLocked(List<String> names, T value) {
+        for (String name : names) {
+            checkFree(name, value);
+        }
+        for (String name : names) {
+            entries.put(name, value);
+        }
+    }
+
+    private void checkFree(String name, T value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        T existing = entries.putIfAbsent(name, value);
+        T existing = entries.get(name);
         if (existing != null && existing != value) {
             throw new IllegalStateException("duplicate " + kind + " '" + name + "': " + existing.getClass().getName()
                     + " and " + value.getClass().getName());

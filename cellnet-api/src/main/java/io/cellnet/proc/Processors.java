@@ -46,11 +46,14 @@ public final class Processors {
         peer.bindProcessor(bundle(name, callback));
     }
 
-    /** Registers a provider next to those found through {@link java.util.ServiceLoader}. */
+    /**
+     * Registers a provider under its name and aliases, next to those found through
+     * {@link java.util.ServiceLoader}; all or none.
+     *
+     * @throws IllegalStateException when one of its names is taken by another provider
+     */
     public static void register(ProcessorProvider provider) {
-        for (String name : namesOf(provider)) {
-            REGISTRY.register(name, provider);
-        }
+        REGISTRY.register(namesOf(provider), provider);
     }
 
     /** Every known processor name. */

@@ -4,6 +4,7 @@ import io.cellnet.EventQueue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One-shot timers that run on an {@link EventQueue} (Go's {@code timer.After}).
@@ -48,7 +49,7 @@ public final class Timers {
 
         private final Runnable task;
         private final AtomicInteger state = new AtomicInteger(PENDING);
-        private volatile TimerHandle timer;
+        private volatile @Nullable TimerHandle timer;
 
         OneShot(Runnable task) {
             this.task = task;

@@ -1,0 +1,207 @@
+package io.cellnet.testing;
+
+import io.cellnet.timer.Scheduler;
+import io.cellnet.timer.TimerHandle;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Scheduler} whose time moves only when a test calls {@link #advance(Duration)}: the
+ * controllable clock for timers and for reconnect and idle policies. No task runs on its own.
+ *
+ * <pre>{@code
+ * ManualScheduler clock = new ManualScheduler();
+ * TimerLoop loop = new TimerLoop(clock, EventQueue.direct(), Duration.ofSeconds(1), l -> ticks++);
+ * loop.start();
+ * clock.advance(Duration.ofSeconds(3));   // ticks == 3, run on this thread
+ * }</pre>
+ *
+ * <p>{@code advance} runs the due tasks in time order (tasks due at the same time in the order they
+ * were scheduled) on the calling thread. While a task runs, {@link #nanoTime()} reads that task's
+ * due time, so a task that schedules another one schedules it relative to its own time; a task
+ * scheduled that way runs in the same call when it falls due within the advanced window. A task
+ * that always reschedules itself with a zero delay therefore never lets {@code advance} return.
+ *
+ * <p>Thread safety: every method may be called from any thread; due tasks run on the thread that
+ * calls {@link #advance} or {@link #runDueTasks}, and two such calls never run tasks at the same
+ * time (the second waits for the first).
+ */
+public final class ManualScheduler implements Scheduler {
+    private final Object lock = new Object();
+    private final Object runLock = new Object();
+    // guarded by lock
+    private final PriorityQueue<Task> queue = new PriorityQueue<>(
+            Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.seq));
+    private long sequence;
+    private volatile long now;
+
+    /** A clock at time 0 with nothing scheduled. */
+    public ManualScheduler() {
+    }
+
+    /**
+     * Schedules {@code task} to run when the clock has moved by {@code delay} from now. A zero or
+     * negative delay makes it due now: it runs at the next {@code advance} or {@code runDueTasks}.
+     */
+    @Override
+    public TimerHandle schedule(Runnable task, Duration delay) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(delay, "delay");
+        long nanos = Math.max(0, delay.toNanos());
+        synchronized (lock) {
+            Task t = new Task(task, now + nanos, sequence++);
+            queue.add(t);
+            return t;
+        }
+    }
+
+    /** The clock's time in nanoseconds: 0 at creation, moved only by {@link #advance}. */
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    /**
+     * Moves the clock forward by {@code amount}, running every task that falls due on the way, in
+     * time order, on this thread. If tasks throw, the rest still run, and the first exception is
+     * rethrown at the end with the others suppressed.
+     *
+     * @return the number of tasks run
+     * @throws IllegalArgumentException when {@code amount} is negative
+     */
+    public int advance(Duration amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("cannot move the clock backwards: " + amount);
+        }
+        synchronized (runLock) {
+            return runUntil(Math.addExact(now, amount.toNanos()));
+        }
+    }
+
+    /**
+     * Runs the tasks due now (those scheduled with a zero delay, for example) without moving the
+     * clock.
+     *
+     * @return the number of tasks run
+     */
+    public int runDueTasks() {
+        synchronized (runLock) {
+            return runUntil(now);
+        }
+    }
+
+    /** The number of tasks scheduled and neither started nor cancelled. */
+    public int pendingTasks() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    private int runUntil(long target) {
+        int ran = 0;
+        Throwable failure = null;
+        for (;;) {
+            Task next = takeDue(target);
+            if (next == null) {
+                return rethrow(failure, ran);
+            }
+            try {
+                next.task.run();
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                } else if (failure != t) {
+                    failure.addSuppressed(t);
+                }
+            } finally {
+                next.finish();
+            }
+            ran++;
+        }
+    }
+
+    /** Removes the next task due by {@code target} and moves the clock to its time, or returns null. */
+    private @Nullable Task takeDue(long target) {
+        synchronized (lock) {
+            Task next = queue.peek();
+            if (next == null || next.due > target) {
+                if (now < target) {
+                    now = target;
+                }
+                return null;
+            }
+            queue.poll();
+            if (next.due > now) {
+                now = next.due;
+            }
+            next.state = Task.RUNNING;
+            return next;
+        }
+    }
+
+    private static int rethrow(@Nullable Throwable failure, int ran) {
+        if (failure == null) {
+            return ran;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a scheduled task failed", failure);
+    }
+
+    @Override
+    public String toString() {
+        return "ManualScheduler(now=" + Duration.ofNanos(now) + ", pending=" + pendingTasks() + ")";
+    }
+
+    private final class Task implements TimerHandle {
+        static final int PENDING = 0;
+        static final int RUNNING = 1;
+        static final int DONE = 2;
+        static final int CANCELLED = 3;
+
+        final Runnable task;
+        final long due;
+        final long seq;
+        // guarded by lock
+        int state = PENDING;
+
+        Task(Runnable task, long due, long seq) {
+            this.task = task;
+            this.due = due;
+            this.seq = seq;
+        }
+
+        @Override
+        public boolean cancel() {
+            synchronized (lock) {
+                if (state != PENDING) {
+                    return false;
+                }
+                state = CANCELLED;
+                queue.remove(this);
+                return true;
+            }
+        }
+
+        @Override
+        public boolean isDone() {
+            synchronized (lock) {
+                return state == DONE || state == CANCELLED;
+            }
+        }
+
+        void finish() {
+            synchronized (lock) {
+                state = DONE;
+            }
+        }
+    }
+}
