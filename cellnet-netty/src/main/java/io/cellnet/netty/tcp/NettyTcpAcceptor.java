@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.Address;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SystemMessage;
@@ -11,8 +12,6 @@ import io.cellnet.netty.internal.NettySession;
 import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.SessionBinder;
 import io.cellnet.netty.internal.SessionManager;
-import io.cellnet.netty.internal.SharedGroup;
-import io.cellnet.netty.internal.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -36,9 +35,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: every method may be called from any thread.
  */
 public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, SessionBinder {
-    static final SharedGroup BOSS = SharedGroup.of("cellnet-acceptor-boss", 1);
-    static final SharedGroup WORKERS = SharedGroup.of("cellnet-acceptor", Runtime.getRuntime().availableProcessors());
-
     private final SessionManager sessions;
     private final ChannelSetup setup;
     private final int backlog;
@@ -62,14 +58,16 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
 
     @Override
     CompletableFuture<Void> doStart() {
-        EventLoopGroup boss = config.group() != null ? config.group() : BOSS.acquire();
-        EventLoopGroup workers = config.group() != null ? config.group() : WORKERS.acquire();
+        EventLoopGroup boss = config.group() != null ? config.group() : config.kind().bossGroup().acquire();
+        EventLoopGroup workers = config.group() != null ? config.group() : config.kind().workerGroup().acquire();
         activeGroup = workers;
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(config.group() != null ? Transports.serverSocketChannelFor(boss) : Transports.serverSocketChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, backlog)
+                .channel(config.kind().serverChannelType(config.group()));
+        if (config.kind().hasSocketOptions()) {
+            b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, backlog);
+        }
+        b
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -94,8 +92,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
     }
 
     private void bindFrom(ServerBootstrap b, int port, CompletableFuture<Void> started) {
-        String host = config.address().host();
-        ChannelFuture f = host.isEmpty() ? b.bind(port) : b.bind(host, port);
+        ChannelFuture f = b.bind(config.kind().bindAddress(config.address(), port));
         f.addListener(done -> {
             if (done.isSuccess()) {
                 serverChannel = f.channel();
@@ -141,7 +138,8 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
         if (config.group() != null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(NettyFutures.whenDone(BOSS.release()), NettyFutures.whenDone(WORKERS.release()));
+        return CompletableFuture.allOf(NettyFutures.whenDone(config.kind().bossGroup().release()),
+                NettyFutures.whenDone(config.kind().workerGroup().release()));
     }
 
     @Override
@@ -177,6 +175,23 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
     public int port() {
         Channel sc = serverChannel;
         return sc != null && sc.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    /**
+     * Where clients reach this acceptor while it runs: {@code host:port} with the bound port for
+     * sockets, {@code local://name} for in-memory channels; {@code null} when stopped.
+     */
+    public @Nullable String boundAddress() {
+        Channel sc = serverChannel;
+        if (sc == null) {
+            return null;
+        }
+        if (sc.localAddress() instanceof InetSocketAddress a) {
+            String host = config.address().host();
+            boolean wildcard = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::");
+            return new Address("", wildcard ? "127.0.0.1" : host, a.getPort(), a.getPort(), "").hostPort(a.getPort());
+        }
+        return "local://" + config.address().host();
     }
 
     @Override

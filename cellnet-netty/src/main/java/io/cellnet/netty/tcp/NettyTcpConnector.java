@@ -12,8 +12,6 @@ import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.SessionBinder;
-import io.cellnet.netty.internal.SharedGroup;
-import io.cellnet.netty.internal.Transports;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.bootstrap.Bootstrap;
@@ -40,7 +38,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: every method may be called from any thread.
  */
 public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, SessionBinder {
-    static final SharedGroup GROUP = SharedGroup.of("cellnet-connector", Runtime.getRuntime().availableProcessors());
     private static final AttributeKey<Long> GENERATION = AttributeKey.valueOf("cellnet.connector.generation");
 
     private final ReconnectPolicy reconnect;
@@ -65,9 +62,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
     public NettyTcpConnector(TcpPeerConfig config, ReconnectPolicy reconnect, DisconnectedSendPolicy sendPolicy,
             Duration connectTimeout, @Nullable Scheduler scheduler, long idBase, boolean sync) {
         super(config);
-        if (config.address().isRange() || config.address().host().isEmpty()) {
-            throw new IllegalArgumentException("a connector needs one host and one port: " + config.addressText());
-        }
+        config.kind().connectAddress(config.address());
         this.reconnect = reconnect;
         this.sendPolicy = sendPolicy;
         this.connectTimeout = connectTimeout;
@@ -85,10 +80,10 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
 
     @Override
     CompletableFuture<Void> doStart() {
-        EventLoopGroup group = config.group() != null ? config.group() : GROUP.acquire();
+        EventLoopGroup group = config.group() != null ? config.group() : config.kind().clientGroup().acquire();
         activeGroup = group;
         Bootstrap b = new Bootstrap().group(group)
-                .channel(config.group() != null ? Transports.socketChannelFor(group) : Transports.socketChannel())
+                .channel(config.kind().channelType(config.group()))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         config.applyOptions(TcpPeerConfig.OptionSetter.of(b));
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -126,7 +121,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
                 }
             });
         }
-        ChannelFuture f = b.connect(config.address().host(), config.address().minPort());
+        ChannelFuture f = b.connect(config.kind().connectAddress(config.address()));
         synchronized (this) {
             if (gen != generation) {
                 f.channel().close();
@@ -234,7 +229,8 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
             channel = null;
         }
         activeGroup = null;
-        return config.group() != null ? CompletableFuture.completedFuture(null) : NettyFutures.whenDone(GROUP.release());
+        return config.group() != null ? CompletableFuture.completedFuture(null)
+                : NettyFutures.whenDone(config.kind().clientGroup().release());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cellnet.netty.tcp;
 
 import io.cellnet.TCPAcceptor;
+import io.cellnet.netty.internal.ChannelKind;
 
 /**
  * Builds a {@code tcp.Acceptor}.
@@ -22,8 +23,16 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
     private long idBase = 1;
     private int backlog = DEFAULT_BACKLOG;
 
-    TcpAcceptorBuilder() {
-        super("tcp.Acceptor", "tcp.ltv");
+    TcpAcceptorBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
+        super(typeName, defaultProcessor, kind);
+    }
+
+    /**
+     * A builder for an acceptor of another stream transport (in-memory channels, WebSocket); for
+     * transport modules. Users call {@link TcpPeers#acceptor()} and the like.
+     */
+    public static TcpAcceptorBuilder of(String typeName, String defaultProcessor, ChannelKind kind) {
+        return new TcpAcceptorBuilder(typeName, defaultProcessor, kind);
     }
 
     /** The first session id (Go's {@code SetIDBase}); 1 by default. */

@@ -3,6 +3,7 @@ package io.cellnet.netty.tcp;
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.timer.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,9 +34,18 @@ public final class TcpConnectorBuilder extends TcpPeerBuilder<TcpConnectorBuilde
     private @Nullable Scheduler scheduler;
     private long idBase = 1;
 
-    TcpConnectorBuilder(boolean sync) {
-        super(sync ? "tcp.SyncConnector" : "tcp.Connector", "tcp.ltv");
+    TcpConnectorBuilder(String typeName, String defaultProcessor, ChannelKind kind, boolean sync) {
+        super(typeName, defaultProcessor, kind);
         this.sync = sync;
+    }
+
+    /**
+     * A builder for a connector of another stream transport (in-memory channels, WebSocket); for
+     * transport modules. {@code sync} makes a connector whose {@code start()} waits for the
+     * connection and which never reconnects.
+     */
+    public static TcpConnectorBuilder of(String typeName, String defaultProcessor, ChannelKind kind, boolean sync) {
+        return new TcpConnectorBuilder(typeName, defaultProcessor, kind, sync);
     }
 
     /** When to reconnect; {@link ReconnectPolicy#none()} by default, as Go. Ignored by a sync connector. */

@@ -1,6 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.Address;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
@@ -8,6 +7,7 @@ import io.cellnet.ProcessorBundle;
 import io.cellnet.TCPSocketOption;
 import io.cellnet.proc.Processors;
 import io.cellnet.netty.PipelineConfigurer;
+import io.cellnet.netty.internal.ChannelKind;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -28,6 +28,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final String typeName;
+    private final ChannelKind kind;
     private String name = "";
     private @Nullable String address;
     private EventQueue queue = EventQueue.direct();
@@ -41,9 +42,13 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
     private final Map<ChannelOption<?>, Object> channelOptions = new LinkedHashMap<>();
     private @Nullable PipelineConfigurer configurer;
 
-    /** A builder for peers of {@code typeName} whose processor is {@code defaultProcessor} unless set. */
-    protected TcpPeerBuilder(String typeName, String defaultProcessor) {
+    /**
+     * A builder for peers of {@code typeName} on channels of {@code kind}, whose processor is
+     * {@code defaultProcessor} unless set.
+     */
+    protected TcpPeerBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
         this.typeName = Objects.requireNonNull(typeName, "typeName");
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.processor = Objects.requireNonNull(defaultProcessor, "defaultProcessor");
     }
 
@@ -60,7 +65,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
 
     /** The address, {@code host:port} or {@code host:min~max} (Go's {@code SetAddress}). */
     public B address(String address) {
-        Address.parse(address);
+        kind.parse(address);
         this.address = address;
         return self();
     }
@@ -165,7 +170,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
             throw new IllegalStateException("address is required");
         }
         ProcessorBundle b = bundle != null ? bundle : Processors.bundle(processor, callback);
-        return new TcpPeerConfig(typeName, name.isEmpty() ? typeName : name, address, Address.parse(address), queue,
-                registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer);
+        return new TcpPeerConfig(typeName, name.isEmpty() ? typeName : name, address, kind.parse(address), queue,
+                registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer, kind);
     }
 }

@@ -5,6 +5,7 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.netty.PipelineConfigurer;
+import io.cellnet.netty.internal.ChannelKind;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -31,13 +32,18 @@ import org.jspecify.annotations.Nullable;
  * @param group          a user event loop group, or {@code null} for the shared one
  * @param channelOptions extra Netty channel options
  * @param configurer     user pipeline handlers, or {@code null}
+ * @param kind           the channel family (sockets, or in-memory channels)
  */
 public record TcpPeerConfig(String typeName, String name, String addressText, Address address, EventQueue queue, MessageRegistry registry,
         ProcessorBundle bundle, TcpOptions options, Duration closeTimeout, @Nullable EventLoopGroup group,
-        Map<ChannelOption<?>, Object> channelOptions, @Nullable PipelineConfigurer configurer) {
+        Map<ChannelOption<?>, Object> channelOptions, @Nullable PipelineConfigurer configurer, ChannelKind kind) {
 
     /** Applies the socket options, then the user's channel options, through {@code setter}. */
     public void applyOptions(OptionSetter setter) {
+        if (!kind.hasSocketOptions()) {
+            channelOptions.forEach(setter::setRaw);
+            return;
+        }
         setter.set(ChannelOption.TCP_NODELAY, options.noDelay());
         setter.set(ChannelOption.SO_KEEPALIVE, options.keepAlive());
         setter.set(ChannelOption.ALLOW_HALF_CLOSURE, true);

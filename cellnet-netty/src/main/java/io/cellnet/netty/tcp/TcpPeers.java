@@ -1,5 +1,7 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.internal.SocketKind;
+
 /**
  * Entry point for the TCP peers.
  *
@@ -19,16 +21,16 @@ public final class TcpPeers {
 
     /** A builder for a {@code tcp.Acceptor}. */
     public static TcpAcceptorBuilder acceptor() {
-        return new TcpAcceptorBuilder();
+        return TcpAcceptorBuilder.of("tcp.Acceptor", "tcp.ltv", SocketKind.INSTANCE);
     }
 
     /** A builder for a {@code tcp.Connector}. */
     public static TcpConnectorBuilder connector() {
-        return new TcpConnectorBuilder(false);
+        return TcpConnectorBuilder.of("tcp.Connector", "tcp.ltv", SocketKind.INSTANCE, false);
     }
 
     /** A builder for a {@code tcp.SyncConnector}. */
     public static TcpConnectorBuilder syncConnector() {
-        return new TcpConnectorBuilder(true);
+        return TcpConnectorBuilder.of("tcp.SyncConnector", "tcp.ltv", SocketKind.INSTANCE, true);
     }
 }

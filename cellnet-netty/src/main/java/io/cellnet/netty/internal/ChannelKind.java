@@ -1,0 +1,45 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.Address;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between the channel families a stream peer can run on: sockets (TCP, native epoll
+ * or NIO) or Netty's in-memory {@code LocalChannel}s. Acceptors and connectors are written once
+ * against this.
+ *
+ * <p>Thread safety: implementations are immutable; their shared groups are thread-safe.
+ */
+public interface ChannelKind {
+
+    /** Parses and checks a peer address of this family. */
+    Address parse(String address);
+
+    /** The shared group of acceptors' listening channels. */
+    SharedGroup bossGroup();
+
+    /** The shared group of acceptors' accepted channels. */
+    SharedGroup workerGroup();
+
+    /** The shared group of connectors' channels. */
+    SharedGroup clientGroup();
+
+    /** The server channel class for {@code userGroup}, or for the shared groups when {@code null}. */
+    Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup);
+
+    /** The client channel class for {@code userGroup}, or for the shared groups when {@code null}. */
+    Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup);
+
+    /** Where an acceptor listens when trying {@code port} of {@code address}. */
+    SocketAddress bindAddress(Address address, int port);
+
+    /** Where a connector dials. */
+    SocketAddress connectAddress(Address address);
+
+    /** {@code true} when TCP socket options (TCP_NODELAY, buffers, keep-alive) apply. */
+    boolean hasSocketOptions();
+}
