@@ -1,37 +1,37 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
+import io.cellnet.netty.ChannelTransmitter;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.TransmitterSettings;
 import io.cellnet.netty.tcp.TcpOptions;
+import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Predicate;
 
 /**
- * Builds a cellnet channel pipeline: the user's handlers, the idle handlers, the transmitter's
- * decoder, and the {@link SessionHandler}.
+ * Builds a cellnet channel pipeline: TLS when configured, the user's handlers, the idle handlers,
+ * the transmitter's decoder, and the {@link SessionHandler}. The session starts when the channel is
+ * active, or after the TLS handshake, or after the transmitter's own handshake (WebSocket).
  *
  * <p>Thread safety: immutable; {@link #initializer} runs on channel event loops.
  */
 public final class ChannelSetup {
     private final SessionBinder binder;
-    private final TcpOptions options;
-    private final @Nullable PipelineConfigurer configurer;
-    private final Address address;
+    private final TcpPeerConfig config;
     private final boolean client;
 
-    /** A setup for channels of the peer behind {@code binder}. */
-    public ChannelSetup(SessionBinder binder, TcpOptions options, @Nullable PipelineConfigurer configurer,
-            Address address, boolean client) {
+    /** A setup for channels of the peer behind {@code binder}; {@code client} for a connector. */
+    public ChannelSetup(SessionBinder binder, TcpPeerConfig config, boolean client) {
         this.binder = binder;
-        this.options = options;
-        this.configurer = configurer;
-        this.address = address;
+        this.config = config;
         this.client = client;
     }
 
@@ -47,10 +47,17 @@ public final class ChannelSetup {
 
     /** Installs the pipeline on {@code ch}. */
     public void install(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        SslContext ssl = config.sslContext();
+        if (ssl != null) {
+            Address a = config.address();
+            p.addLast("cellnet-tls", client ? ssl.newHandler(ch.alloc(), a.host(), a.minPort()) : ssl.newHandler(ch.alloc()));
+        }
+        PipelineConfigurer configurer = config.configurer();
         if (configurer != null) {
             configurer.configure(ch);
         }
-        ChannelPipeline p = ch.pipeline();
+        TcpOptions options = config.options();
         if (!options.readIdleTimeout().isZero()) {
             p.addLast("cellnet-read-idle",
                     new IdleStateHandler(options.readIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
@@ -60,8 +67,12 @@ public final class ChannelSetup {
                     new WriteTimeoutHandler(options.writeIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
         }
         PeerCore core = binder.core();
-        core.transmitter().initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name(),
-                address, client));
-        p.addLast("cellnet-session", new SessionHandler(binder, options.readIdleTimeout()));
+        ChannelTransmitter tx = core.transmitter();
+        tx.initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name(),
+                config.address(), client));
+        Predicate<Object> startEvent = tx.startsOnConnect()
+                ? (ssl == null ? null : evt -> evt instanceof SslHandshakeCompletionEvent e && e.isSuccess())
+                : tx::isSessionStart;
+        p.addLast("cellnet-session", new SessionHandler(binder, options.readIdleTimeout(), startEvent));
     }
 }

@@ -3,7 +3,9 @@ package io.cellnet.netty.internal;
 import io.cellnet.CloseReason;
 import io.cellnet.SendResult;
 import io.cellnet.SessionClosed;
+import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.netty.ChannelTransmitter;
+import io.cellnet.netty.SlowConsumerException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -90,29 +92,36 @@ public final class Link implements Runnable {
             if (state != OPEN) {
                 return SendResult.CLOSED;
             }
-            ByteBuf buf = stream ? pending : null;
-            if (buf == null) {
-                buf = channel.alloc().ioBuffer(INITIAL_BUFFER);
-            }
-            int mark = buf.writerIndex();
-            try {
-                result = transmitter.encode(message, core.registry(), buf);
-            } catch (RuntimeException e) {
-                buf.writerIndex(mark);
-                result = SendResult.ENCODE_FAILED;
-                error = e;
-            }
-            if (stream) {
-                pending = buf;
-            } else if (result == SendResult.QUEUED) {
-                queueFrame(buf);
+            if (overHighWatermark()) {
+                result = SendResult.OVERFLOW;
             } else {
-                buf.release();
+                ByteBuf buf = stream ? pending : null;
+                if (buf == null) {
+                    buf = channel.alloc().ioBuffer(INITIAL_BUFFER);
+                }
+                int mark = buf.writerIndex();
+                try {
+                    result = transmitter.encode(message, core.registry(), buf);
+                } catch (RuntimeException e) {
+                    buf.writerIndex(mark);
+                    result = SendResult.ENCODE_FAILED;
+                    error = e;
+                }
+                if (stream) {
+                    pending = buf;
+                } else if (result == SendResult.QUEUED) {
+                    queueFrame(buf);
+                } else {
+                    buf.release();
+                }
+                if (result == SendResult.QUEUED && !flushScheduled) {
+                    flushScheduled = true;
+                    schedule = true;
+                }
             }
-            if (result == SendResult.QUEUED && !flushScheduled) {
-                flushScheduled = true;
-                schedule = true;
-            }
+        }
+        if (result == SendResult.OVERFLOW) {
+            return overflow(message);
         }
         if (schedule && !scheduleFlush()) {
             return SendResult.CLOSED;
@@ -121,6 +130,23 @@ public final class Link implements Runnable {
             reportRefused(message, result, error);
         }
         return result;
+    }
+
+    /** Whether the unwritten backlog is over the high watermark; call under the lock. */
+    private boolean overHighWatermark() {
+        return !channel.isWritable()
+                || (pending != null && pending.readableBytes() >= core.outboundLimits().highWatermark());
+    }
+
+    private SendResult overflow(Object message) {
+        OutboundLimits limits = core.outboundLimits();
+        if (limits.policy() == SlowConsumerPolicy.CLOSE) {
+            fail(new SlowConsumerException(limits.highWatermark()), true);
+        } else {
+            core.sendFailureLog().warn("session {} of peer '{}': cannot send {}: over the outbound high watermark"
+                    + " ({} bytes)", session.id(), core.name(), message.getClass().getName(), limits.highWatermark());
+        }
+        return SendResult.OVERFLOW;
     }
 
     private void queueFrame(ByteBuf frame) {

@@ -32,18 +32,26 @@ public final class PeerCore {
     private final EventQueue queue;
     private final MessageRegistry registry;
     private final Duration closeTimeout;
+    private final OutboundLimits outboundLimits;
     private final RateLimitedLog sendFailureLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private volatile ProcessorBundle bundle;
     private volatile ChannelTransmitter transmitter;
 
-    /** The core of {@code peer}. */
+    /** The core of {@code peer} with the default {@link OutboundLimits}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
             Duration closeTimeout) {
+        this(peer, name, queue, registry, bundle, closeTimeout, OutboundLimits.DEFAULT);
+    }
+
+    /** The core of {@code peer}. */
+    public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
+            Duration closeTimeout, OutboundLimits outboundLimits) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.name = Objects.requireNonNull(name, "name");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+        this.outboundLimits = Objects.requireNonNull(outboundLimits, "outboundLimits");
         this.bundle = bundle;
         this.transmitter = channelTransmitter(bundle);
     }
@@ -97,6 +105,11 @@ public final class PeerCore {
     /** How long a graceful close may wait for pending writes. */
     public Duration closeTimeout() {
         return closeTimeout;
+    }
+
+    /** The bound on each session's unwritten bytes. */
+    public OutboundLimits outboundLimits() {
+        return outboundLimits;
     }
 
     /** The rate-limited log for refused sends. */

@@ -5,10 +5,13 @@ import io.cellnet.netty.InboundFailure;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,26 +26,34 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final SessionBinder binder;
+    /** Why a channel closed before its session started (a failed TLS or WebSocket handshake). */
+    public static final AttributeKey<Throwable> START_FAILURE = AttributeKey.valueOf("cellnet.start-failure");
+
     private final Duration readIdleTimeout;
+    private final @Nullable Predicate<Object> startEvent;
     private @Nullable Link link;
     private boolean started;
 
-    /** A handler for one channel of the peer behind {@code binder}. */
-    public SessionHandler(SessionBinder binder, Duration readIdleTimeout) {
+    /**
+     * A handler for one channel of the peer behind {@code binder}. The session starts when the
+     * channel is active, or, when {@code startEvent} is given, on the first user event it accepts.
+     */
+    public SessionHandler(SessionBinder binder, Duration readIdleTimeout, @Nullable Predicate<Object> startEvent) {
         this.binder = binder;
         this.readIdleTimeout = readIdleTimeout;
+        this.startEvent = startEvent;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive() && binder.core().transmitter().startsOnConnect()) {
+        if (ctx.channel().isActive() && startEvent == null) {
             start(ctx);
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (binder.core().transmitter().startsOnConnect()) {
+        if (startEvent == null) {
             start(ctx);
         }
         ctx.fireChannelActive();
@@ -94,16 +105,21 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         if (l != null) {
             l.fail(cause, !(cause instanceof IOException));
         } else {
-            PeerCore.log.debug("peer '{}': channel {} failed before its session started", binder.core().name(),
-                    ctx.channel(), cause);
+            ctx.channel().attr(START_FAILURE).setIfAbsent(cause);
+            PeerCore.log.debug("peer '{}': channel {} failed before its session started: {}", binder.core().name(),
+                    ctx.channel(), cause.toString());
             ctx.close();
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (!started && binder.core().transmitter().isSessionStart(evt)) {
-            start(ctx);
+        if (!started && startEvent != null) {
+            if (startEvent.test(evt)) {
+                start(ctx);
+            } else if (evt instanceof SslHandshakeCompletionEvent e && !e.isSuccess()) {
+                ctx.channel().attr(START_FAILURE).setIfAbsent(e.cause());
+            }
             ctx.fireUserEventTriggered(evt);
             return;
         }

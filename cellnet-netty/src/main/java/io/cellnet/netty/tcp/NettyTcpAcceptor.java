@@ -6,6 +6,7 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SystemMessage;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.netty.internal.ChannelSetup;
+import io.cellnet.netty.internal.ConnectionLimiter;
 import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.NettySession;
@@ -38,17 +39,22 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
     private final SessionManager sessions;
     private final ChannelSetup setup;
     private final int backlog;
+    private final ConnectionLimiter limiter;
     private final Set<Channel> children = ConcurrentHashMap.newKeySet();
     private final Object acceptLock = new Object();
     private boolean accepting;
     private volatile @Nullable Channel serverChannel;
 
-    /** An acceptor with {@code config}; session ids start at {@code idBase}. */
-    public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog) {
+    /**
+     * An acceptor with {@code config}; session ids start at {@code idBase}; connections beyond
+     * {@code maxSessions} in all or {@code maxPerAddress} from one IP are refused.
+     */
+    public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress) {
         super(config);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
-        this.setup = new ChannelSetup(this, config.options(), config.configurer(), config.address(), false);
+        this.limiter = new ConnectionLimiter(config.name(), maxSessions, maxPerAddress);
+        this.setup = new ChannelSetup(this, config, false);
     }
 
     @Override
@@ -71,6 +77,9 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (!limiter.admit(ch)) {
+                            return;
+                        }
                         children.add(ch);
                         ch.closeFuture().addListener(f -> children.remove(ch));
                         setup.install(ch);
@@ -192,6 +201,11 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
             return new Address("", wildcard ? "127.0.0.1" : host, a.getPort(), a.getPort(), "").hostPort(a.getPort());
         }
         return "local://" + config.address().host();
+    }
+
+    /** The number of connections refused by the session limits since the acceptor was built. */
+    public long rejectedConnections() {
+        return limiter.rejected();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.SessionBinder;
+import io.cellnet.netty.internal.SessionHandler;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.bootstrap.Bootstrap;
@@ -22,6 +23,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
         this.sync = sync;
         this.session = new ConnectorSession(core, sendPolicy);
         this.ids = new AtomicLong(idBase);
-        this.setup = new ChannelSetup(this, config.options(), config.configurer(), config.address(), true);
+        this.setup = new ChannelSetup(this, config, true);
     }
 
     @Override
@@ -132,8 +134,22 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connectFailed(gen, attempt, done.cause());
+                return;
             }
+            Channel ch = f.channel();
+            ch.closeFuture().addListener(closed -> closedBeforeStart(gen, attempt, ch));
         });
+    }
+
+    /** A connection that closed before its session started (a failed handshake) is a failed attempt. */
+    private void closedBeforeStart(long gen, int attempt, Channel ch) {
+        synchronized (this) {
+            if (gen != generation || channel != ch || link != null) {
+                return;
+            }
+        }
+        Throwable cause = ch.attr(SessionHandler.START_FAILURE).get();
+        connectFailed(gen, attempt, cause != null ? cause : new IOException("connection closed before the session started"));
     }
 
     private void connectFailed(long gen, int attempt, Throwable cause) {

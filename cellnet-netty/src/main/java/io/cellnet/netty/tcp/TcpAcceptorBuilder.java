@@ -22,6 +22,8 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
 
     private long idBase = 1;
     private int backlog = DEFAULT_BACKLOG;
+    private int maxSessions = Integer.MAX_VALUE;
+    private int maxSessionsPerAddress = Integer.MAX_VALUE;
 
     TcpAcceptorBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
         super(typeName, defaultProcessor, kind);
@@ -50,8 +52,31 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
         return this;
     }
 
+    /**
+     * At most {@code max} connections at a time; further ones are closed at once (before any
+     * session or event), counted ({@code NettyTcpAcceptor.rejectedConnections()}) and logged at a
+     * limited rate. Unlimited by default.
+     */
+    public TcpAcceptorBuilder maxSessions(int max) {
+        this.maxSessions = positive(max);
+        return this;
+    }
+
+    /** At most {@code max} connections from one remote IP address; unlimited by default. */
+    public TcpAcceptorBuilder maxSessionsPerAddress(int max) {
+        this.maxSessionsPerAddress = positive(max);
+        return this;
+    }
+
+    private static int positive(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("limit must be > 0: " + n);
+        }
+        return n;
+    }
+
     /** The acceptor, stopped. */
     public TCPAcceptor build() {
-        return new NettyTcpAcceptor(config(), idBase, backlog);
+        return new NettyTcpAcceptor(config(), idBase, backlog, maxSessions, maxSessionsPerAddress);
     }
 }

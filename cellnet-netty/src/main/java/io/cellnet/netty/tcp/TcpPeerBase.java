@@ -37,7 +37,7 @@ abstract class TcpPeerBase extends ContextMap implements GenericPeer, TCPSocketO
     TcpPeerBase(TcpPeerConfig config) {
         this.config = config;
         this.core = new PeerCore(this, config.name(), config.queue(), config.registry(), config.bundle(),
-                config.closeTimeout());
+                config.closeTimeout(), config.outboundLimits());
     }
 
     /** Starts the peer's I/O; completes when running. */

@@ -4,12 +4,15 @@ import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TCPSocketOption;
 import io.cellnet.proc.Processors;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.OutboundLimits;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +44,8 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
     private @Nullable EventLoopGroup group;
     private final Map<ChannelOption<?>, Object> channelOptions = new LinkedHashMap<>();
     private @Nullable PipelineConfigurer configurer;
+    private OutboundLimits outboundLimits = OutboundLimits.DEFAULT;
+    private @Nullable SslContext sslContext;
 
     /**
      * A builder for peers of {@code typeName} on channels of {@code kind}, whose processor is
@@ -131,6 +136,27 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
         return self();
     }
 
+    /**
+     * Bounds each session's unwritten bytes: above {@code highWatermark} the {@code policy} applies
+     * until the backlog drains below {@code lowWatermark}. Default 2 MiB / 4 MiB,
+     * {@link SlowConsumerPolicy#REFUSE}.
+     */
+    public B outboundLimit(int lowWatermark, int highWatermark, SlowConsumerPolicy policy) {
+        this.outboundLimits = new OutboundLimits(lowWatermark, highWatermark, policy);
+        return self();
+    }
+
+    /**
+     * Runs every connection over TLS with {@code context} (a server context for an acceptor, a
+     * client context for a connector). The session starts only once the handshake has succeeded:
+     * a peer that fails it gets no session and no message through. Require client certificates on
+     * the server context ({@code ClientAuth.REQUIRE}) for mutual TLS.
+     */
+    public B ssl(SslContext context) {
+        this.sslContext = Objects.requireNonNull(context, "context");
+        return self();
+    }
+
     @Override
     public B socketBuffer(int readBufferSize, int writeBufferSize, boolean noDelay) {
         options = new TcpOptions(readBufferSize, writeBufferSize, noDelay, options.keepAlive(), options.maxPacketSize(),
@@ -171,6 +197,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
         }
         ProcessorBundle b = bundle != null ? bundle : Processors.bundle(processor, callback);
         return new TcpPeerConfig(typeName, name.isEmpty() ? typeName : name, address, kind.parse(address), queue,
-                registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer, kind);
+                registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer, kind, outboundLimits,
+                sslContext);
     }
 }

@@ -6,9 +6,12 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.OutboundLimits;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +36,18 @@ import org.jspecify.annotations.Nullable;
  * @param channelOptions extra Netty channel options
  * @param configurer     user pipeline handlers, or {@code null}
  * @param kind           the channel family (sockets, or in-memory channels)
+ * @param outboundLimits the bound on each session's unwritten bytes
+ * @param sslContext     TLS for every connection, or {@code null}
  */
 public record TcpPeerConfig(String typeName, String name, String addressText, Address address, EventQueue queue, MessageRegistry registry,
         ProcessorBundle bundle, TcpOptions options, Duration closeTimeout, @Nullable EventLoopGroup group,
-        Map<ChannelOption<?>, Object> channelOptions, @Nullable PipelineConfigurer configurer, ChannelKind kind) {
+        Map<ChannelOption<?>, Object> channelOptions, @Nullable PipelineConfigurer configurer, ChannelKind kind,
+        OutboundLimits outboundLimits, @Nullable SslContext sslContext) {
 
     /** Applies the socket options, then the user's channel options, through {@code setter}. */
     public void applyOptions(OptionSetter setter) {
+        setter.set(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(outboundLimits.lowWatermark(), outboundLimits.highWatermark()));
         if (!kind.hasSocketOptions()) {
             channelOptions.forEach(setter::setRaw);
             return;
