@@ -75,7 +75,7 @@ final class BinaryValues {
         if (c.isArray()) {
             return new ArrayValue(c, of(c.getComponentType(), where, true)).handles();
         }
-        if (primitive != null || c.getName().startsWith("java.") || c.isEnum() || c.isInterface()) {
+        if (!MessageShape.isMessageClass(c)) {
             throw unsupported(type, where);
         }
         return BinaryPlan.nested(c, element);

@@ -115,6 +115,15 @@ final class MessageShape {
         return instance;
     }
 
+    /**
+     * Whether {@code c} can be a nested message: a concrete class or record of the application,
+     * not a JDK type, enum, array, interface or primitive.
+     */
+    static boolean isMessageClass(Class<?> c) {
+        return !c.isPrimitive() && !c.isArray() && !c.isEnum() && !c.isInterface()
+                && !Modifier.isAbstract(c.getModifiers()) && !c.getName().startsWith("java.");
+    }
+
     private static void checkInstantiable(Class<?> type) {
         if (type.isInterface() || type.isPrimitive() || type.isArray() || type.isEnum()
                 || Modifier.isAbstract(type.getModifiers())) {

@@ -112,6 +112,16 @@ final class WireReader {
         throw new CodecException("bad varint: more than 64 bits at offset " + pos);
     }
 
+    /** A varint length of a length-delimited run, checked against the bytes left. */
+    int length() {
+        long n = varint();
+        if (n < 0 || n > end - pos) {
+            throw new CodecException("out of data: length " + Long.toUnsignedString(n) + " at offset " + pos + ", "
+                    + (end - pos) + " left");
+        }
+        return (int) n;
+    }
+
     /**
      * Narrows the region to the next {@code n} bytes, for a nested message; returns the old end,
      * to be passed to {@link #popLimit(int)}.
