@@ -66,6 +66,9 @@ final class BinaryPlan {
             recordReader = shape.isRecord() ? foldReaders(constructor, values) : null;
         } finally {
             building.remove(type);
+            if (building.isEmpty()) {
+                BUILDING.remove();
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,10 @@ final class MessageShape {
     private final List<Member> members;
     /** Records: the canonical constructor {@code (T1..Tn)Object}; classes: {@code ()Object}. */
     private final MethodHandle constructor;
+    /** Records: {@code (Object[])Object} over the canonical constructor; classes: {@code null}. */
+    private final @Nullable MethodHandle spreadConstructor;
+    /** Classes: per field {@code (Object,Object)void}; records: empty. */
+    private final MethodHandle[] boxedSetters;
 
     private MessageShape(Class<?> type) {
         this.type = type;
@@ -60,10 +65,16 @@ final class MessageShape {
             if (type.isRecord()) {
                 this.members = recordMembers(type);
                 this.constructor = canonicalConstructor(type);
+                this.spreadConstructor = constructor.asType(constructor.type().generic())
+                        .asSpreader(Object[].class, members.size());
+                this.boxedSetters = new MethodHandle[0];
             } else {
                 this.members = classMembers(type);
                 Constructor<?> ctor = type.getDeclaredConstructor();
                 this.constructor = unreflect(ctor).asType(MethodType.methodType(Object.class));
+                this.spreadConstructor = null;
+                this.boxedSetters = members.stream().map(m -> Objects.requireNonNull(m.setter()).asType(
+                        MethodType.methodType(void.class, Object.class, Object.class))).toArray(MethodHandle[]::new);
             }
         } catch (NoSuchMethodException e) {
             throw new CodecException(type.getName() + " needs a no-argument constructor (or must be a record)", e);
@@ -100,16 +111,13 @@ final class MessageShape {
      * whose value is {@code null} keep what it set.
      */
     Object construct(@Nullable Object[] values) throws Throwable {
-        if (isRecord()) {
-            return constructor.invokeWithArguments(values);
+        if (spreadConstructor != null) {
+            return (Object) spreadConstructor.invokeExact(values);
         }
-        Object instance = constructor.invoke();
-        for (Member m : members) {
-            Object v = values[m.index()];
-            if (v != null) {
-                MethodHandle setter = m.setter();
-                assert setter != null;
-                setter.invoke(instance, v);
+        Object instance = (Object) constructor.invokeExact();
+        for (int i = 0; i < boxedSetters.length; i++) {
+            if (values[i] != null) {
+                boxedSetters[i].invokeExact(instance, values[i]);
             }
         }
         return instance;
