@@ -41,7 +41,7 @@ final class BinaryPlan {
     private BinaryPlan(Class<?> type) {
         Set<Class<?>> building = BUILDING.get();
         if (!building.add(type)) {
-            throw new CodecException("binary: " + type.getName() + " contains itself by value (Go cannot express that;"
+            throw new CodecException(type.getName() + " contains itself by value (Go cannot express that;"
                     + " use a List)");
         }
         try {

@@ -82,7 +82,7 @@ final class BinaryValues {
     }
 
     private static CodecException unsupported(Type type, String where) {
-        return new CodecException("binary: unsupported type " + type.getTypeName() + " of field " + where
+        return new CodecException("unsupported type " + type.getTypeName() + " of field " + where
                 + " (supported: primitives, String, byte[], arrays, List<X>, nested records and classes)");
     }
 
@@ -170,7 +170,7 @@ final class BinaryValues {
     /** Writes a u16 length or count, refusing what Go would silently wrap. */
     static void writeLength(ByteBuf out, int len, String what) {
         if (len > MAX_LENGTH) {
-            throw new CodecException("binary: " + what + " of length " + len + " exceeds the u16 limit " + MAX_LENGTH);
+            throw new CodecException(what + " of length " + len + " exceeds the u16 limit " + MAX_LENGTH);
         }
         out.writeShortLE(len);
     }

@@ -54,7 +54,7 @@ final class GoFloats {
 
     private static void checkFinite(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("json: unsupported value: " + v + " (Go's encoding/json refuses it too)");
+            throw new IllegalArgumentException("unsupported value: " + v + " (Go's encoding/json refuses it too)");
         }
     }
 

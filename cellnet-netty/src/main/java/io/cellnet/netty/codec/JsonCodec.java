@@ -67,7 +67,7 @@ public final class JsonCodec extends BaseCodec {
      * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
      * {@link java.util.ServiceLoader}.
      *
-     * <p>Thread safety: stateless.
+     * <p>Thread safety: stateless; any thread may call it.
      */
     public static final class Provider implements CodecProvider {
         @Override

@@ -180,7 +180,7 @@ enum ProtoKind {
         if (MessageShape.isMessageClass(t)) {
             return MESSAGE;
         }
-        throw new CodecException("protoplus: unsupported type " + m.genericType().getTypeName() + " of field "
+        throw new CodecException("unsupported type " + m.genericType().getTypeName() + " of field "
                 + m.describe(owner) + " (supported: boolean, int, long, float, double, String, byte[], long[],"
                 + " List<Long>, List<String>, nested classes and List of them)");
     }
@@ -211,7 +211,7 @@ enum ProtoKind {
     }
 
     static CodecException badWireType(int wt) {
-        return new CodecException("protoplus: bad wire type " + wt);
+        return new CodecException("bad wire type " + wt);
     }
 
     private static void expect(int wt, int expected) {

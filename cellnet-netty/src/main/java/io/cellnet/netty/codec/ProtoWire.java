@@ -153,7 +153,7 @@ final class ProtoWire {
         if (v != null) {
             for (Object m : v) {
                 if (m == null) {
-                    throw new CodecException("protoplus: null element in a message list");
+                    throw new CodecException("null element in a message list");
                 }
                 messageEntry(out, index, m, true);
             }

@@ -48,7 +48,7 @@ public final class ProtoplusCodec extends BaseCodec {
      * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
      * {@link java.util.ServiceLoader}.
      *
-     * <p>Thread safety: stateless.
+     * <p>Thread safety: stateless; any thread may call it.
      */
     public static final class Provider implements CodecProvider {
         @Override

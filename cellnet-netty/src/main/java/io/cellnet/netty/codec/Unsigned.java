@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on a record component or a field.
  *
- * <p>Thread safety: an annotation; immutable.
+ * <p>Thread safety: an annotation, read by the codecs from any thread; immutable.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

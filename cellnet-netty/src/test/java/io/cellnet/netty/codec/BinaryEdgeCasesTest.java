@@ -56,6 +56,14 @@ class BinaryEdgeCasesTest {
         short Second;
     }
 
+    static final class FinalField {
+        private final int A;
+
+        private FinalField() {
+            A = -1;
+        }
+    }
+
     static final class NoDefaultConstructor {
         int A;
 
@@ -105,6 +113,17 @@ class BinaryEdgeCasesTest {
     @Test
     void invalidUtf8BecomesReplacementCharacter() {
         assertEquals("x\ufffdy", CODEC.decode(hex("0300 78ff79 00000000"), EchoAck.class).Msg());
+    }
+
+    @Test
+    void loneSurrogateIsWrittenAsQuestionMark() {
+        assertEquals("0300 613f62 00000000".replace(" ", ""), hex(encodeAll(CODEC, new EchoAck("a\ud800b", 0))));
+    }
+
+    @Test
+    void privateConstructorsAndFinalFieldsWork() {
+        assertEquals(5, CODEC.decode(hex("05000000"), FinalField.class).A);
+        assertEquals("ffffffff", hex(CODEC.encode(CODEC.decode(hex("ffffffff"), FinalField.class))));
     }
 
     @Test

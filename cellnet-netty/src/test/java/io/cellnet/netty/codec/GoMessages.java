@@ -6,7 +6,6 @@ import java.util.List;
  * Java shapes of the Go test structs whose encodings the reference captured. Field names are the
  * Go names, so the json codec writes the same keys.
  */
-@SuppressWarnings("checkstyle:MemberName") // Go field names on purpose
 final class GoMessages {
     private GoMessages() {
     }
