@@ -31,7 +31,7 @@ public final class ProtoplusCodec extends BaseCodec {
     public static final ProtoplusCodec INSTANCE = new ProtoplusCodec();
 
     private ProtoplusCodec() {
-        super("protoplus", "application/x-protoplus");
+        super("protoplus", "application/binary"); // Go's MIME type for protoplus
     }
 
     @Override

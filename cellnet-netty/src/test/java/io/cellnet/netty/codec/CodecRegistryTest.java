@@ -25,6 +25,7 @@ class CodecRegistryTest {
     void namesAndMimeTypes() {
         assertEquals("application/json", Codecs.get("json").mimeType());
         assertEquals("application/binary", Codecs.get("binary").mimeType());
+        assertEquals("application/binary", Codecs.get("protoplus").mimeType(), "Go uses the same MIME type");
         assertEquals("protoplus", Codecs.get("protoplus").name());
     }
 
