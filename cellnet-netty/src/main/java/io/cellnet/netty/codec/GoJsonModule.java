@@ -1,0 +1,205 @@
+package io.cellnet.netty.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedField;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Jackson pieces that make output look like Go's: floats in Go's shortest form, {@code char}
+ * as a number (Go's {@code uint16}), {@link Unsigned} integers written and read as unsigned, a
+ * {@code null} String written as {@code ""}, and properties in declaration order.
+ *
+ * <p>Thread safety: immutable once registered with the mapper.
+ */
+final class GoJsonModule extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
+    GoJsonModule() {
+        super("cellnet-go-json");
+        addSerializer(double.class, new Ser<Double>(Double.class, (v, g) -> g.writeNumber(GoFloats.format(v))));
+        addSerializer(Double.class, new Ser<Double>(Double.class, (v, g) -> g.writeNumber(GoFloats.format(v))));
+        addSerializer(float.class, new Ser<Float>(Float.class, (v, g) -> g.writeNumber(GoFloats.format(v))));
+        addSerializer(Float.class, new Ser<Float>(Float.class, (v, g) -> g.writeNumber(GoFloats.format(v))));
+        addSerializer(char.class, new Ser<Character>(Character.class, (v, g) -> g.writeNumber((int) v)));
+        addSerializer(Character.class, new Ser<Character>(Character.class, (v, g) -> g.writeNumber((int) v)));
+        addDeserializer(char.class, new UnsignedDeser<>(Character.class, 16, bits -> (char) bits));
+        addDeserializer(Character.class, new UnsignedDeser<>(Character.class, 16, bits -> (char) bits));
+        setSerializerModifier(new NullStringAsEmpty());
+    }
+
+    /** A {@code null} String property is written as {@code ""}: Go strings cannot be null. */
+    private static final class NullStringAsEmpty extends BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+        private static final Ser<Object> EMPTY = new Ser<>(Object.class, (v, g) -> g.writeString(""));
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription beanDesc,
+                List<BeanPropertyWriter> properties) {
+            for (BeanPropertyWriter w : properties) {
+                if (w.getType().hasRawClass(String.class)) {
+                    w.assignNullSerializer(EMPTY);
+                }
+            }
+            return properties;
+        }
+    }
+
+    /** Writes one value type. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    /** Turns the unsigned bits of a parsed number into the Java value. */
+    @FunctionalInterface
+    private interface FromBits<T> {
+        T convert(long bits);
+    }
+
+    private static final class Ser<T> extends JsonSerializer<T> {
+        private final Class<T> type;
+        private final Writer<T> writer;
+
+        Ser(Class<T> type, Writer<T> writer) {
+            this.type = type;
+            this.writer = writer;
+        }
+
+        @Override
+        public Class<T> handledType() {
+            return type;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            writer.write(value, gen);
+        }
+    }
+
+    /** Reads an integer of {@code bits} width that must be within 0..2^bits-1, as Go's uintN. */
+    private static final class UnsignedDeser<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+        private final int bits;
+        private final FromBits<T> convert;
+
+        UnsignedDeser(Class<T> type, int bits, FromBits<T> convert) {
+            this.type = type;
+            this.bits = bits;
+            this.convert = convert;
+        }
+
+        @Override
+        public Class<T> handledType() {
+            return type;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            BigInteger v = p.getBigIntegerValue();
+            if (v.signum() < 0 || v.bitLength() > bits) {
+                throw ctxt.weirdNumberException(v, handledType(), "out of range for uint" + bits);
+            }
+            return convert.convert(v.longValue());
+        }
+    }
+
+    /** Serializes a Java signed integer's bits as an unsigned number. */
+    private static void writeUnsigned(long bits, int width, JsonGenerator gen) throws IOException {
+        long masked = width == 64 ? bits : bits & ((1L << width) - 1);
+        if (masked >= 0) {
+            gen.writeNumber(masked);
+        } else {
+            gen.writeNumber(Long.toUnsignedString(masked));
+        }
+    }
+
+    /** Finds the (de)serializers for fields marked {@link Unsigned}. */
+    static final class Introspector extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public @Nullable Object findSerializer(Annotated a) {
+            int width = unsignedWidth(a);
+            if (width == 0) {
+                return super.findSerializer(a);
+            }
+            return new Ser<Number>(Number.class, (v, g) -> writeUnsigned(v.longValue(), width, g));
+        }
+
+        @Override
+        public @Nullable Object findDeserializer(Annotated a) {
+            int width = unsignedWidth(a);
+            if (width == 0) {
+                return super.findDeserializer(a);
+            }
+            switch (width) {
+                case 8:
+                    return new UnsignedDeser<>(Byte.class, 8, bits -> (byte) bits);
+                case 16:
+                    return new UnsignedDeser<>(Short.class, 16, bits -> (short) bits);
+                case 32:
+                    return new UnsignedDeser<>(Integer.class, 32, bits -> (int) bits);
+                default:
+                    return new UnsignedDeser<>(Long.class, 64, bits -> bits);
+            }
+        }
+
+        /**
+         * Declaration order (superclass fields first), also for renamed properties, which Jackson
+         * would otherwise move to the end; an explicit {@code @JsonPropertyOrder} still wins.
+         */
+        @Override
+        public String @Nullable [] findSerializationPropertyOrder(AnnotatedClass ac) {
+            String[] explicit = super.findSerializationPropertyOrder(ac);
+            if (explicit != null) {
+                return explicit;
+            }
+            List<String> names = new ArrayList<>();
+            for (AnnotatedField f : ac.fields()) {
+                PropertyName name = findNameForSerialization(f);
+                names.add(name != null && name.hasSimpleName() ? name.getSimpleName() : f.getName());
+            }
+            return names.toArray(new String[0]);
+        }
+
+        /** 8, 16, 32 or 64 for an {@link Unsigned} integer member, 0 otherwise. */
+        private static int unsignedWidth(Annotated a) {
+            if (!a.hasAnnotation(Unsigned.class)) {
+                return 0;
+            }
+            Class<?> raw = a.getRawType();
+            if (raw == byte.class || raw == Byte.class) {
+                return 8;
+            }
+            if (raw == short.class || raw == Short.class) {
+                return 16;
+            }
+            if (raw == int.class || raw == Integer.class) {
+                return 32;
+            }
+            return raw == long.class || raw == Long.class ? 64 : 0;
+        }
+    }
+}

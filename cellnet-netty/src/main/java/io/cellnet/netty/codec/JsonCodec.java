@@ -1,0 +1,78 @@
+package io.cellnet.netty.codec;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.cellnet.codec.Codec;
+import io.cellnet.spi.CodecProvider;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The {@code json} codec: Jackson, set up to read and write what Go's encoding/json does.
+ *
+ * <p>Keys are the Java field names exactly as declared ({@code Msg}, {@code Value}, as in Go),
+ * or a {@code @JsonProperty} name; fields of any visibility are used, getters are not. Records and
+ * classes with a no-argument constructor both work. Output is compact, in declaration order, with
+ * Go's escaping (<code>&#92;u003c</code>, <code>&#92;u003e</code>, <code>&#92;u0026</code>, U+2028/U+2029, control
+ * characters), Go's float formatting ({@code 0.1}, {@code 1e+21}) and base64 {@code byte[]}.
+ * Input keys match case-insensitively and unknown keys are ignored; a type mismatch ({@code 1.5}
+ * into an {@code int}), an overflow, an empty body and trailing non-whitespace are
+ * {@link io.cellnet.codec.CodecException}s.
+ *
+ * <p>Thread safety: stateless and thread-safe; use {@link #INSTANCE} from any thread.
+ */
+public final class JsonCodec extends BaseCodec {
+    /** The single instance, also registered as {@code "json"}. */
+    public static final JsonCodec INSTANCE = new JsonCodec();
+
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return GoJson.MAPPER.readerFor(type);
+        }
+    };
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return GoJson.MAPPER.writerFor(type);
+        }
+    };
+
+    private JsonCodec() {
+        super("json", "application/json");
+    }
+
+    @Override
+    void encodeTo(Object message, ByteBuf out) throws Throwable {
+        WRITERS.get(message.getClass()).writeValue((OutputStream) new ByteBufOutputStream(out), message);
+    }
+
+    @Override
+    Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
+        ObjectReader reader = READERS.get(type);
+        Object value;
+        if (body.hasArray()) {
+            value = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+        } else {
+            value = reader.readValue((InputStream) new ByteBufInputStream(body.duplicate()));
+        }
+        // Go's Unmarshal of "null" leaves the zero value in place; the Java zero value is "{}".
+        return value != null ? value : reader.readValue("{}");
+    }
+
+    /**
+     * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
+     * {@link java.util.ServiceLoader}.
+     *
+     * <p>Thread safety: stateless; any thread may call it.
+     */
+    public static final class Provider implements CodecProvider {
+        @Override
+        public Codec codec() {
+            return INSTANCE;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.cellnet.netty.codec;
+
+import io.cellnet.codec.CodecException;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A bounds-checked cursor over a region of a {@link ByteBuf}, shared by the binary and protoplus
+ * codecs: little-endian fixed-width values, varints, byte runs and a nesting-depth guard. It reads
+ * with absolute indexes, so the buffer's own reader index never moves; every read past the end of
+ * the region is a {@link CodecException} saying "out of data", never an index exception.
+ *
+ * <p>Thread safety: confined to the decoding thread; one instance per decode call.
+ */
+final class WireReader {
+    /** How deep nested messages may go before the input is rejected (recursive types only). */
+    static final int MAX_DEPTH = 64;
+
+    private final ByteBuf buf;
+    private int pos;
+    private int end;
+    private int depth;
+
+    WireReader(ByteBuf buf) {
+        this.buf = buf;
+        this.pos = buf.readerIndex();
+        this.end = buf.writerIndex();
+    }
+
+    /** Bytes left before the end of the current region. */
+    int remaining() {
+        return end - pos;
+    }
+
+    boolean hasRemaining() {
+        return pos < end;
+    }
+
+    private int advance(int n) {
+        if (n < 0 || n > end - pos) {
+            throw new CodecException("out of data: need " + Integer.toUnsignedString(n) + " byte(s) at offset "
+                    + pos + ", " + (end - pos) + " left");
+        }
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    byte int8() {
+        return buf.getByte(advance(1));
+    }
+
+    int uint8() {
+        return buf.getUnsignedByte(advance(1));
+    }
+
+    short int16() {
+        return buf.getShortLE(advance(2));
+    }
+
+    int uint16() {
+        return buf.getUnsignedShortLE(advance(2));
+    }
+
+    int int32() {
+        return buf.getIntLE(advance(4));
+    }
+
+    long int64() {
+        return buf.getLongLE(advance(8));
+    }
+
+    float float32() {
+        return Float.intBitsToFloat(int32());
+    }
+
+    double float64() {
+        return Double.longBitsToDouble(int64());
+    }
+
+    /** The next {@code n} bytes as a new array. */
+    byte[] bytes(int n) {
+        byte[] out = new byte[n];
+        buf.getBytes(advance(n), out);
+        return out;
+    }
+
+    /** The next {@code n} bytes decoded as UTF-8 (malformed sequences become U+FFFD, as in Go). */
+    String utf8(int n) {
+        int at = advance(n);
+        return n == 0 ? "" : buf.toString(at, n, StandardCharsets.UTF_8);
+    }
+
+    /** Skips {@code n} bytes. */
+    void skip(int n) {
+        advance(n);
+    }
+
+    /** An unsigned base-128 varint of at most 10 bytes that fits 64 bits. */
+    long varint() {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = uint8();
+            if (shift == 63 && b > 1) {
+                break;
+            }
+            value |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                return value;
+            }
+        }
+        throw new CodecException("bad varint: more than 64 bits at offset " + pos);
+    }
+
+    /** A varint length of a length-delimited run, checked against the bytes left. */
+    int length() {
+        long n = varint();
+        if (n < 0 || n > end - pos) {
+            throw new CodecException("out of data: length " + Long.toUnsignedString(n) + " at offset " + pos + ", "
+                    + (end - pos) + " left");
+        }
+        return (int) n;
+    }
+
+    /**
+     * Narrows the region to the next {@code n} bytes, for a nested message; returns the old end,
+     * to be passed to {@link #popLimit(int)}.
+     */
+    int pushLimit(int n) {
+        int at = advance(n);
+        int oldEnd = end;
+        pos = at;
+        end = at + n;
+        enter();
+        return oldEnd;
+    }
+
+    /** Ends a region started by {@link #pushLimit(int)}; the cursor moves to its end. */
+    void popLimit(int oldEnd) {
+        pos = end;
+        end = oldEnd;
+        exit();
+    }
+
+    /** Counts one level of message nesting; fails past {@link #MAX_DEPTH}. */
+    void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new CodecException("messages nested deeper than " + MAX_DEPTH);
+        }
+    }
+
+    void exit() {
+        depth--;
+    }
+}
