@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: immutable; the shared groups are thread-safe.
  */
 public final class SocketKind implements ChannelKind {
+    // Declared before INSTANCE: the constructor reads it (declared after, it read 0 there and the
+    // shared groups got Netty's default of twice the cores).
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     /** The single instance. */
     public static final SocketKind INSTANCE = new SocketKind();
-
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final SharedGroup boss = SharedGroup.of("cellnet-acceptor-boss", 1);
     private final SharedGroup workers = SharedGroup.of("cellnet-acceptor", CORES);
     private final SharedGroup clients = SharedGroup.of("cellnet-connector", CORES);

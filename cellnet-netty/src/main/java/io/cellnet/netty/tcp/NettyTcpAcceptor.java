@@ -203,6 +203,14 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
         return "local://" + config.address().host();
     }
 
+    /**
+     * The number of accepted connections whose channel is still open (a diagnostic: after a stop it
+     * is 0, and while running it equals {@link #sessionCount()} once every session has started).
+     */
+    public int channelCount() {
+        return children.size();
+    }
+
     /** The number of connections refused by the session limits since the acceptor was built. */
     public long rejectedConnections() {
         return limiter.rejected();
