@@ -55,7 +55,7 @@ class ServerRestartTest extends TcpTestBase {
             }
             assertEquals(0, server.sessionCount());
             assertEquals(0, server.channelCount());
-            assertEquals(3, clock.pendingTasks(), "one reconnect timer per connector");
+            await("one reconnect timer per connector").atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 3);
             server.start().join();
             clock.advance(RETRY);
             assertAllConnectedAndEcho(server, clients, events, clock, round);

@@ -1,0 +1,54 @@
+package io.cellnet.netty.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Holds a thread mid-transition: {@link #block()} (run on the thread to hold, from a task, a
+ * callback or a pipeline configurer) waits until {@link #release()}, bounded so that a failing test
+ * never hangs. {@link #close()} releases.
+ */
+final class Hold implements AutoCloseable {
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    /** A hold of {@code executor}'s thread (an event loop), entered once the task runs. */
+    static Hold on(Executor executor) {
+        Hold h = new Hold();
+        executor.execute(h::block);
+        h.awaitEntered();
+        return h;
+    }
+
+    /** Blocks the calling thread until released (at most 10 s). */
+    void block() {
+        entered.countDown();
+        try {
+            released.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until a thread is held. */
+    void awaitEntered() {
+        try {
+            assertTrue(entered.await(5, TimeUnit.SECONDS), "the hold was not reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    void release() {
+        released.countDown();
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+}
