@@ -33,6 +33,24 @@ public final class RawClient implements AutoCloseable {
         return HexFormat.of().formatHex(b);
     }
 
+    /** Reads and drops exactly {@code n} bytes; returns {@code n}. Fails at EOF or after 5 s without data. */
+    public long readBytes(long n) {
+        byte[] buf = new byte[64 << 10];
+        try {
+            InputStream in = socket.getInputStream();
+            for (long left = n; left > 0; ) {
+                int got = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (got < 0) {
+                    throw new IOException("EOF with " + left + " of " + n + " bytes unread");
+                }
+                left -= got;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads until the server closes; returns what came before (hex). Fails on timeout. */
     public String readUntilClosed() throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();

@@ -132,10 +132,12 @@ public final class Link implements Runnable {
         return result;
     }
 
-    /** Whether the unwritten backlog is over the high watermark; call under the lock. */
+    /**
+     * Whether the unwritten backlog, the channel's outbound buffer and this link's pending bytes
+     * together, is over the high watermark; call under the lock.
+     */
     private boolean overHighWatermark() {
-        return !channel.isWritable()
-                || (pending != null && pending.readableBytes() >= core.outboundLimits().highWatermark());
+        return !channel.isWritable() || (pending != null && pending.readableBytes() >= channel.bytesBeforeUnwritable());
     }
 
     private SendResult overflow(Object message) {

@@ -1,0 +1,152 @@
+package io.cellnet.netty.tcp;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.CloseReason;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.SlowConsumerPolicy;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.netty.EchoTestCodec;
+import io.cellnet.netty.Figures;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.RawClient;
+import io.cellnet.netty.SlowConsumerException;
+import io.cellnet.netty.Stable;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.RecordingEventCallback;
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that never reads while the server sends 100 MB: the server's memory (the accounting
+ * allocator) stays within {@link #BOUND} and the slow-consumer policy fires.
+ */
+class SlowConsumerTest extends TcpTestBase {
+    static final int LOW = 256 << 10;
+    static final int HIGH = 1 << 20;
+    static final long TOTAL = 100L << 20;
+    static final TestEchoAck BIG = new TestEchoAck("x".repeat(60_000), 1);
+    static final int FRAME = EchoTestCodec.INSTANCE.encode(BIG).length + 4;
+    /** High watermark plus one frame, doubled: buffers grow by doubling their capacity. */
+    static final long BOUND = 2L * (HIGH + FRAME);
+
+    private final RecordingEventCallback events = new RecordingEventCallback();
+
+    @Test
+    void refuseKeepsMemoryBoundedAndRecoversOnceTheClientReads() throws Exception {
+        TCPAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE));
+        server.start().join();
+        try (RawClient client = new RawClient(server.port())) {
+            Session session = events.expectEvent(SessionAccepted.class).session();
+            Map<SendResult, Integer> results = new EnumMap<>(SendResult.class);
+            long peak = 0;
+            for (long sent = 0; sent < TOTAL; sent += FRAME) {
+                results.merge(session.send(BIG), 1, Integer::sum);
+                peak = Math.max(peak, used());
+            }
+            int queued = results.getOrDefault(SendResult.QUEUED, 0);
+            assertTrue(peak <= BOUND, "peak " + peak + " > " + BOUND);
+            assertTrue(results.getOrDefault(SendResult.OVERFLOW, 0) > 0, results.toString());
+            assertEquals(Map.of(SendResult.QUEUED, queued, SendResult.OVERFLOW, (int) (TOTAL / FRAME) + 1 - queued),
+                    results);
+            Figures.record("slow consumer REFUSE", "100 MB offered, " + queued + " frames of " + FRAME
+                    + " B queued, peak " + peak + " B, bound " + BOUND + " B");
+            CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> client.readBytes((long) queued * FRAME));
+            await("sends accepted again").atMost(NetFixtures.WAIT).until(() -> session.as(Channel.class).isWritable());
+            assertEquals((long) queued * FRAME, read.get(10, TimeUnit.SECONDS), "every queued frame arrives");
+            assertEquals(SendResult.QUEUED, session.send(BIG));
+            assertTrue(session.isOpen());
+        }
+    }
+
+    @Test
+    void pendingAndChannelBytesCountTogetherAgainstTheHighWatermark() throws Exception {
+        TCPAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE)
+                .socketBuffer(-1, 4096, true));
+        server.start().join();
+        try (RawClient client = new RawClient(server.port())) {
+            Session session = events.expectEvent(SessionAccepted.class).session();
+            Channel ch = session.as(Channel.class);
+            try (Hold hold = Hold.on(ch.eventLoop())) {
+                for (int i = 0; i < HIGH / FRAME - 2; i++) {
+                    assertEquals(SendResult.QUEUED, session.send(BIG));
+                }
+                hold.release();
+            }
+            // the loop writes what is pending; the kernel takes what fits, the rest waits in Netty
+            await().pollInterval(Duration.ofMillis(20)).during(Duration.ofMillis(200)).atMost(NetFixtures.WAIT)
+                    .until(new Stable(ch::bytesBeforeUnwritable));
+            assertTrue(ch.isWritable());
+            int more = 0;
+            try (Hold hold = Hold.on(ch.eventLoop())) {
+                while (session.send(BIG) == SendResult.QUEUED) {
+                    more++;
+                }
+                long used = used();
+                assertTrue(used <= BOUND, "used " + used + " > " + BOUND + " after " + more + " more frames");
+                hold.release();
+            }
+            assertTrue(more <= 3, "accepted " + more + " frames over a nearly full channel");
+            assertTrue(client.localPort() > 0);
+        }
+    }
+
+    @Test
+    void closePolicyClosesTheSessionWithSlowConsumerException() throws Exception {
+        TCPAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.CLOSE));
+        server.start().join();
+        try (RawClient client = new RawClient(server.port())) {
+            Session session = events.expectEvent(SessionAccepted.class).session();
+            SendResult last = SendResult.QUEUED;
+            long peak = 0;
+            for (long sent = 0; sent < TOTAL && last == SendResult.QUEUED; sent += FRAME) {
+                last = session.send(BIG);
+                peak = Math.max(peak, used());
+            }
+            assertEquals(SendResult.OVERFLOW, last);
+            assertTrue(peak <= BOUND, "peak " + peak + " > " + BOUND);
+            SessionClosed closed = events.expect(SessionClosed.class);
+            assertEquals(CloseReason.IO, closed.reason());
+            assertInstanceOf(SlowConsumerException.class, closed.cause());
+            assertEquals(SendResult.CLOSED, session.send(BIG));
+            client.readUntilClosed();
+        }
+    }
+
+    @Test
+    void gracefulCloseWithAStalledReaderEndsWithinTheCloseTimeout() throws Exception {
+        Duration closeTimeout = Duration.ofMillis(300);
+        TCPAcceptor server = acceptor(events, b -> b.closeTimeout(closeTimeout));
+        server.start().join();
+        try (RawClient client = new RawClient(server.port())) {
+            Session session = events.expectEvent(SessionAccepted.class).session();
+            while (session.send(BIG) == SendResult.QUEUED) {
+                // fill the socket and the outbound buffer: nothing will drain
+            }
+            long start = System.nanoTime();
+            session.close();
+            assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(closeTimeout.minusMillis(50)) >= 0 && took.compareTo(closeTimeout.plusSeconds(1)) < 0,
+                    "closed after " + took.toMillis() + " ms");
+            Figures.record("stalled graceful close", "closeTimeout " + closeTimeout.toMillis() + " ms, closed after "
+                    + took.toMillis() + " ms");
+            assertTrue(client.localPort() > 0);
+        }
+    }
+
+    private long used() {
+        return alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory();
+    }
+}
