@@ -122,7 +122,9 @@ public interface EventQueue extends Executor, AutoCloseable {
         /**
          * Bounds the number of pending tasks. When full, {@code post} returns {@code false} and logs
          * (at a limited rate); peers close a session whose event could not be posted, so that no
-         * message is lost silently. Unbounded by default.
+         * message is lost silently. A {@link SessionClosed} event is accepted even when the queue
+         * is full (there is one per session), so that every session's close is delivered.
+         * Unbounded by default.
          */
         public Builder capacity(int capacity) {
             if (capacity <= 0) {

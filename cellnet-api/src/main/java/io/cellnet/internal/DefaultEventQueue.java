@@ -5,6 +5,7 @@ import io.cellnet.Event;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.RecvMsgEvent;
+import io.cellnet.SessionClosed;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,9 @@ public final class DefaultEventQueue implements EventQueue {
     private boolean enqueue(Object task, @Nullable RecvMsgEvent event) {
         boolean full;
         synchronized (lock) {
-            full = incomingTasks + batchRemaining >= capacity;
+            // A session's one SessionClosed passes the bound: refusing it would lose the close.
+            full = incomingTasks + batchRemaining >= capacity
+                    && !(event != null && event.message() instanceof SessionClosed);
             if (!stopRequested && !full) {
                 int n = incomingSlots;
                 if (n + 2 > incoming.length) {
