@@ -7,12 +7,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /** A blocking socket client for feeding exact bytes to a server; every read is bounded. */
 public final class RawClient implements AutoCloseable {
     private final Socket socket = new Socket();
 
     public RawClient(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** A client connected to 127.0.0.1:{@code port} from {@code localHost} (another loopback address). */
+    public RawClient(int port, @Nullable String localHost) throws IOException {
+        if (localHost != null) {
+            socket.bind(new InetSocketAddress(localHost, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
         socket.setTcpNoDelay(true);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: every method may be called from any thread.
  */
 public final class ConnectionLimiter {
-    private static final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(ConnectionLimiter.class), 1,
+    // One per acceptor: a shared one let one acceptor's refusals silence another's.
+    private final RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(ConnectionLimiter.class), 1,
             TimeUnit.SECONDS);
 
     private final String peerName;
