@@ -32,11 +32,8 @@ class ServerRestartTest extends TcpTestBase {
     @Test
     void everyConnectorReconnectsAfterEachOfTwentyRestartsAndNothingIsLeft() throws Exception {
         int port = freePort();
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(ev -> {
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }, b -> b.address("127.0.0.1:" + port));
+        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(Echo.after(EventCallback.NONE),
+                b -> b.address("127.0.0.1:" + port));
         server.start().join();
         ManualScheduler clock = new ManualScheduler();
         List<TCPConnector> clients = new ArrayList<>();

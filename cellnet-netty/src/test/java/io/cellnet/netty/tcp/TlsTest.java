@@ -106,12 +106,7 @@ class TlsTest extends TcpTestBase {
     private TCPAcceptor tlsServer(ClientAuth auth) throws SSLException {
         SslContext ctx = SslContextBuilder.forServer(SERVER.key(), SERVER.cert()).trustManager(CA.cert())
                 .clientAuth(auth).build();
-        TCPAcceptor server = acceptor(ev -> {
-            serverEvents.onEvent(ev);
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }, b -> b.ssl(ctx));
+        TCPAcceptor server = acceptor(Echo.after(serverEvents), b -> b.ssl(ctx));
         server.start().join();
         return server;
     }
