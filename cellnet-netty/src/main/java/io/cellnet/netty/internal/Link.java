@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One connection of a session and its outbound path. {@link #send} encodes on the sending thread,
- * under the link's lock, into a pending buffer (stream transports: all frames in one buffer) or a
- * pending frame list; the first send after a flush schedules one flush task on the channel's event
- * loop. Every message thus takes one path to the wire, which keeps each sender's order whatever
- * its thread, and messages sent in one burst share one write and one flush.
+ * under the link's lock, into a pending buffer (stream transports: frames share buffers of up to
+ * about {@link #STREAM_CHUNK} bytes) or a pending frame list; the first send after a flush
+ * schedules one flush task on the channel's event loop. Every message thus takes one path to the
+ * wire, which keeps each sender's order whatever its thread, and messages sent in one burst share
+ * one flush.
  *
  * <p>Thread safety: {@link #send} and {@link #close} may be called from any thread; the rest runs
  * on the channel's event loop.
@@ -31,6 +32,12 @@ public final class Link implements Runnable {
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
     private static final int INITIAL_BUFFER = 256;
+    /**
+     * A stream buffer that holds this many bytes is handed on and a new one started, so that no
+     * buffer grows far past one chunk plus one frame: a buffer keeps its whole capacity until its
+     * last byte is written, so one large buffer would hold memory long after most of it was sent.
+     */
+    public static final int STREAM_CHUNK = 64 << 10;
 
     private final Channel channel;
     private final NettySession session;
@@ -42,6 +49,7 @@ public final class Link implements Runnable {
     // guarded by this
     private @Nullable ByteBuf pending;
     private @Nullable ArrayDeque<ByteBuf> frames;
+    private long queuedBytes;
     private boolean flushScheduled;
     private boolean closeStarted;
     private int state = OPEN;
@@ -108,8 +116,15 @@ public final class Link implements Runnable {
                     error = e;
                 }
                 if (stream) {
-                    pending = buf;
+                    queuedBytes += buf.writerIndex() - mark;
+                    if (buf.readableBytes() >= STREAM_CHUNK) {
+                        queueFrame(buf);
+                        pending = null;
+                    } else {
+                        pending = buf;
+                    }
                 } else if (result == SendResult.QUEUED) {
+                    queuedBytes += buf.readableBytes();
                     queueFrame(buf);
                 } else {
                     buf.release();
@@ -133,11 +148,11 @@ public final class Link implements Runnable {
     }
 
     /**
-     * Whether the unwritten backlog, the channel's outbound buffer and this link's pending bytes
-     * together, is over the high watermark; call under the lock.
+     * Whether the unwritten backlog, the channel's outbound buffer and the bytes this link has not
+     * handed to it yet together, is over the high watermark; call under the lock.
      */
     private boolean overHighWatermark() {
-        return !channel.isWritable() || (pending != null && pending.readableBytes() >= channel.bytesBeforeUnwritable());
+        return !channel.isWritable() || queuedBytes >= channel.bytesBeforeUnwritable();
     }
 
     private SendResult overflow(Object message) {
@@ -176,10 +191,17 @@ public final class Link implements Runnable {
             batch = frames;
             pending = null;
             frames = null;
+            queuedBytes = 0;
             flushScheduled = false;
             closeNow = state == CLOSING && !closeStarted;
             if (closeNow) {
                 closeStarted = true;
+            }
+        }
+        // queued frames (or full stream chunks) are older than the pending stream buffer
+        if (batch != null) {
+            for (ByteBuf frame : batch) {
+                channel.write(stream ? frame : transmitter.wrapFrame(frame), channel.voidPromise());
             }
         }
         if (buf != null) {
@@ -187,11 +209,6 @@ public final class Link implements Runnable {
                 channel.write(buf, channel.voidPromise());
             } else {
                 buf.release();
-            }
-        }
-        if (batch != null) {
-            for (ByteBuf frame : batch) {
-                channel.write(transmitter.wrapFrame(frame), channel.voidPromise());
             }
         }
         if (closeNow) {
@@ -304,6 +321,7 @@ public final class Link implements Runnable {
     }
 
     private void discardPending() {
+        queuedBytes = 0;
         if (pending != null) {
             pending.release();
             pending = null;
