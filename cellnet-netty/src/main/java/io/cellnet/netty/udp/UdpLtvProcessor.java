@@ -1,0 +1,25 @@
+package io.cellnet.netty.udp;
+
+import io.cellnet.EventCallback;
+import io.cellnet.EventHooker;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.spi.ProcessorProvider;
+
+/**
+ * The {@code udp.ltv} processor: the {@link UdpTransmitter}, no hooker, and the callback, which
+ * runs on the peer's queue like every other processor's (Go's runs on the I/O goroutine).
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class UdpLtvProcessor implements ProcessorProvider {
+
+    @Override
+    public String name() {
+        return "udp.ltv";
+    }
+
+    @Override
+    public ProcessorBundle create(EventCallback callback) {
+        return new ProcessorBundle(UdpTransmitter.INSTANCE, EventHooker.identity(), callback);
+    }
+}
