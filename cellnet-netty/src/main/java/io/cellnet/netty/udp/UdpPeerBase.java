@@ -18,11 +18,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,10 +51,10 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     private final RateLimitedLog dropLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final RateLimitedLog ioLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
 
-    private volatile @Nullable Channel channel;
-    private volatile @Nullable DatagramWriter writer;
     private volatile @Nullable EventLoopGroup activeGroup;
-    private volatile boolean stopRequested;
+    /** The current run (from start to stop), or {@code null} when the socket is closed. */
+    private volatile @Nullable Run run;
+    /** Completes when the last run's sessions have all posted {@code SessionClosed}. */
     private volatile CompletableFuture<Void> sessionsClosed = CompletableFuture.completedFuture(null);
 
     UdpPeerBase(UdpPeerConfig config) {
@@ -106,15 +103,15 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     private CompletableFuture<Void> doStart() {
         EventLoopGroup group = config.group() != null ? config.group() : GROUP.acquire();
         activeGroup = group;
-        stopRequested = false;
-        sessionsClosed = new CompletableFuture<>();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        sessionsClosed = closed;
         Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(config.group()))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         core.transmitter().initChannel(ch.pipeline(), new TransmitterSettings(core.registry(), 0,
                                 core.name(), config.address(), UdpPeerBase.this instanceof UdpConnector));
-                        ch.pipeline().addLast("cellnet-udp", new InboundHandler());
+                        ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(UdpPeerBase.this));
                     }
                 });
         TcpPeerConfig.OptionSetter setter = TcpPeerConfig.OptionSetter.of(b);
@@ -123,41 +120,41 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
         ChannelFuture f = open(b);
         f.addListener(done -> {
             if (done.isSuccess()) {
-                Channel ch = f.channel();
-                channel = ch;
-                writer = new DatagramWriter(ch);
-                ch.closeFuture().addListener(closed -> channelClosed());
-                log.info("{} '{}' open on {}", typeName(), name(), ch.localAddress());
-                opened(ch);
+                Run r = new Run(f.channel(), closed);
+                run = r;
+                r.channel.closeFuture().addListener(x -> channelClosed(r));
+                log.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
+                opened(r.channel);
                 started.complete(null);
             } else {
                 log.error("{} '{}' cannot open {}: {}", typeName(), name(), config.address(), done.cause().toString());
+                closed.complete(null);
                 releaseGroup().whenComplete((v, e) -> started.completeExceptionally(done.cause()));
             }
         });
         return started;
     }
 
-    private void channelClosed() {
-        DatagramWriter w = writer;
-        if (w != null) {
-            w.close();
+    /** The socket of {@code r} has closed: its sessions close, MANUAL when stopped, IO otherwise. */
+    private void channelClosed(Run r) {
+        boolean requested = r.stopRequested;
+        r.writer.close();
+        if (run == r) {
+            run = null;
         }
-        channel = null;
-        writer = null;
-        closeSessions(stopRequested ? CloseReason.MANUAL : CloseReason.IO);
-        sessionsClosed.complete(null);
-        if (!stopRequested) {
+        closeSessions(requested ? CloseReason.MANUAL : CloseReason.IO);
+        r.sessionsClosed.complete(null);
+        if (!requested) {
             log.warn("{} '{}': socket closed unexpectedly; stopping", typeName(), name());
             stop();
         }
     }
 
     private CompletableFuture<Void> doStop() {
-        stopRequested = true;
-        Channel ch = channel;
-        if (ch != null) {
-            ch.close();
+        Run r = run;
+        if (r != null) {
+            r.stopRequested = true;
+            r.channel.close();
         }
         return sessionsClosed.thenCompose(v -> releaseGroup())
                 .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));
@@ -190,12 +187,11 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
 
     /** Encodes {@code message} for {@code session} and queues the datagram to {@code to}. */
     final SendResult send(UdpSession session, InetSocketAddress to, Object message) {
-        Channel ch = channel;
-        DatagramWriter w = writer;
-        if (ch == null || w == null) {
+        Run r = run;
+        if (r == null) {
             return SendResult.CLOSED;
         }
-        ByteBuf buf = ch.alloc().ioBuffer(256);
+        ByteBuf buf = r.channel.alloc().ioBuffer(256);
         SendResult result;
         String error = null;
         try {
@@ -210,17 +206,18 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
                     message.getClass().getName(), error != null ? error : result);
             return result;
         }
-        return w.write(buf, to);
+        return r.writer.write(buf, to);
     }
 
     /** The socket while the peer runs. */
     final @Nullable Channel channel() {
-        return channel;
+        Run r = run;
+        return r == null ? null : r.channel;
     }
 
     @Override
     public final int port() {
-        Channel ch = channel;
+        Channel ch = channel();
         return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
     }
 
@@ -271,27 +268,32 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
         return typeName() + "(" + name() + ", " + address() + ", " + state() + ")";
     }
 
-    /** Routes the decoder's output; refused datagrams and socket errors are logged, never fatal. */
-    private final class InboundHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof UdpInbound in)) {
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            RuntimeException refused = in.refused();
-            Object message = in.message();
-            if (refused != null || message == null) {
-                dropped.incrementAndGet();
-                dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), in.sender(), refused);
-                return;
-            }
-            received(in.sender(), message);
-        }
+    /** A datagram the decoder refused: counted and logged at DEBUG, at a limited rate. */
+    final void refused(InetSocketAddress sender, @Nullable RuntimeException cause) {
+        dropped.incrementAndGet();
+        dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), sender, cause);
+    }
 
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ioLog.debug("peer '{}': socket error (ignored): {}", name(), cause.toString());
+    /** A socket error (an ICMP port unreachable, say): logged at DEBUG, at a limited rate; never fatal. */
+    final void socketError(Throwable cause) {
+        ioLog.debug("peer '{}': socket error (ignored): {}", name(), cause.toString());
+    }
+
+    /**
+     * One run of the peer: its socket, outbound path and stop flag.
+     *
+     * <p>Thread safety: the flag is volatile; the rest is immutable.
+     */
+    private static final class Run {
+        final Channel channel;
+        final DatagramWriter writer;
+        final CompletableFuture<Void> sessionsClosed;
+        volatile boolean stopRequested;
+
+        Run(Channel channel, CompletableFuture<Void> sessionsClosed) {
+            this.channel = channel;
+            this.writer = new DatagramWriter(channel);
+            this.sessionsClosed = sessionsClosed;
         }
     }
 }
