@@ -1,5 +1,6 @@
 package io.cellnet.netty.ws;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,17 +44,23 @@ class WsLifecycleTest extends WsTestBase {
 
         first.stop().join();
         assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
-        clock.advance(Duration.ofSeconds(1));                  // the stopped acceptor refuses the attempt
+        advanceWhenScheduled(clock);                           // the stopped acceptor refuses the attempt
         SessionConnectError refused = events.expect(SessionConnectError.class);
         assertTrue(refused.willRetry());
 
         TCPAcceptor second = acceptor(echo(serverEvents), WsOptions.DEFAULT, b -> b.address("127.0.0.1:" + port + "/ws"));
         second.start().join();
-        clock.advance(Duration.ofSeconds(1));
+        advanceWhenScheduled(clock);
         events.expect(SessionConnected.class);
         assertNotEquals(firstId, client.session().id());
         client.session().send(new TestEchoAck("after", 2));
         assertEquals(new TestEchoAck("after", 2), events.expect(TestEchoAck.class));
+    }
+
+    /** Runs the reconnect attempt once the connector has scheduled it (just after posting the event). */
+    private static void advanceWhenScheduled(ManualScheduler clock) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> clock.pendingTasks() == 1);
+        clock.advance(Duration.ofSeconds(1));
     }
 
     @Test
