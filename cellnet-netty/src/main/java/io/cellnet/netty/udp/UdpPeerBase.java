@@ -154,7 +154,8 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
         Run r = run;
         if (r != null) {
             r.stopRequested = true;
-            r.channel.close();
+            // Through the event loop's task queue, behind the flushes of datagrams already sent.
+            r.channel.eventLoop().execute(r.channel::close);
         }
         return sessionsClosed.thenCompose(v -> releaseGroup())
                 .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));

@@ -178,4 +178,22 @@ class UdpSessionTest extends UdpTestBase {
         assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == PeerState.STOPPED);
     }
+
+    @Test
+    void eachSendersDatagramsLeaveInOrderAndThoseSentBeforeStopAreWritten() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpConnector client = connector(server.port(), events, b -> b);
+        client.start().join();
+        events.expect(SessionConnected.class);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("seq", i)));
+        }
+        client.stop().join();
+        serverEvents.expect(SessionAccepted.class);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(new TestEchoAck("seq", i), serverEvents.expect(TestEchoAck.class));
+        }
+    }
 }
