@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code udp.Acceptor} on a Netty datagram socket; see {@link UdpPeers#acceptor()}. Sessions are
- * opened on the event loop only (by an arriving datagram), and closed from any thread (expiry,
- * {@code close()}, stop) through their atomic state, so each session posts exactly one
- * {@code SessionAccepted} before its messages and one {@code SessionClosed} after them.
+ * opened on the event loop only (by an arriving datagram) and closed from any thread (expiry,
+ * {@code close()}, stop) through their atomic state; every event is posted from the event loop.
+ * So each session posts exactly one {@code SessionAccepted} before its messages and one
+ * {@code SessionClosed} after them.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
@@ -68,20 +69,27 @@ final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
         sweepTimer = clock.schedule(() -> sweep(run), sweepInterval);
     }
 
-    /** Expires idle sessions, then schedules the next sweep while this run of the acceptor lasts. */
+    /**
+     * Expires, on the event loop, the sessions idle at this tick's time, then schedules the next tick
+     * while this run of the acceptor lasts.
+     */
     private void sweep(long run) {
         if (run != runs.get()) {
             return;
         }
         long now = clock.nanoTime();
+        onLoop(() -> expireIdle(now));
+        if (run == runs.get()) {
+            scheduleSweep(run);
+        }
+    }
+
+    private void expireIdle(long now) {
         long ttlNanos = ttl.toNanos();
         for (UdpSession s : byAddress.values()) {
             if (s.expireIfIdle(now, ttlNanos)) {
                 removed(s, new SessionClosed(CloseReason.IO, new IdleTimeoutException("datagram", ttl)));
             }
-        }
-        if (run == runs.get()) {
-            scheduleSweep(run);
         }
     }
 
@@ -102,10 +110,11 @@ final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
         core.deliver(s, null, message);
     }
 
+    /** Closes at once (sends fail from now on); removes and posts on the event loop, after its messages. */
     @Override
     void closeSession(UdpSession session, CloseReason reason) {
         if (session.markClosed()) {
-            removed(session, new SessionClosed(reason, null));
+            onLoop(() -> removed(session, new SessionClosed(reason, null)));
         }
     }
 

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -183,6 +184,24 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.warn("peer '{}' did not stop cleanly within {} ms", name(), STOP_BOUND.toMillis(), e);
+        }
+    }
+
+    /**
+     * Runs {@code task} on the socket's event loop, where datagrams are delivered, so that what it
+     * posts follows every message already delivered; at once when called there or when the socket
+     * is gone.
+     */
+    final void onLoop(Runnable task) {
+        Run r = run;
+        if (r == null || r.channel.eventLoop().inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            r.channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
         }
     }
 
