@@ -18,7 +18,7 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new BenchCommand())) {
+        for (Command c : List.<Command>of(new DemoCommand(), new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;
