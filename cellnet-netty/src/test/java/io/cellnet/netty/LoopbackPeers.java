@@ -23,10 +23,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * TCP peers on 127.0.0.1:0 for one test, registered with {@code @RegisterExtension} on an instance
- * field: after each test every peer is stopped, every queue closed, and the accounting allocator
- * they all use must hold no memory (no leaked buffer).
+ * field (or closed by the test): after each test every peer is stopped, every queue closed, and the
+ * accounting allocator they all use must hold no memory (no leaked buffer).
  */
-public final class LoopbackPeers implements AfterEachCallback {
+public final class LoopbackPeers implements AfterEachCallback, AutoCloseable {
     private final MessageRegistry registry;
     private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
     private final List<Peer> peers = new ArrayList<>();
@@ -74,6 +74,12 @@ public final class LoopbackPeers implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    /** Stops every peer, closes every queue and checks that every buffer was released. */
+    @Override
+    public void close() {
         for (int i = peers.size() - 1; i >= 0; i--) {
             NetFixtures.stop(peers.get(i));
         }
