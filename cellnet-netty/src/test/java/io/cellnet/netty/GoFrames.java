@@ -1,5 +1,10 @@
 package io.cellnet.netty;
 
+import io.cellnet.Address;
+import io.cellnet.MessageRegistry;
+import io.cellnet.netty.ltv.LtvTransmitter;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.HexFormat;
 
 /**
@@ -24,6 +29,20 @@ public final class GoFrames {
             + " | 09 c124 | 19 e807 | 22 0c ffffffffffffffffff01 02 00 | 2a 0b 706173737468726f756768";
 
     private GoFrames() {
+    }
+
+    /** The one message the {@code tcp.ltv} decoder makes of {@code frame}, with {@code registry}. */
+    public static Object decodeFrame(MessageRegistry registry, byte[] frame) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        LtvTransmitter.INSTANCE.initChannel(ch.pipeline(),
+                new TransmitterSettings(registry, 0, "golden", Address.parse("127.0.0.1:0"), false));
+        ch.writeInbound(Unpooled.wrappedBuffer(frame));
+        Object decoded = ch.readInbound();
+        if (ch.readInbound() != null) {
+            throw new AssertionError("more than one message in one frame");
+        }
+        ch.finishAndReleaseAll();
+        return decoded;
     }
 
     /** The bytes of {@code hex}, ignoring spaces and {@code |}. */

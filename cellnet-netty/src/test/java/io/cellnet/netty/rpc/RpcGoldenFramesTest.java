@@ -5,18 +5,14 @@ import static io.cellnet.netty.GoFrames.ECHO_JSON;
 import static io.cellnet.netty.GoFrames.bytes;
 import static io.cellnet.netty.GoFrames.compact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.cellnet.Address;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.TransmitterSettings;
 import io.cellnet.netty.ltv.LtvTransmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,18 +51,6 @@ class RpcGoldenFramesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("frames")
     void decodesGoBytes(String name, String frame, Object envelope) {
-        assertEquals(envelope, decodeFrame(MessageRegistry.create(), bytes(frame)));
-    }
-
-    /** The one message the {@code tcp.ltv} decoder makes of {@code frame}. */
-    static Object decodeFrame(MessageRegistry registry, byte[] frame) {
-        EmbeddedChannel ch = new EmbeddedChannel();
-        LtvTransmitter.INSTANCE.initChannel(ch.pipeline(),
-                new TransmitterSettings(registry, 0, "golden", Address.parse("127.0.0.1:0"), false));
-        ch.writeInbound(Unpooled.wrappedBuffer(frame));
-        Object decoded = ch.readInbound();
-        assertNull(ch.readInbound(), "one frame, one message");
-        ch.finishAndReleaseAll();
-        return decoded;
+        assertEquals(envelope, GoFrames.decodeFrame(MessageRegistry.create(), bytes(frame)));
     }
 }
