@@ -16,12 +16,19 @@ import io.cellnet.spi.ProcessorProvider;
  * <p>Thread safety: stateless.
  */
 public final class TcpLtvProcessor implements ProcessorProvider {
-    private static final EventHooker HOOKER = EventHooker.chain(RpcHooker.INSTANCE, RelayHooker.INSTANCE,
-            MsgLogHooker.of("tcp"));
+    private static final EventHooker HOOKER = hooker(MsgLogHooker.of("tcp"));
 
     /** The hooker chain of {@code tcp.ltv}, for building other bundles around it. */
     public static EventHooker hooker() {
         return HOOKER;
+    }
+
+    /**
+     * The hooker chain of {@code tcp.ltv} with {@code messageLog} in place of the default message
+     * log (other loggers or rules).
+     */
+    public static EventHooker hooker(EventHooker messageLog) {
+        return EventHooker.chain(RpcHooker.INSTANCE, RelayHooker.INSTANCE, messageLog);
     }
 
     @Override
