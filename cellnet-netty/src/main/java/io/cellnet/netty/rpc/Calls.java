@@ -107,10 +107,10 @@ final class Calls {
         if (cause instanceof TimeoutException t) {
             throw t;
         }
-        if (cause instanceof RuntimeException r) {
-            return r;
+        if (cause instanceof Error e) {
+            throw e;
         }
-        return new RpcException(RpcException.Reason.BAD_REPLY, "rpc call failed: " + cause, cause);
+        return cause instanceof RuntimeException r ? r : new CompletionException(cause);
     }
 
     /**

@@ -113,6 +113,16 @@ class RpcFailureTest extends RpcTestBase {
     }
 
     @Test
+    void callbackOfACallOnAClosedSessionIsCalledWithTheError() {
+        TCPConnector client = client(server());
+        NetFixtures.stop(client);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Rpc.call(client, new TestEchoAck("nobody", 1), TIMEOUT, (reply, error) -> outcome.complete(error));
+        RpcException e = assertInstanceOf(RpcException.class, outcome.orTimeout(5, TimeUnit.SECONDS).join());
+        assertEquals(RpcException.Reason.NOT_SENT, e.reason());
+    }
+
+    @Test
     void requestThatCannotBeEncodedFailsAtOnce() {
         TCPConnector client = client(server());
         CompletableFuture<Object> call = Rpc.call(client, new Unregistered(), TIMEOUT);
