@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.cellnet.testing.FakeSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.EventHooker;
+import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
@@ -54,6 +55,11 @@ public class NettySession extends ContextMap implements Session {
     @Override
     public Peer peer() {
         return core.peer();
+    }
+
+    /** The message registry of the peer (RPC and relay encode inner messages with it). */
+    public MessageRegistry registry() {
+        return core.registry();
     }
 
     @Override
