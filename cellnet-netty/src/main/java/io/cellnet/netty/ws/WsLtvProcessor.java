@@ -1,18 +1,20 @@
 package io.cellnet.netty.ws;
 
 import io.cellnet.EventCallback;
-import io.cellnet.EventHooker;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.spi.ProcessorProvider;
 import java.util.List;
 
 /**
  * The {@code ws.ltv} processor (Go's {@code gorillaws.ltv}, also registered under that name): the
- * {@link WsTransmitter}, no hooker, and the callback on the peer's queue.
+ * {@link WsTransmitter}, the message log ({@link MsgLogHooker} on {@code cellnet.msglog.ws.recv} /
+ * {@code .send}; Go's ws hooker only logs too), and the callback on the peer's queue.
  *
  * <p>Thread safety: stateless.
  */
 public final class WsLtvProcessor implements ProcessorProvider {
+    private static final MsgLogHooker HOOKER = MsgLogHooker.of("ws");
 
     @Override
     public String name() {
@@ -26,6 +28,6 @@ public final class WsLtvProcessor implements ProcessorProvider {
 
     @Override
     public ProcessorBundle create(EventCallback callback) {
-        return new ProcessorBundle(WsTransmitter.INSTANCE, EventHooker.identity(), callback);
+        return new ProcessorBundle(WsTransmitter.INSTANCE, HOOKER, callback);
     }
 }

@@ -17,6 +17,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.JsonCodec;
+import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.proc.Processors;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +74,8 @@ class UdpEchoTest extends UdpTestBase {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         GenericPeer server = Peers.newGenericPeer("udp.Acceptor", "server", "127.0.0.1:0", EventQueue.direct());
         Processors.bind(server, "udp.ltv", echo(serverEvents));
+        assertEquals("cellnet.msglog.udp.recv",
+                ((MsgLogHooker) server.processorBundle().hooker()).recvLogger().getName());
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         try {
             server.start().join();

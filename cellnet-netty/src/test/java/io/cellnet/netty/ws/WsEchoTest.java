@@ -18,6 +18,7 @@ import io.cellnet.TCPConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.BinaryCodec;
+import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.proc.Processors;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.List;
@@ -61,6 +62,8 @@ class WsEchoTest extends WsTestBase {
         GenericPeer server = Peers.newGenericPeer("gorillaws.Acceptor", "server", "127.0.0.1:0/echo",
                 EventQueue.direct());
         Processors.bind(server, "gorillaws.ltv", echo(serverEvents));
+        assertEquals("cellnet.msglog.ws.send",
+                ((MsgLogHooker) server.processorBundle().hooker()).sendLogger().getName());
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         try {
             server.start().join();
