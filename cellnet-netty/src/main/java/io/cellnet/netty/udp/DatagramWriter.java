@@ -1,6 +1,8 @@
 package io.cellnet.netty.udp;
 
+import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
+import io.cellnet.netty.ChannelTransmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
@@ -18,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
  * the channel's event loop.
  */
 final class DatagramWriter implements Runnable {
+    private static final int INITIAL_BUFFER = 256;
+
     private final Channel channel;
     // guarded by this
     private ArrayDeque<DatagramPacket> pending = new ArrayDeque<>();
@@ -28,8 +32,31 @@ final class DatagramWriter implements Runnable {
         this.channel = channel;
     }
 
+    /**
+     * Encodes {@code message} with {@code transmitter} on the calling thread and queues the datagram
+     * for {@code to}.
+     *
+     * @return {@link SendResult#QUEUED}, or why not ({@code TOO_LARGE}, {@code CLOSED})
+     * @throws RuntimeException when the message cannot be encoded (nothing is queued)
+     */
+    SendResult send(ChannelTransmitter transmitter, MessageRegistry registry, Object message, InetSocketAddress to) {
+        ByteBuf buf = channel.alloc().ioBuffer(INITIAL_BUFFER);
+        SendResult result;
+        try {
+            result = transmitter.encode(message, registry, buf);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        if (result != SendResult.QUEUED) {
+            buf.release();
+            return result;
+        }
+        return write(buf, to);
+    }
+
     /** Queues {@code datagram} (taking ownership of it) for {@code to}. */
-    SendResult write(ByteBuf datagram, InetSocketAddress to) {
+    private SendResult write(ByteBuf datagram, InetSocketAddress to) {
         boolean schedule = false;
         synchronized (this) {
             if (closed) {

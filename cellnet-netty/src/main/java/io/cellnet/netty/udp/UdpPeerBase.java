@@ -7,7 +7,6 @@ import io.cellnet.ProcessorBundle;
 import io.cellnet.SendResult;
 import io.cellnet.internal.ContextMap;
 import io.cellnet.internal.RateLimitedLog;
-import io.cellnet.netty.TransmitterSettings;
 import io.cellnet.netty.internal.Lifecycle;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.PeerCore;
@@ -15,10 +14,8 @@ import io.cellnet.netty.internal.SharedGroup;
 import io.cellnet.netty.internal.Transports;
 import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
@@ -54,7 +51,7 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
 
     private volatile @Nullable EventLoopGroup activeGroup;
     /** The current run (from start to stop), or {@code null} when the socket is closed. */
-    private volatile @Nullable Run run;
+    private volatile @Nullable UdpRun run;
     /** Completes when the last run's sessions have all posted {@code SessionClosed}. */
     private volatile CompletableFuture<Void> sessionsClosed = CompletableFuture.completedFuture(null);
 
@@ -107,21 +104,14 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         sessionsClosed = closed;
         Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(config.group()))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        core.transmitter().initChannel(ch.pipeline(), new TransmitterSettings(core.registry(), 0,
-                                core.name(), config.address(), UdpPeerBase.this instanceof UdpConnector));
-                        ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(UdpPeerBase.this));
-                    }
-                });
+                .handler(new UdpInitializer(this));
         TcpPeerConfig.OptionSetter setter = TcpPeerConfig.OptionSetter.of(b);
         config.channelOptions().forEach(setter::setRaw);
         CompletableFuture<Void> started = new CompletableFuture<>();
         ChannelFuture f = open(b);
         f.addListener(done -> {
             if (done.isSuccess()) {
-                Run r = new Run(f.channel(), closed);
+                UdpRun r = new UdpRun(f.channel(), closed);
                 run = r;
                 r.channel.closeFuture().addListener(x -> channelClosed(r));
                 log.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
@@ -137,7 +127,7 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     }
 
     /** The socket of {@code r} has closed: its sessions close, MANUAL when stopped, IO otherwise. */
-    private void channelClosed(Run r) {
+    private void channelClosed(UdpRun r) {
         boolean requested = r.stopRequested;
         r.writer.close();
         if (run == r) {
@@ -152,7 +142,7 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     }
 
     private CompletableFuture<Void> doStop() {
-        Run r = run;
+        UdpRun r = run;
         if (r != null) {
             r.stopRequested = true;
             // Through the event loop's task queue, behind the flushes of datagrams already sent.
@@ -193,7 +183,7 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
      * is gone.
      */
     final void onLoop(Runnable task) {
-        Run r = run;
+        UdpRun r = run;
         if (r == null || r.channel.eventLoop().inEventLoop()) {
             task.run();
             return;
@@ -207,31 +197,28 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
 
     /** Encodes {@code message} for {@code session} and queues the datagram to {@code to}. */
     final SendResult send(UdpSession session, InetSocketAddress to, Object message) {
-        Run r = run;
+        UdpRun r = run;
         if (r == null) {
             return SendResult.CLOSED;
         }
-        ByteBuf buf = r.channel.alloc().ioBuffer(256);
         SendResult result;
-        String error = null;
         try {
-            result = core.transmitter().encode(message, core.registry(), buf);
+            result = r.writer.send(core.transmitter(), core.registry(), message, to);
         } catch (RuntimeException e) {
-            result = SendResult.ENCODE_FAILED;
-            error = e.getMessage();
+            ioLog.warn("session {} of peer '{}': cannot send {}: {}", session.id(), name(), message.getClass().getName(),
+                    e.getMessage());
+            return SendResult.ENCODE_FAILED;
         }
-        if (result != SendResult.QUEUED) {
-            buf.release();
-            ioLog.warn("session {} of peer '{}': cannot send {}: {}", session.id(), name(),
-                    message.getClass().getName(), error != null ? error : result);
-            return result;
+        if (result == SendResult.TOO_LARGE) {
+            ioLog.warn("session {} of peer '{}': cannot send {}: over the {}-byte datagram limit", session.id(), name(),
+                    message.getClass().getName(), UdpTransmitter.MTU);
         }
-        return r.writer.write(buf, to);
+        return result;
     }
 
     /** The socket while the peer runs. */
     final @Nullable Channel channel() {
-        Run r = run;
+        UdpRun r = run;
         return r == null ? null : r.channel;
     }
 
@@ -297,23 +284,5 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     /** A socket error (an ICMP port unreachable, say): logged at DEBUG, at a limited rate; never fatal. */
     final void socketError(Throwable cause) {
         ioLog.debug("peer '{}': socket error (ignored): {}", name(), cause.toString());
-    }
-
-    /**
-     * One run of the peer: its socket, outbound path and stop flag.
-     *
-     * <p>Thread safety: the flag is volatile; the rest is immutable.
-     */
-    private static final class Run {
-        final Channel channel;
-        final DatagramWriter writer;
-        final CompletableFuture<Void> sessionsClosed;
-        volatile boolean stopRequested;
-
-        Run(Channel channel, CompletableFuture<Void> sessionsClosed) {
-            this.channel = channel;
-            this.writer = new DatagramWriter(channel);
-            this.sessionsClosed = sessionsClosed;
-        }
     }
 }
