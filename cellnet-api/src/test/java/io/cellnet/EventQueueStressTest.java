@@ -3,6 +3,7 @@ package io.cellnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellnet.testing.FakeSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

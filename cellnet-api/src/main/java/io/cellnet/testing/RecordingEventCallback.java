@@ -1,7 +1,9 @@
 package io.cellnet.testing;
 
+import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
 import io.cellnet.RecvMsgEvent;
+import io.cellnet.SessionClosed;
 import io.cellnet.SystemMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,13 +11,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link EventCallback} that records every event for a test to take in order, with bounded
- * waits: {@link #poll()}, {@link #expect(Class)} and {@link #assertNoMoreEvents()} (for
- * {@code @AfterEach}). Failures are {@link AssertionError}s naming what was expected and what came,
- * so it works with any test framework.
+ * waits: {@link #poll()}, {@link #expect(Class)}, {@link #expectMessage(Class, Predicate)},
+ * {@link #expectClosed(CloseReason)} and {@link #assertNoMoreEvents()} (for {@code @AfterEach}).
+ * Failures are {@link AssertionError}s naming what was expected and what came, so it works with any
+ * test framework.
  *
  * <pre>{@code
  * RecordingEventCallback events = new RecordingEventCallback();
@@ -88,6 +92,58 @@ public final class RecordingEventCallback implements EventCallback {
             throw new AssertionError("expected " + type.getSimpleName() + " but got " + ev);
         }
         return ev;
+    }
+
+    /**
+     * The next event, which must carry a {@code type} message that {@code condition} accepts;
+     * returns the message.
+     */
+    public <T> T expectMessage(Class<T> type, Predicate<? super T> condition) {
+        RecvMsgEvent ev = expectEvent(type);
+        T message = type.cast(ev.message());
+        if (!condition.test(message)) {
+            throw new AssertionError("expected a " + type.getSimpleName() + " matching the condition but got " + ev);
+        }
+        return message;
+    }
+
+    /** The next event, which must be a {@link SessionClosed} with {@code reason}; returns it. */
+    public SessionClosed expectClosed(CloseReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        RecvMsgEvent ev = expectEvent(SessionClosed.class);
+        SessionClosed closed = (SessionClosed) ev.message();
+        if (closed.reason() != reason) {
+            throw new AssertionError("expected SessionClosed(" + reason + ") but got " + ev
+                    + (closed.cause() == null ? "" : " caused by " + closed.cause()));
+        }
+        return closed;
+    }
+
+    /**
+     * The next event whose message is not one of {@code skipped} (for example
+     * {@code SessionConnectError} while a connector retries), which must carry a {@code type}
+     * message; returns the message.
+     */
+    public <T> T expectSkipping(Class<T> type, Class<?>... skipped) {
+        for (;;) {
+            RecvMsgEvent ev = poll();
+            if (isAny(ev.message(), skipped)) {
+                continue;
+            }
+            if (!type.isInstance(ev.message())) {
+                throw new AssertionError("expected " + type.getSimpleName() + " but got " + ev);
+            }
+            return type.cast(ev.message());
+        }
+    }
+
+    private static boolean isAny(Object message, Class<?>[] types) {
+        for (Class<?> t : types) {
+            if (t.isInstance(message)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fails when an event is waiting. */

@@ -1,6 +1,19 @@
 /**
- * Test support shipped with the API: {@link io.cellnet.testing.ManualScheduler}, a clock that moves
- * only when a test says so, for timers and for reconnect and idle policies.
+ * Test support shipped with the API, for users' own tests (no Netty, no test framework: failures
+ * are {@link java.lang.AssertionError}s).
+ *
+ * <ul>
+ *   <li>{@link io.cellnet.testing.FakeSession} and {@link io.cellnet.testing.FakePeer}: a session and
+ *       a peer without a transport, to unit-test handlers by calling them with a
+ *       {@code new RecvMsgEvent(fakeSession, message)} and looking at what they sent;</li>
+ *   <li>{@link io.cellnet.testing.RecordingEventCallback}: records the events a peer delivers, with
+ *       bounded waits;</li>
+ *   <li>{@link io.cellnet.testing.ManualEventQueue} and {@link io.cellnet.testing.ManualScheduler}:
+ *       a queue and a clock that move only when the test says so, for timers, reconnects and idle
+ *       policies without real waiting.</li>
+ * </ul>
+ * See {@code docs/testing.md}. cellnet-netty adds an {@code EmbeddedChannel} harness and a JUnit 5
+ * extension on top of these.
  */
 @NullMarked
 package io.cellnet.testing;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellnet.FakeSession;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
 import io.cellnet.StubCodec;
+import io.cellnet.testing.FakeSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,16 +32,19 @@ class MessageDispatcherTest {
     private final MessageDispatcher dispatcher = new MessageDispatcher(registry);
 
     @Test
-    void typedHandlerGetsTheCastMessageAndItsEvent() {
-        RecvMsgEvent event = FakeSession.event(new Ping(7));
+    void typedHandlerGetsTheCastMessageAndItsEventAndRepliesOnItsSession() {
+        FakeSession session = new FakeSession(5);
+        RecvMsgEvent event = session.received(new Ping(7));
         List<RecvMsgEvent> events = new ArrayList<>();
         dispatcher.on(Ping.class, (ev, ping) -> {
             events.add(ev);
             calls.add("ping " + ping.n());
+            ev.reply(new Ping(ping.n() + 1));
         });
         dispatcher.onEvent(event);
         assertEquals(List.of("ping 7"), calls);
         assertEquals(List.of(event), events);
+        assertEquals(List.of(new Ping(8)), session.sent());
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.EventQueue;
-import io.cellnet.FakeSession;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
+import io.cellnet.testing.FakeSession;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package io.cellnet.timer;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.EventQueue;
-import io.cellnet.QueueBlocker;
+import io.cellnet.testing.ManualEventQueue;
 import io.cellnet.testing.ManualScheduler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The repeating timer, driven by the manual clock. */
+/** The repeating timer, driven by the manual clock and, where a queue matters, the manual queue. */
 class TimerLoopTest {
     private static final Duration PERIOD = Duration.ofMillis(100);
 
@@ -49,44 +49,49 @@ class TimerLoopTest {
     @Test
     void aThrowingTickDoesNotStopTheLoop() throws Exception {
         // Go's TestLoopPanic: a queue that captures failures, a tick that always throws.
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        EventQueue queue = EventQueue.builder("loop-panic").exceptionHandler((cause, ev) -> failures.add(cause))
-                .build().startLoop();
+        List<Throwable> failures = new ArrayList<>();
+        ManualEventQueue queue = new ManualEventQueue("loop-panic", (cause, ev) -> failures.add(cause));
         TimerLoop loop = new TimerLoop(clock, queue, PERIOD, l -> {
             recordTick.accept(l);
             throw new IllegalStateException("tick " + ticks.size());
         });
         loop.start();
         for (int i = 1; i <= 3; i++) {
-            advanceOneTickOnQueue(i);
+            advanceOneTickOnQueue(queue, i);
         }
         loop.stop();
-        queue.stopLoop();
-        assertTrue(queue.await(Duration.ofSeconds(5)), "the queue did not stop");
+        queue.close();
+        assertTrue(queue.await(Duration.ZERO), "the queue did not stop");
         assertEquals(List.of(100L, 200L, 300L), ticks);
         assertEquals(3, failures.size());
     }
 
-    /** Moves the clock one period and waits until tick {@code n} ran on the queue and the next is scheduled. */
-    private void advanceOneTickOnQueue(int n) {
+    /** Moves the clock one period, runs the queue, and checks tick {@code n} ran and the next is scheduled. */
+    private void advanceOneTickOnQueue(ManualEventQueue queue, int n) {
         clock.advance(PERIOD);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ticks.size() == n && clock.pendingTasks() == 1);
+        assertEquals(1, queue.runAll());
+        assertEquals(n, ticks.size());
+        assertEquals(1, clock.pendingTasks());
     }
 
     @Test
-    void ticksRunOnTheQueueThread() {
-        EventQueue queue = EventQueue.create("loop-queue").startLoop();
-        List<String> threads = new CopyOnWriteArrayList<>();
+    void ticksRunOnTheQueueNotOnTheClock() {
+        ManualEventQueue queue = new ManualEventQueue("loop-queue");
+        List<Boolean> onQueue = new ArrayList<>();
         TimerLoop loop = new TimerLoop(clock, queue, PERIOD, l -> {
-            threads.add(Thread.currentThread().getName());
+            onQueue.add(queue.inLoop());
             recordTick.accept(l);
         });
         loop.start();
-        advanceOneTickOnQueue(1);
-        advanceOneTickOnQueue(2);
+        clock.advance(PERIOD);
+        assertEquals(List.of(), ticks, "the tick ran on the clock's thread");
+        assertEquals(0, clock.pendingTasks(), "the next tick was scheduled before this one ran");
+        queue.runAll();
+        assertEquals(1, clock.pendingTasks());
+        advanceOneTickOnQueue(queue, 2);
         loop.stop();
         queue.close();
-        assertEquals(List.of("loop-queue", "loop-queue"), threads);
+        assertEquals(List.of(true, true), onQueue);
     }
 
     @Test
@@ -104,14 +109,12 @@ class TimerLoopTest {
 
     @Test
     void stopDropsATickAlreadyPostedToTheQueue() {
-        EventQueue queue = EventQueue.create("loop-stop").startLoop();
+        ManualEventQueue queue = new ManualEventQueue("loop-stop");
         TimerLoop loop = new TimerLoop(clock, queue, PERIOD, recordTick);
         loop.start();
-        QueueBlocker blocker = QueueBlocker.block(queue);
         clock.advance(PERIOD);
         assertEquals(1, queue.pending());
         loop.stop();
-        blocker.release();
         queue.close();
         assertEquals(List.of(), ticks);
     }

@@ -8,46 +8,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.EventQueue;
 import io.cellnet.QueueBlocker;
+import io.cellnet.testing.ManualEventQueue;
 import io.cellnet.testing.ManualScheduler;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One-shot timers on a queue, driven by the manual clock. */
+/**
+ * One-shot timers on a queue, driven by the manual clock and the manual queue: every step is
+ * explicit (the clock posts, the queue runs), so nothing is awaited.
+ */
 class TimersTest {
     private final ManualScheduler clock = new ManualScheduler();
-    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    private final EventQueue queue = EventQueue.builder("timer-queue")
-            .exceptionHandler((cause, event) -> failure.complete(cause)).build().startLoop();
+    private final List<Throwable> failures = new ArrayList<>();
+    private final ManualEventQueue queue = new ManualEventQueue("timer-queue", (cause, event) -> failures.add(cause));
     private final AtomicBoolean ran = new AtomicBoolean();
 
     @AfterEach
-    void stopQueue() {
+    void queueIsDrained() {
         queue.close();
-    }
-
-    /** Waits until every task posted to the queue so far has run. */
-    private void drainQueue() {
-        CountDownLatch marker = new CountDownLatch(1);
-        queue.post(marker::countDown);
-        QueueBlocker.await(marker);
+        assertEquals(0, queue.pending());
     }
 
     @Test
-    void firesOnlyAfterTheDelayHasPassedAndOnTheQueueThread() throws Exception {
-        CompletableFuture<String> thread = new CompletableFuture<>();
-        TimerHandle h = Timers.after(clock, queue, Duration.ofMillis(100),
-                () -> thread.complete(Thread.currentThread().getName()));
+    void firesOnlyAfterTheDelayHasPassedAndOnTheQueue() {
+        List<Boolean> onQueue = new ArrayList<>();
+        TimerHandle h = Timers.after(clock, queue, Duration.ofMillis(100), () -> onQueue.add(queue.inLoop()));
         clock.advance(Duration.ofMillis(99));
-        drainQueue();
-        assertFalse(thread.isDone(), "fired before its time");
+        assertEquals(0, queue.runAll());
+        assertEquals(List.of(), onQueue, "fired before its time");
         assertFalse(h.isDone());
         clock.advance(Duration.ofMillis(1));
-        assertEquals("timer-queue", thread.get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), onQueue, "ran on the clock's thread instead of the queue");
+        assertEquals(1, queue.runAll());
+        assertEquals(List.of(true), onQueue);
         assertTrue(h.isDone());
         assertFalse(h.cancel(), "cancel after firing returned true");
     }
@@ -60,29 +58,27 @@ class TimersTest {
         assertFalse(h.cancel(), "a second cancel returned true");
         assertEquals(0, clock.pendingTasks(), "the clock still holds the cancelled timer");
         clock.advance(Duration.ofSeconds(1));
-        drainQueue();
+        queue.runAll();
         assertFalse(ran.get());
     }
 
     @Test
     void cancelWorksUntilTheTaskStartsOnTheQueue() {
-        QueueBlocker blocker = QueueBlocker.block(queue);
         TimerHandle h = Timers.after(clock, queue, Duration.ofMillis(5), () -> ran.set(true));
         clock.advance(Duration.ofMillis(5));
         assertEquals(1, queue.pending(), "the timer did not post to the queue");
         assertTrue(h.cancel());
-        blocker.release();
-        drainQueue();
+        queue.runAll();
         assertFalse(ran.get(), "a timer cancelled while queued ran");
     }
 
     @Test
     void aZeroDelayFiresAtTheNextRunOfDueTasks() {
         Timers.after(clock, queue, Duration.ZERO, () -> ran.set(true));
-        drainQueue();
+        queue.runAll();
         assertFalse(ran.get(), "fired without the clock");
         clock.runDueTasks();
-        drainQueue();
+        queue.runAll();
         assertTrue(ran.get());
     }
 
@@ -94,21 +90,33 @@ class TimersTest {
     }
 
     @Test
-    void anExceptionFromTheTaskGoesToTheQueueHandler() throws Exception {
+    void anExceptionFromTheTaskGoesToTheQueueHandler() {
         IllegalStateException boom = new IllegalStateException("boom");
         Timers.after(clock, queue, Duration.ofMillis(1), () -> {
             throw boom;
         });
         clock.advance(Duration.ofMillis(1));
-        assertSame(boom, failure.get(5, TimeUnit.SECONDS));
+        queue.runAll();
+        assertEquals(1, failures.size());
+        assertSame(boom, failures.get(0));
     }
 
     @Test
-    void theSystemSchedulerFiresInRealTime() {
-        CountDownLatch fired = new CountDownLatch(1);
-        long start = Scheduler.system().nanoTime();
-        Timers.after(queue, Duration.ofMillis(20), fired::countDown);
-        QueueBlocker.await(fired);
-        assertTrue(Scheduler.system().nanoTime() - start >= Duration.ofMillis(20).toNanos(), "fired early");
+    void theSystemSchedulerFiresInRealTimeOnTheQueueThread() {
+        EventQueue real = EventQueue.create("real-timer-queue").startLoop();
+        try {
+            CountDownLatch fired = new CountDownLatch(1);
+            List<String> threads = new ArrayList<>();
+            long start = Scheduler.system().nanoTime();
+            Timers.after(real, Duration.ofMillis(20), () -> {
+                threads.add(Thread.currentThread().getName());
+                fired.countDown();
+            });
+            QueueBlocker.await(fired);
+            assertTrue(Scheduler.system().nanoTime() - start >= Duration.ofMillis(20).toNanos(), "fired early");
+            assertEquals(List.of("real-timer-queue"), threads);
+        } finally {
+            real.close();
+        }
     }
 }

@@ -11,6 +11,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * The part of every transmitter that is the same on every transport: a message id plus a body
  * encoded by the message's registered codec. Uses {@link ByteBufCodec} when the codec offers it.
+ * Ids and classes the registry does not know are looked up in {@link BuiltinMessages} (the RPC
+ * and relay envelopes).
  *
  * <p>Thread safety: stateless.
  */
@@ -25,7 +27,7 @@ public final class PacketCodec {
      * @throws CodecException when the codec refuses the body
      */
     public static Object decode(MessageRegistry registry, int id, ByteBuf body) {
-        MessageMeta meta = registry.byId(id);
+        MessageMeta meta = BuiltinMessages.byId(registry, id);
         if (meta == null) {
             throw new FrameException("msg not exists, '" + id + "'");
         }
@@ -58,7 +60,7 @@ public final class PacketCodec {
             out.writeBytes(raw.msgData());
             return;
         }
-        MessageMeta meta = registry.byMessage(message);
+        MessageMeta meta = BuiltinMessages.byMessage(registry, message);
         if (meta == null) {
             throw new CodecException(message.getClass().getName() + " is not registered in the message registry");
         }

@@ -115,11 +115,17 @@ final class BinaryPlan {
 
     /** Decodes a whole body; an empty body is the zero value of every field, as in Go. */
     Object decode(ByteBuf body) throws Throwable {
-        if (body.isReadable()) {
-            return read(new WireReader(body));
+        ByteBuf source = body;
+        if (!body.isReadable()) {
+            ByteBuf zeros = zeroSize <= ZEROS.capacity() ? ZEROS : Unpooled.wrappedBuffer(new byte[zeroSize]);
+            source = zeros.slice(0, zeroSize);
         }
-        ByteBuf zeros = zeroSize <= ZEROS.capacity() ? ZEROS : Unpooled.wrappedBuffer(new byte[zeroSize]);
-        return read(new WireReader(zeros.slice(0, zeroSize)));
+        WireReader r = WireReader.over(source);
+        try {
+            return read(r);
+        } finally {
+            r.release();
+        }
     }
 
     Object read(WireReader r) throws Throwable {

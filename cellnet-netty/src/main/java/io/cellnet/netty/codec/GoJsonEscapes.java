@@ -29,9 +29,10 @@ final class GoJsonEscapes extends CharacterEscapes {
         }
     }
 
+    /** The shared table; Jackson's generators only read it, so it is not copied per generator. */
     @Override
     public int[] getEscapeCodesForAscii() {
-        return ascii.clone();
+        return ascii;
     }
 
     @Override

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cellnet.codec.Codec;
 import io.cellnet.spi.CodecProvider;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
-import java.io.InputStream;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.OutputStream;
 
 /**
@@ -41,6 +40,13 @@ public final class JsonCodec extends BaseCodec {
         }
     };
 
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
+
     private JsonCodec() {
         super("json", "application/json");
     }
@@ -53,11 +59,19 @@ public final class JsonCodec extends BaseCodec {
     @Override
     Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
         ObjectReader reader = READERS.get(type);
+        int length = body.readableBytes();
         Object value;
         if (body.hasArray()) {
-            value = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+            value = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), length);
         } else {
-            value = reader.readValue((InputStream) new ByteBufInputStream(body.duplicate()));
+            // Jackson parses a byte array with fewer objects than a stream: copy into a reused one.
+            byte[] scratch = SCRATCH.get();
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+                SCRATCH.set(scratch);
+            }
+            body.getBytes(body.readerIndex(), scratch, 0, length);
+            value = reader.readValue(scratch, 0, length);
         }
         // Go's Unmarshal of "null" leaves the zero value in place; the Java zero value is "{}".
         return value != null ? value : reader.readValue("{}");

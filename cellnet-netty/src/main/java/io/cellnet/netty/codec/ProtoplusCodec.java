@@ -41,7 +41,12 @@ public final class ProtoplusCodec extends BaseCodec {
 
     @Override
     Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
-        return ProtoplusPlan.of(type).read(new WireReader(body));
+        WireReader r = WireReader.over(body);
+        try {
+            return ProtoplusPlan.of(type).read(r);
+        } finally {
+            r.release();
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package io.cellnet.netty.codec;
 
 import io.cellnet.codec.CodecException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,21 +12,50 @@ import java.nio.charset.StandardCharsets;
  * with absolute indexes, so the buffer's own reader index never moves; every read past the end of
  * the region is a {@link CodecException} saying "out of data", never an index exception.
  *
- * <p>Thread safety: confined to the decoding thread; one instance per decode call.
+ * <p>Thread safety: confined to the decoding thread; obtained with {@link #over} per decode.
  */
 final class WireReader {
     /** How deep nested messages may go before the input is rejected (recursive types only). */
     static final int MAX_DEPTH = 64;
 
-    private final ByteBuf buf;
+    private static final FastThreadLocal<WireReader> SPARE = new FastThreadLocal<>() {
+        @Override
+        protected WireReader initialValue() {
+            return new WireReader();
+        }
+    };
+
+    private ByteBuf buf = Unpooled.EMPTY_BUFFER;
     private int pos;
     private int end;
     private int depth;
+    private boolean inUse;
 
-    WireReader(ByteBuf buf) {
-        this.buf = buf;
-        this.pos = buf.readerIndex();
-        this.end = buf.writerIndex();
+    private WireReader() {
+    }
+
+    /**
+     * A reader over the readable bytes of {@code buf}: the calling thread's spare one when it is
+     * free (no allocation per decode), a new one when a decode is already using it (a codec called
+     * from inside a decode). Pair with {@link #release()}.
+     */
+    static WireReader over(ByteBuf buf) {
+        WireReader r = SPARE.get();
+        if (r.inUse) {
+            r = new WireReader();
+        }
+        r.inUse = true;
+        r.buf = buf;
+        r.pos = buf.readerIndex();
+        r.end = buf.writerIndex();
+        r.depth = 0;
+        return r;
+    }
+
+    /** Lets go of the buffer; the reader may be reused by the next decode on this thread. */
+    void release() {
+        buf = Unpooled.EMPTY_BUFFER;
+        inUse = false;
     }
 
     /** Bytes left before the end of the current region. */

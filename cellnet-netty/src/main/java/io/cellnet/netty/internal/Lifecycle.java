@@ -47,23 +47,7 @@ public final class Lifecycle {
                 }
             }
         }
-        CompletableFuture<Void> done;
-        try {
-            done = action.get();
-        } catch (Throwable t) {
-            done = CompletableFuture.failedFuture(t);
-        }
-        done.whenComplete((v, e) -> {
-            synchronized (this) {
-                state = e == null ? PeerState.RUNNING : PeerState.STOPPED;
-            }
-            if (e == null) {
-                result.complete(null);
-            } else {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.copy();
+        return transition(action, result, PeerState.RUNNING);
     }
 
     /** Stops with {@code action} unless stopped; see the class documentation. */
@@ -87,6 +71,12 @@ public final class Lifecycle {
                 }
             }
         }
+        return transition(action, result, PeerState.STOPPED);
+    }
+
+    /** Runs {@code action} outside the lock; its outcome sets the state and completes {@code result}. */
+    private CompletableFuture<Void> transition(Supplier<CompletableFuture<Void>> action, CompletableFuture<Void> result,
+            PeerState onSuccess) {
         CompletableFuture<Void> done;
         try {
             done = action.get();
@@ -95,7 +85,7 @@ public final class Lifecycle {
         }
         done.whenComplete((v, e) -> {
             synchronized (this) {
-                state = PeerState.STOPPED;
+                state = e == null ? onSuccess : PeerState.STOPPED;
             }
             if (e == null) {
                 result.complete(null);

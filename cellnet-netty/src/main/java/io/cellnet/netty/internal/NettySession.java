@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.EventHooker;
+import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
@@ -56,11 +57,16 @@ public class NettySession extends ContextMap implements Session {
         return core.peer();
     }
 
+    /** The message registry of the peer (RPC and relay encode inner messages with it). */
+    public MessageRegistry registry() {
+        return core.registry();
+    }
+
     @Override
     public SendResult send(Object message) {
         Object m = message;
         EventHooker hooker = core.bundle().hooker();
-        if (hooker != EventHooker.IDENTITY) {
+        if (hooker.interceptsOutbound()) {
             SendMsgEvent ev;
             try {
                 ev = hooker.onOutboundEvent(new SendMsgEvent(this, message));

@@ -4,50 +4,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.EventQueue;
-import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
-import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.testing.CellnetAcceptorExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Go's TestEchoTCP: an acceptor and a connector with queues; the client's message is echoed. */
+@ExtendWith(NoLeaksExtension.class)
 class TcpEchoTest {
+
+    @RegisterExtension
+    static final CellnetAcceptorExtension server = CellnetAcceptorExtension.tcp()
+            .registry(NetFixtures.registry())
+            .queue("server")
+            .callback(ev -> {
+                if (ev.message() instanceof TestEchoAck) {
+                    ev.reply(ev.message());
+                }
+            })
+            .build();
 
     @Test
     void echoOverTcpWithQueues() {
-        MessageRegistry registry = NetFixtures.registry();
-        EventQueue serverQueue = EventQueue.create("server").startLoop();
+        assertTrue(server.address().equals("127.0.0.1:" + server.port()), server.address());
         EventQueue clientQueue = EventQueue.create("client").startLoop();
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TCPAcceptor server = TcpPeers.acceptor().name("server").address("127.0.0.1:0").queue(serverQueue)
-                .registry(registry).callback(ev -> {
-                    serverEvents.onEvent(ev);
-                    if (ev.message() instanceof TestEchoAck) {
-                        ev.reply(ev.message());
-                    }
-                }).build();
-        server.start().join();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TCPConnector client = TcpPeers.connector().name("client").address("127.0.0.1:" + server.port())
-                .queue(clientQueue).registry(registry).callback(clientEvents).build();
         try {
-            client.start().join();
+            TCPConnector client = server.connector(clientEvents, b -> b.queue(clientQueue));
             clientEvents.expect(SessionConnected.class);
             assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("hello", 1234)));
             assertEquals(new TestEchoAck("hello", 1234), clientEvents.expect(TestEchoAck.class));
-            serverEvents.expect(SessionAccepted.class);
-            assertEquals(new TestEchoAck("hello", 1234), serverEvents.expect(TestEchoAck.class));
-            assertEquals(1, server.sessionCount());
-        } finally {
+            server.events().expect(SessionAccepted.class);
+            assertEquals(new TestEchoAck("hello", 1234), server.events().expect(TestEchoAck.class));
+            assertEquals(1, server.acceptor().sessionCount());
             NetFixtures.stop(client);
-            NetFixtures.stop(server);
-            serverQueue.close();
+        } finally {
             clientQueue.close();
         }
         assertTrue(clientEvents.expect(SessionClosed.class) != null);

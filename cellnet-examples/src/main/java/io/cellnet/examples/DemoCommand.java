@@ -1,0 +1,96 @@
+package io.cellnet.examples;
+
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.SessionConnected;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.TCPConnector;
+import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.proc.MessageDispatcher;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code demo}: an echo server and a client in one process on 127.0.0.1:0. The client sends a few
+ * {@code main.TestEchoACK} messages, the server echoes them from its event queue, the client prints
+ * each echo, and both stop. Exits 0 when every echo came back intact.
+ *
+ * <p>Thread safety: runs on the main thread; the handlers run on the two event queues.
+ */
+public final class DemoCommand implements Command {
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "echo server + client in one process, a few messages, then exit";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                demo [--count N] [--codec json|binary]
+                  starts an echo server and a client on 127.0.0.1:0, exchanges N (5) messages, prints them""";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        int count = args.getInt("count", 5);
+        MessageRegistry registry = EchoMessages.registry(args.get("codec", "json"));
+        args.checkAllUsed();
+        try (EventQueue serverQueue = EventQueue.create("server-queue").startLoop();
+                EventQueue clientQueue = EventQueue.create("client-queue").startLoop();
+                TCPAcceptor server = server(registry, serverQueue)) {
+            server.start().join();
+            System.out.println("server: listening on 127.0.0.1:" + server.port());
+            CompletableFuture<Integer> done = new CompletableFuture<>();
+            try (TCPConnector client = client(registry, clientQueue, server.port(), count, done)) {
+                client.start();
+                int code = done.get(10, TimeUnit.SECONDS);
+                System.out.println(code == 0 ? "demo: OK, " + count + " messages echoed" : "demo: FAIL, an echo differs");
+                return code;
+            }
+        }
+    }
+
+    private static TCPAcceptor server(MessageRegistry registry, EventQueue queue) {
+        return TcpPeers.acceptor().name("echo-server").address("127.0.0.1:0").queue(queue).registry(registry)
+                .callback(new MessageDispatcher(registry)
+                        .on(SessionAccepted.class, (ev, m) -> System.out.println("server: session " + ev.session().id()
+                                + " accepted"))
+                        .on(TestEchoAck.class, (ev, m) -> ev.reply(m))
+                        .on(SessionClosed.class, (ev, m) -> System.out.println("server: session " + ev.session().id()
+                                + " closed (" + m.reason() + ")")))
+                .build();
+    }
+
+    private static TCPConnector client(MessageRegistry registry, EventQueue queue, int port, int count,
+            CompletableFuture<Integer> done) {
+        AtomicInteger received = new AtomicInteger();
+        return TcpPeers.connector().name("echo-client").address("127.0.0.1:" + port).queue(queue).registry(registry)
+                .callback(new MessageDispatcher(registry)
+                        .on(SessionConnected.class, (ev, m) -> {
+                            System.out.println("client: connected, sending " + count + " messages");
+                            for (int i = 1; i <= count; i++) {
+                                ev.send(new TestEchoAck("hello " + i, i));
+                            }
+                        })
+                        .on(TestEchoAck.class, (ev, m) -> {
+                            int n = received.incrementAndGet();
+                            System.out.println("client: echo " + m);
+                            if (!m.equals(new TestEchoAck("hello " + n, n))) {
+                                done.complete(1);
+                            } else if (n == count) {
+                                done.complete(0);
+                            }
+                        }))
+                .build();
+    }
+}

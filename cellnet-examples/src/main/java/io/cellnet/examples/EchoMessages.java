@@ -1,0 +1,39 @@
+package io.cellnet.examples;
+
+import io.cellnet.MessageMeta;
+import io.cellnet.MessageRegistry;
+import io.cellnet.codec.Codec;
+import io.cellnet.codec.Codecs;
+
+/**
+ * The echo message of Go cellnet's examples and benchmark: {@code main.TestEchoACK {Msg string;
+ * Value int32}}, id 4673, registered with the json or binary codec.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class EchoMessages {
+    /** Go's full name. */
+    public static final String FULL_NAME = "main.TestEchoACK";
+
+    private EchoMessages() {
+    }
+
+    /**
+     * Go's {@code main.TestEchoACK}; field names as Go declares them so json matches.
+     *
+     * <p>Thread safety: immutable.
+     *
+     * @param Msg   the text
+     * @param Value the number
+     */
+    public record TestEchoAck(String Msg, int Value) {
+    }
+
+    /** A registry holding the echo message with codec {@code codecName} ("json" or "binary"). */
+    public static MessageRegistry registry(String codecName) {
+        MessageRegistry r = MessageRegistry.create();
+        Codec codec = Codecs.get(codecName);
+        r.register(MessageMeta.of(TestEchoAck.class, FULL_NAME, codec));
+        return r;
+    }
+}

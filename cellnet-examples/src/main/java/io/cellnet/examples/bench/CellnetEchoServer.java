@@ -1,0 +1,52 @@
+package io.cellnet.examples.bench;
+
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.netty.tcp.TcpPeers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cellnet echo server: a {@code tcp.Acceptor} with the {@code tcp.ltv} processor whose callback
+ * answers every {@code TestEchoAck} with {@code ev.reply(msg)} — on one {@link EventQueue} (the
+ * game-server model) or, {@code direct}, on the I/O thread.
+ *
+ * <p>Thread safety: {@link #close} may be called from any thread.
+ */
+final class CellnetEchoServer implements EchoServer {
+    static final String QUEUE = "bench-queue";
+
+    private final EventQueue queue;
+    private final TCPAcceptor acceptor;
+
+    CellnetEchoServer(MessageRegistry registry, boolean direct) {
+        queue = direct ? EventQueue.direct() : EventQueue.create(QUEUE).startLoop();
+        acceptor = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
+                .callback(ev -> {
+                    if (ev.message() instanceof TestEchoAck) {
+                        ev.reply(ev.message());
+                    }
+                }).build();
+        acceptor.start().join();
+    }
+
+    @Override
+    public int port() {
+        return acceptor.port();
+    }
+
+    @Override
+    public List<String> threadPrefixes() {
+        List<String> p = new ArrayList<>(List.of("cellnet-acceptor"));
+        p.add(QUEUE);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        acceptor.close();
+        queue.close();
+    }
+}

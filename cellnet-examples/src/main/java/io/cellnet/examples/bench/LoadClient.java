@@ -1,0 +1,167 @@
+package io.cellnet.examples.bench;
+
+import io.cellnet.netty.internal.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The benchmark's load generator: {@code conns} connections, each keeping {@code window} frames in
+ * flight (1 = ping-pong), every echoed frame compared byte for byte with the one sent. Latency is
+ * the time from a frame's write to its echo's arrival (echoes return in order per connection).
+ *
+ * <p>Thread safety: {@link #run} is called from one thread; handlers run on the client's event loop.
+ */
+final class LoadClient {
+    private final String host;
+    private final int port;
+    private final ByteBuf template;
+    private final int conns;
+    private final int window;
+    private final int threads;
+    private volatile boolean measuring;
+    private volatile boolean stopped;
+    private volatile @Nullable String failure;
+
+    LoadClient(String host, int port, ByteBuf template, int conns, int window, int threads) {
+        this.host = host;
+        this.port = port;
+        this.template = template;
+        this.conns = conns;
+        this.window = window;
+        this.threads = threads;
+    }
+
+    /**
+     * What one run measured.
+     *
+     * @param messages echoes received in the window
+     * @param seconds  the window's length
+     * @param latency  latency of those echoes
+     * @param failure  why the run failed, or {@code null}
+     */
+    record Result(long messages, double seconds, Histogram latency, @Nullable String failure) {
+        double perSecond() {
+            return messages / seconds;
+        }
+    }
+
+    Result run(Duration warmup, Duration measure, Runnable onWindowStart, Runnable onWindowEnd)
+            throws InterruptedException {
+        EventLoopGroup group = Transports.newGroup("bench-client", threads);
+        List<Conn> handlers = new ArrayList<>();
+        try {
+            Bootstrap b = new Bootstrap().group(group).channel(Transports.socketChannel())
+                    .option(ChannelOption.TCP_NODELAY, true);
+            for (int i = 0; i < conns; i++) {
+                Conn c = new Conn();
+                handlers.add(c);
+                b.handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN, 0xFFFF + 2, 0, 2,
+                                0, 0, true), c);
+                    }
+                }).connect(host, port).sync();
+            }
+            TimeUnit.NANOSECONDS.sleep(warmup.toNanos());
+            onWindowStart.run();
+            long start = System.nanoTime();
+            measuring = true;
+            TimeUnit.NANOSECONDS.sleep(measure.toNanos());
+            measuring = false;
+            long end = System.nanoTime();
+            onWindowEnd.run();
+            stopped = true;
+            Histogram all = new Histogram();
+            long total = 0;
+            for (Conn c : handlers) {
+                c.channel().eventLoop().submit(() -> null).sync();
+                all.add(c.latency);
+                total += c.received;
+            }
+            return new Result(total, (end - start) / 1e9, all, failure);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /** One connection: keeps {@code window} frames in flight and checks each echo. */
+    private final class Conn extends ChannelInboundHandlerAdapter {
+        private final long[] sentAt = new long[window];
+        private final Histogram latency = new Histogram();
+        private long head;
+        private long tail;
+        private long received;
+        private @Nullable Channel channel;
+
+        Channel channel() {
+            return java.util.Objects.requireNonNull(channel);
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            channel = ctx.channel();
+            for (int i = 0; i < window; i++) {
+                send(ctx);
+            }
+            ctx.flush();
+        }
+
+        private void send(ChannelHandlerContext ctx) {
+            sentAt[(int) (tail++ % window)] = System.nanoTime();
+            ctx.write(template.retainedDuplicate(), ctx.voidPromise());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf frame = (ByteBuf) msg;
+            long sent = sentAt[(int) (head++ % window)];
+            boolean same = ByteBufUtil.equals(frame, template);
+            frame.release();
+            if (!same) {
+                failure = "echoed frame differs from the frame sent";
+                ctx.close();
+                return;
+            }
+            if (measuring) {
+                received++;
+                latency.record(System.nanoTime() - sent);
+            }
+            if (!stopped) {
+                send(ctx);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!stopped && failure == null) {
+                failure = "server closed a connection";
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failure = cause.toString();
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.cellnet.examples.bench;
+
+import io.cellnet.netty.internal.Transports;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline: a minimal, well-written raw-Netty tcp.ltv echo server. A length-field decoder
+ * slices each frame ({@code [size u16 LE]} counts the bytes after it), the handler writes the
+ * retained slice back untouched, and flushes once per read batch. It decodes no message, so it is
+ * the lower bound of what any LTV server must cost.
+ *
+ * <p>Thread safety: {@link #close} may be called from any thread.
+ */
+final class RawEchoServer implements EchoServer {
+    static final String THREADS = "bench-raw";
+
+    private final EventLoopGroup boss = Transports.newGroup(THREADS + "-boss", 1);
+    private final EventLoopGroup workers = Transports.newGroup(THREADS, Runtime.getRuntime().availableProcessors());
+    private final Channel channel;
+
+    RawEchoServer() throws InterruptedException {
+        channel = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN, 0xFFFF + 2, 0, 2,
+                                0, 0, true), Echo.INSTANCE);
+                    }
+                }).bind("127.0.0.1", 0).sync().channel();
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public List<String> threadPrefixes() {
+        return List.of(THREADS);
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Writes each frame back; flushes per read batch. */
+    @ChannelHandler.Sharable
+    private static final class Echo extends ChannelInboundHandlerAdapter {
+        static final Echo INSTANCE = new Echo();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+    }
+}

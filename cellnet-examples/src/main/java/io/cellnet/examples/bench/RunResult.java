@@ -1,0 +1,26 @@
+package io.cellnet.examples.bench;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures of one benchmark run.
+ *
+ * <p>Thread safety: immutable.
+ *
+ * @param spec            what was run
+ * @param msgsPerSecond   echoes per second in the measured window
+ * @param p50             median latency, µs
+ * @param p99             99th percentile, µs
+ * @param p999            99.9th percentile, µs
+ * @param allocPerMessage bytes the server's threads allocated per echoed message (-1 if unknown)
+ * @param failure         why the run failed, or {@code null}
+ */
+record RunResult(BenchSpec spec, double msgsPerSecond, double p50, double p99, double p999, double allocPerMessage,
+        @Nullable String failure) {
+
+    String line() {
+        return String.format("RESULT target=%s mode=%s conns=%d window=%d msgs_per_s=%.0f p50_us=%.0f p99_us=%.0f"
+                        + " p999_us=%.0f alloc_b_per_msg=%.1f", spec.target(), spec.mode(), spec.conns(), spec.window(),
+                msgsPerSecond, p50, p99, p999, allocPerMessage);
+    }
+}

@@ -1,0 +1,64 @@
+package io.cellnet.netty;
+
+import io.cellnet.MessageRegistry;
+import io.cellnet.RawPacket;
+import io.cellnet.Session;
+import io.cellnet.netty.internal.NettySession;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+
+/**
+ * Messages carried inside other messages (the RPC and relay envelopes): a message id plus a body
+ * encoded with the message's own registered codec, exactly as {@link PacketCodec} frames it.
+ *
+ * <p>Thread safety: stateless; every method may be called from any thread.
+ */
+public final class Payloads {
+    private Payloads() {
+    }
+
+    /**
+     * The registry {@code session}'s peer encodes and decodes with; {@link MessageRegistry#global()}
+     * for a session that is not one of cellnet-netty's.
+     */
+    public static MessageRegistry registryOf(Session session) {
+        return session instanceof NettySession ns ? ns.registry() : MessageRegistry.global();
+    }
+
+    /**
+     * The id and body of {@code message} (a registered message, a built-in one, or a
+     * {@link RawPacket}, which is returned as it is).
+     *
+     * @throws io.cellnet.codec.CodecException when the message is not registered, is a system
+     *     message, or its codec fails
+     */
+    public static RawPacket encode(MessageRegistry registry, Object message) {
+        if (message instanceof RawPacket raw) {
+            return raw;
+        }
+        ByteBuf buf = Unpooled.buffer(64);
+        try {
+            PacketCodec.writeIdAndBody(message, registry, buf);
+            int id = buf.readUnsignedShortLE();
+            return new RawPacket(id, ByteBufUtil.getBytes(buf));
+        } finally {
+            buf.release();
+        }
+    }
+
+    /**
+     * Decodes {@code body} as the message registered (or built in) under {@code id}.
+     *
+     * @throws FrameException when {@code id} is unknown or belongs to a system message
+     * @throws io.cellnet.codec.CodecException when the codec refuses the body
+     */
+    public static Object decode(MessageRegistry registry, int id, byte[] body) {
+        ByteBuf buf = Unpooled.wrappedBuffer(body);
+        try {
+            return PacketCodec.decode(registry, id, buf);
+        } finally {
+            buf.release();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.cellnet.netty.relay;
+
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import java.util.Objects;
+
+/**
+ * A relayed message received (Go's {@code relay.RecvMsgEvent}): {@link #message()} is the decoded
+ * payload message, or {@link NoMessage#INSTANCE} when the relay carried none, and the passthrough
+ * values have accessors, {@link #passThroughAsBytes()} included (Go has none for bytes).
+ * {@link #reply} relays back with the same passthrough values, bytes included.
+ *
+ * <p>Thread safety: immutable; its methods may be called from any thread. Do not modify the
+ * arrays it returns.
+ */
+public class RelayRecvMsgEvent extends RecvMsgEvent {
+    private final RelayACK ack;
+
+    /** The relay {@code ack} received on {@code session}, whose payload decoded to {@code message}. */
+    public RelayRecvMsgEvent(Session session, Object message, RelayACK ack) {
+        super(session, message);
+        this.ack = Objects.requireNonNull(ack, "ack");
+    }
+
+    /** The envelope as received. */
+    public RelayACK ack() {
+        return ack;
+    }
+
+    /** {@code true} unless the relay carried no payload message. */
+    public boolean hasMessage() {
+        return ack.hasMessage();
+    }
+
+    /** The passthrough int64 ({@code 0} when absent). */
+    public long passThroughAsInt64() {
+        return ack.Int64();
+    }
+
+    /** The passthrough int64 slice (empty when absent). */
+    public long[] passThroughAsInt64Slice() {
+        return ack.Int64Slice();
+    }
+
+    /** The passthrough string (empty when absent). */
+    public String passThroughAsString() {
+        return ack.Str();
+    }
+
+    /** The passthrough bytes (empty when absent). */
+    public byte[] passThroughAsBytes() {
+        return ack.Bytes();
+    }
+
+    /**
+     * Relays {@code msg} back on this event's session with this event's passthrough values (the
+     * int64, the slice, the string and the bytes).
+     */
+    @Override
+    public SendResult reply(Object msg) {
+        return Relay.send(session(), msg, ack.Bytes(), ack.Int64(), ack.Int64Slice(), ack.Str());
+    }
+
+    @Override
+    public String toString() {
+        return "RelayRecvMsgEvent{session=" + session().id() + ", message=" + message() + ", " + ack + "}";
+    }
+}
