@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
 import io.cellnet.MessageMeta;
-import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnectError;
@@ -15,11 +14,12 @@ import io.cellnet.SessionConnected;
 import io.cellnet.SessionInit;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.FrameException;
+import io.cellnet.netty.embedded.EmbeddedPeer;
 import io.cellnet.netty.ltv.LtvModel.BinMsg;
 import io.cellnet.netty.ltv.LtvModel.JsonMsg;
 import io.cellnet.netty.ltv.LtvModel.ProtoMsg;
-import io.netty.channel.embedded.EmbeddedChannel;
-import java.util.HexFormat;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +30,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Undersize, oversize and system-id frames through the peer's pipeline: each refused frame closes
- * the session with the documented cause and reaches no callback; frames at the limits pass.
+ * the session with the documented cause and reaches no callback, and nothing after it is decoded;
+ * frames at the limits pass.
  */
 class LtvFrameLimitsTest {
     static final int MAX = 100;
 
-    private PipelineHarness harness;
+    private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
 
     @AfterEach
     void noMemoryLeft() {
-        assertEquals(0, harness.usedMemory());
+        assertEquals(0, alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory());
     }
 
     static Stream<Arguments> refused() {
@@ -62,39 +63,39 @@ class LtvFrameLimitsTest {
     @MethodSource("refused")
     void aRefusedFrameClosesTheSessionWithItsCauseAndReachesNoCallback(String name, String hex, int max,
             Class<? extends Throwable> cause) {
-        harness = new PipelineHarness(LtvModel.REGISTRY, max);
-        EmbeddedChannel ch = harness.open();
-        ch.writeInbound(harness.alloc.buffer().writeBytes(HexFormat.of().parseHex(hex + hex)));
-        assertFalse(ch.isOpen());
-        List<Object> got = harness.messagesOf(onlySession());
-        assertEquals(2, got.size(), got.toString());
-        SessionClosed closed = (SessionClosed) got.get(1);
+        EmbeddedPeer peer = peer(max);
+        peer.writeInbound(hex + hex);
+        assertFalse(peer.channel().isOpen());
+        peer.events().expect(SessionAccepted.class);
+        SessionClosed closed = peer.events().expect(SessionClosed.class);
         assertEquals(CloseReason.IO, closed.reason());
         assertInstanceOf(cause, closed.cause());
-        ch.finishAndReleaseAll();
+        peer.events().assertNoMoreEvents();
+        peer.close();
     }
 
     @Test
     void framesAtTheLimitsAndEmptyBodiesThatDecodeAreDelivered() {
-        harness = new PipelineHarness(LtvModel.REGISTRY, MAX);
-        byte[] largestUnderMax = frameOfSize(MAX - 1);
-        EmbeddedChannel ch = harness.open();
-        ch.writeInbound(harness.alloc.buffer().writeBytes(largestUnderMax)
-                .writeBytes(HexFormat.of().parseHex(header(ProtoMsg.class))));
-        assertTrue(ch.isOpen());
-        List<Object> got = harness.messagesOf(onlySession());
-        assertEquals(3, got.size(), got.toString());
-        assertEquals(new ProtoMsg("", 0, List.of(), new byte[0]).toString().replaceAll("\\[B@\\w+", ""),
-                got.get(2).toString().replaceAll("\\[B@\\w+", ""), "an empty protoplus body is all defaults");
-        ch.finishAndReleaseAll();
-        assertEquals(0, harness.usedMemory());
+        EmbeddedPeer limited = peer(MAX);
+        limited.writeInbound(frameOfSize(MAX - 1)).writeInbound(header(ProtoMsg.class));
+        assertTrue(limited.channel().isOpen());
+        limited.events().expect(SessionAccepted.class);
+        limited.events().expect(BinMsg.class);
+        assertEquals(LtvModel.key(new ProtoMsg("", 0, List.of(), new byte[0])),
+                LtvModel.key(limited.events().expect(ProtoMsg.class)), "an empty protoplus body is all defaults");
+        limited.close();
 
-        harness = new PipelineHarness(LtvModel.REGISTRY, 0);
-        EmbeddedChannel noLimit = harness.open();
-        noLimit.writeInbound(harness.alloc.buffer().writeBytes(frameOfSize(0xFFFF)));
-        assertTrue(noLimit.isOpen());
-        assertEquals(2, harness.messagesOf(onlySession()).size(), "the largest frame (size 65535) without a limit");
-        noLimit.finishAndReleaseAll();
+        EmbeddedPeer unlimited = peer(0);
+        unlimited.writeInbound(frameOfSize(0xFFFF));
+        assertTrue(unlimited.channel().isOpen());
+        unlimited.events().expect(SessionAccepted.class);
+        unlimited.events().expect(BinMsg.class);
+        unlimited.close();
+    }
+
+    private EmbeddedPeer peer(int maxPacketSize) {
+        return EmbeddedPeer.builder().registry(LtvModel.REGISTRY).maxPacketSize(maxPacketSize)
+                .option(ChannelOption.ALLOCATOR, alloc).build();
     }
 
     /** A binary-codec frame whose size field is exactly {@code size}. */
@@ -109,10 +110,5 @@ class LtvFrameLimitsTest {
     private static String header(Class<?> type) {
         MessageMeta meta = LtvModel.REGISTRY.byType(type);
         return String.format("0200%02x%02x", meta.id() & 0xFF, meta.id() >> 8);
-    }
-
-    private Session onlySession() {
-        assertEquals(1, harness.events.stream().filter(e -> e.message() instanceof SessionAccepted).count());
-        return harness.events.get(0).session();
     }
 }

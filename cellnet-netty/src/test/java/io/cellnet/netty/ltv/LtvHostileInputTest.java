@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
 import io.cellnet.RecvMsgEvent;
-import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.FrameException;
+import io.cellnet.netty.embedded.EmbeddedPeer;
 import io.cellnet.netty.ltv.LtvModel.BinMsg;
 import io.cellnet.netty.ltv.LtvModel.Expected;
 import io.cellnet.netty.ltv.LtvModel.JsonMsg;
 import io.cellnet.netty.ltv.LtvModel.ProtoMsg;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,38 +29,40 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile input through the pipeline a peer installs: random and mutated tcp.ltv streams (frames of
- * json, binary and protoplus messages, truncated, bit-flipped, with bytes inserted or removed),
- * split into random chunks. Nothing escapes the pipeline, no buffer leaks, the session closes with
- * a frame or codec cause exactly when the model says a frame is bad (and delivers every message
- * before it), and a bystander session on the same peer keeps working.
+ * Hostile input through the pipeline a peer installs ({@link EmbeddedPeer}: the tcp.ltv decoder and
+ * the session handler on an {@code EmbeddedChannel}): random and mutated streams (frames of json,
+ * binary and protoplus messages, truncated, bit-flipped, with bytes inserted or removed), split
+ * into random chunks. Nothing escapes the pipeline, no buffer leaks, the session closes with a
+ * frame or codec cause exactly when the model says a frame is bad (and delivers every message
+ * before it), and the peer serves the next session: each try is a new connection of one peer.
  */
 class LtvHostileInputTest {
     static final int MAX_PACKET = 4096;
 
+    private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
     private final List<String> leaks = new CopyOnWriteArrayList<>();
-    private PipelineHarness harness;
-    private EmbeddedChannel bystander;
-    private int bystanderMessages;
+    private EmbeddedPeer peer;
 
     @BeforeProperty
     void open() {
-        harness = new PipelineHarness(LtvModel.REGISTRY, MAX_PACKET);
-        bystander = harness.open();
         ByteBufUtil.setLeakListener((type, records) -> leaks.add(type));
+        peer = EmbeddedPeer.builder().registry(LtvModel.REGISTRY).maxPacketSize(MAX_PACKET)
+                .option(ChannelOption.ALLOCATOR, alloc).build();
+        peer.stop();
+        peer.events().drain();
     }
 
     @AfterProperty
     void close() {
-        bystander.finishAndReleaseAll();
+        peer.close();
         ByteBufUtil.setLeakListener(null);
-        assertEquals(0, harness.usedMemory(), "memory left in the accounting allocator");
+        assertEquals(0, usedMemory(), "memory left in the accounting allocator");
         assertEquals(List.of(), leaks, "leaks reported by the leak detector");
     }
 
@@ -81,42 +84,45 @@ class LtvHostileInputTest {
         feed(stream, chunks);
     }
 
-    /** Feeds {@code stream} in chunks of the given sizes (cycled) and checks the outcome. */
+    /**
+     * Feeds {@code stream} to a new connection in chunks of the given sizes (cycled) and checks the
+     * outcome. The peer rethrows whatever reached the end of the pipeline unhandled.
+     */
     private void feed(byte[] stream, List<Integer> chunkSizes) {
         Expected expected = LtvModel.expected(stream, MAX_PACKET);
         Statistics.label("outcome").collect(expected.refused() ? "refused" : "open");
         Statistics.label("messages").collect(Math.min(expected.messages().size(), 3));
-        EmbeddedChannel ch = harness.open();
-        Session session = lastAccepted();
+        peer.start();
+        List<Object> got = new ArrayList<>(messages());
+        assertTrue(got.get(0) instanceof SessionAccepted);
         List<ByteBuf> inputs = new ArrayList<>();
         for (int at = 0, i = 0; at < stream.length; i++) {
             int n = Math.min(stream.length - at, chunkSizes.isEmpty() ? stream.length : chunkSizes.get(i % chunkSizes.size()));
-            ByteBuf chunk = harness.alloc.buffer(n).writeBytes(stream, at, n);
+            ByteBuf chunk = alloc.buffer(n).writeBytes(stream, at, n);
             inputs.add(chunk);
             at += n;
-            if (ch.isOpen()) {
-                ch.writeInbound(chunk);
+            if (peer.channel().isOpen()) {
+                peer.writeInbound(chunk);
             } else {
                 chunk.release();
             }
         }
-        ch.checkException();
-        List<Object> got = harness.messagesOf(session);
-        assertTrue(got.get(0) instanceof SessionAccepted);
-        List<String> messages = got.stream().skip(1).filter(m -> !(m instanceof SessionClosed)).map(LtvModel::key).toList();
-        assertEquals(expected.messages(), messages, "messages before the first bad frame");
-        assertEquals(!expected.refused(), ch.isOpen(), "open unless a frame was bad");
+        got.addAll(messages());
+        List<String> delivered = got.stream().skip(1).filter(m -> !(m instanceof SessionClosed)).map(LtvModel::key)
+                .toList();
+        assertEquals(expected.messages(), delivered, "messages before the first bad frame");
+        assertEquals(!expected.refused(), peer.channel().isOpen(), "open unless a frame was bad");
         if (expected.refused()) {
             SessionClosed closed = (SessionClosed) got.get(got.size() - 1);
             assertEquals(CloseReason.IO, closed.reason());
             assertHandled(closed.cause());
             Statistics.label("cause").collect(closed.cause().getClass().getSimpleName());
         }
-        ch.finishAndReleaseAll();
-        assertEquals(1, harness.messagesOf(session).stream().filter(m -> m instanceof SessionClosed).count());
+        peer.stop();
+        got.addAll(messages());
+        assertEquals(1, got.stream().filter(m -> m instanceof SessionClosed).count(), "one SessionClosed");
         assertTrue(inputs.stream().allMatch(b -> b.refCnt() == 0), "an input buffer was not released");
-        assertEquals(0, harness.usedMemory(), "memory left after the session");
-        assertBystanderWorks();
+        assertEquals(0, usedMemory(), "memory left after the session");
     }
 
     /** The cause is the decoder's refusal: a frame or codec error, with no other runtime exception inside. */
@@ -128,22 +134,13 @@ class LtvHostileInputTest {
         }
     }
 
-    private void assertBystanderWorks() {
-        bystander.writeInbound(harness.alloc.buffer().writeBytes(LtvModel.frame(new JsonMsg("still", bystanderMessages))));
-        bystanderMessages++;
-        Session s = harness.events.get(0).session();
-        assertEquals(bystanderMessages + 1, harness.messagesOf(s).size());
-        assertTrue(bystander.isOpen());
+    /** The messages of the events recorded since the last call. */
+    private List<Object> messages() {
+        return peer.events().drain().stream().map(RecvMsgEvent::message).toList();
     }
 
-    private Session lastAccepted() {
-        List<RecvMsgEvent> events = harness.events;
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).message() instanceof SessionAccepted) {
-                return events.get(i).session();
-            }
-        }
-        throw new AssertionError("no session started");
+    private long usedMemory() {
+        return alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory();
     }
 
     @Provide

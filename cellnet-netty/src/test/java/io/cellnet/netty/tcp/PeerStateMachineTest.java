@@ -16,6 +16,7 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
@@ -181,7 +182,7 @@ class PeerStateMachineTest extends TcpTestBase {
         }, b -> b);
         server[0].start().join();
         try (RawClient c = new RawClient(server[0].port())) {
-            c.write(TcpMalformedInputTest.frame(new TestEchoAck("stop", 1)));
+            c.write(LtvFrames.frame(new TestEchoAck("stop", 1)));
             restarted.get(5, TimeUnit.SECONDS);
         }
         events.expect(SessionAccepted.class);

@@ -12,10 +12,9 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
-import io.cellnet.netty.TestCerts;
-import io.cellnet.netty.TestCerts.Identity;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
@@ -23,31 +22,45 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Optional TLS on acceptor and connector, mutual TLS included, with certificates made by the test:
- * a TLS echo works; a plaintext client and clients without a trusted certificate get no session
- * and no message through.
+ * Optional TLS on acceptor and connector, mutual TLS included, with certificates made offline by
+ * the test (a CA, server and client certificates it signs, and a client certificate of another
+ * CA): a TLS echo works; a plaintext client and clients without a trusted certificate get no
+ * session and no message through.
  */
 class TlsTest extends TcpTestBase {
-    private static final Identity CA = TestCerts.ca("cellnet test CA");
-    private static final Identity SERVER = TestCerts.server("server", CA);
-    private static final Identity CLIENT = TestCerts.client("client", CA);
-    private static final Identity ROGUE = TestCerts.client("client", TestCerts.ca("cellnet test CA"));
     private static final TestEchoAck HELLO = new TestEchoAck("hello", 1);
+    private static X509Bundle caCert;
+    private static X509Bundle serverCert;
+    private static X509Bundle clientCert;
+    private static X509Bundle rogueCert;
 
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
     private final RecordingEventCallback clientEvents = new RecordingEventCallback();
 
+    @BeforeAll
+    static void certificates() throws Exception {
+        caCert = authority();
+        serverCert = new CertificateBuilder().subject("CN=server").addSanIpAddress("127.0.0.1")
+                .addSanDnsName("localhost").addExtendedKeyUsageServerAuth().ecp256().buildIssuedBy(caCert);
+        clientCert = clientOf(caCert);
+        rogueCert = clientOf(authority());
+    }
+
     @Test
-    void aTlsEchoWorks() throws Exception {
+    void aTlsEchoWorks() {
         TCPAcceptor server = tlsServer(ClientAuth.NONE);
         TCPConnector client = connector(server.port(), clientEvents, b -> b.ssl(clientContext(null)));
         client.start().join();
@@ -55,33 +68,33 @@ class TlsTest extends TcpTestBase {
         assertEchoes(client);
         SSLSession tls = tlsOf(client.session());
         assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(tls.getProtocol()), tls.getProtocol());
-        assertEquals(SERVER.cert(), tls.getPeerCertificates()[0]);
+        assertEquals(serverCert.getCertificate(), firstPeerCertificate(tls));
     }
 
     @Test
     void aPlaintextClientGetsNoSessionAndNoMessageThrough() throws Exception {
         TCPAcceptor server = tlsServer(ClientAuth.NONE);
         try (RawClient plain = new RawClient(server.port())) {
-            plain.write(TcpMalformedInputTest.frame(HELLO));
+            plain.write(LtvFrames.frame(HELLO));
             plain.readUntilClosed();
         }
         assertNothingReachedTheServer(server);
     }
 
     @Test
-    void mutualTlsAdmitsAClientWithACertificateOfTheTrustedCa() throws Exception {
+    void mutualTlsAdmitsAClientWithACertificateOfTheTrustedCa() {
         TCPAcceptor server = tlsServer(ClientAuth.REQUIRE);
-        TCPConnector client = connector(server.port(), clientEvents, b -> b.ssl(clientContext(CLIENT)));
+        TCPConnector client = connector(server.port(), clientEvents, b -> b.ssl(clientContext(clientCert)));
         client.start().join();
         clientEvents.expect(SessionConnected.class);
         Session session = assertEchoes(client);
-        assertEquals(CLIENT.cert(), tlsOf(session).getPeerCertificates()[0]);
+        assertEquals(clientCert.getCertificate(), firstPeerCertificate(tlsOf(session)));
     }
 
     @Test
-    void mutualTlsRefusesAClientWithAnUntrustedCertificateOrNone() throws Exception {
+    void mutualTlsRefusesAClientWithAnUntrustedCertificateOrNone() {
         TCPAcceptor server = tlsServer(ClientAuth.REQUIRE);
-        for (Identity identity : new Identity[] {ROGUE, null}) {
+        for (X509Bundle identity : Arrays.asList(rogueCert, null)) {
             RecordingEventCallback events = new RecordingEventCallback();
             TCPConnector client = connector(server.port(), ev -> {
                 events.onEvent(ev);
@@ -103,19 +116,33 @@ class TlsTest extends TcpTestBase {
         assertNothingReachedTheServer(server);
     }
 
-    private TCPAcceptor tlsServer(ClientAuth auth) throws SSLException {
-        SslContext ctx = SslContextBuilder.forServer(SERVER.key(), SERVER.cert()).trustManager(CA.cert())
-                .clientAuth(auth).build();
+    private static X509Bundle authority() throws Exception {
+        return new CertificateBuilder().subject("CN=cellnet test CA").setIsCertificateAuthority(true).ecp256()
+                .buildSelfSigned();
+    }
+
+    private static X509Bundle clientOf(X509Bundle issuer) throws Exception {
+        return new CertificateBuilder().subject("CN=client").addExtendedKeyUsageClientAuth().ecp256()
+                .buildIssuedBy(issuer);
+    }
+
+    private TCPAcceptor tlsServer(ClientAuth auth) {
+        SslContext ctx = build(SslContextBuilder.forServer(serverCert.getKeyPair().getPrivate(),
+                serverCert.getCertificatePath()).trustManager(caCert.getCertificate()).clientAuth(auth));
         TCPAcceptor server = acceptor(Echo.after(serverEvents), b -> b.ssl(ctx));
         server.start().join();
         return server;
     }
 
-    private static SslContext clientContext(@Nullable Identity identity) {
-        SslContextBuilder b = SslContextBuilder.forClient().trustManager(CA.cert());
+    private static SslContext clientContext(@Nullable X509Bundle identity) {
+        SslContextBuilder b = SslContextBuilder.forClient().trustManager(caCert.getCertificate());
         if (identity != null) {
-            b.keyManager(identity.key(), identity.cert());
+            b.keyManager(identity.getKeyPair().getPrivate(), identity.getCertificatePath());
         }
+        return build(b);
+    }
+
+    private static SslContext build(SslContextBuilder b) {
         try {
             return b.build();
         } catch (SSLException e) {
@@ -139,5 +166,13 @@ class TlsTest extends TcpTestBase {
 
     private static SSLSession tlsOf(Session session) {
         return session.as(Channel.class).pipeline().get(SslHandler.class).engine().getSession();
+    }
+
+    private static Object firstPeerCertificate(SSLSession tls) {
+        try {
+            return tls.getPeerCertificates()[0];
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            throw new AssertionError(e);
+        }
     }
 }
