@@ -32,7 +32,7 @@ final class Leaks {
         await("cellnet threads to end").atMost(Duration.ofSeconds(10)).until(() -> NetFixtures.cellnetThreads().isEmpty());
     }
 
-    /** The shared group of {@code kind}, for tests that hold its event loop. */
+    /** The shared boss group of the acceptors, for tests that hold its event loop. */
     static SharedGroup bossGroup() {
         return SocketKind.INSTANCE.bossGroup();
     }
