@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultEventQueue implements EventQueue {
     private static final Logger log = LoggerFactory.getLogger(DefaultEventQueue.class);
-    private static final int SPIN_ROUNDS = 256;
+    private static final int SPIN_ROUNDS = Integer.getInteger("cellnet.queue.spin", 256);
 
     /** The default handler: one error line with the stack, naming the session and message type. */
     public static final CallbackExceptionHandler LOGGING_HANDLER = (cause, event) -> {
