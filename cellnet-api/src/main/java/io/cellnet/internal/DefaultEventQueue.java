@@ -131,14 +131,7 @@ public final class DefaultEventQueue implements EventQueue {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        try {
-            terminated.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return Awaits.await(terminated, timeout);
     }
 
     @Override
