@@ -5,7 +5,9 @@ import io.cellnet.netty.PeerSettings;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -50,7 +52,21 @@ public record TcpPeerConfig(PeerSettings peer, TcpOptions options, Duration clos
             if (options.writeBufferSize() > 0) {
                 setter.set(ChannelOption.SO_SNDBUF, options.writeBufferSize());
             }
+        } else {
+            setter.set(ChannelOption.RECVBUF_ALLOCATOR, drainingReads());
         }
         peer.channelOptions().forEach(setter::setRaw);
+    }
+
+    /**
+     * For in-memory channels: each read takes everything queued. Closing a {@code LocalChannel}
+     * drops what its peer has not read yet, and a peer that reads a little at a time lets the close
+     * of a graceful {@code session.close()} overtake the messages sent before it.
+     */
+    private static RecvByteBufAllocator drainingReads() {
+        AdaptiveRecvByteBufAllocator a = new AdaptiveRecvByteBufAllocator();
+        a.maxMessagesPerRead(Integer.MAX_VALUE);
+        a.respectMaybeMoreData(false);
+        return a;
     }
 }

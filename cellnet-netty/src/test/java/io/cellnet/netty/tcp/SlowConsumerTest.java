@@ -14,6 +14,7 @@ import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.netty.EchoTestCodec;
 import io.cellnet.netty.Figures;
+import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.SlowConsumerException;

@@ -1,4 +1,4 @@
-package io.cellnet.netty.tcp;
+package io.cellnet.netty;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * callback or a pipeline configurer) waits until {@link #release()}, bounded so that a failing test
  * never hangs. {@link #close()} releases.
  */
-final class Hold implements AutoCloseable {
+public final class Hold implements AutoCloseable {
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
     /** A hold of {@code executor}'s thread (an event loop), entered once the task runs. */
-    static Hold on(Executor executor) {
+    public static Hold on(Executor executor) {
         Hold h = new Hold();
         executor.execute(h::block);
         h.awaitEntered();
@@ -24,7 +24,7 @@ final class Hold implements AutoCloseable {
     }
 
     /** Blocks the calling thread until released (at most 10 s). */
-    void block() {
+    public void block() {
         entered.countDown();
         try {
             released.await(10, TimeUnit.SECONDS);
@@ -34,7 +34,7 @@ final class Hold implements AutoCloseable {
     }
 
     /** Waits until a thread is held. */
-    void awaitEntered() {
+    public void awaitEntered() {
         try {
             assertTrue(entered.await(5, TimeUnit.SECONDS), "the hold was not reached");
         } catch (InterruptedException e) {
@@ -43,7 +43,7 @@ final class Hold implements AutoCloseable {
         }
     }
 
-    void release() {
+    public void release() {
         released.countDown();
     }
 
