@@ -56,9 +56,32 @@ public final class Args {
         }
     }
 
+    /** The option's value as a positive int, or {@code def}. */
+    public int getPositiveInt(String name, int def) {
+        int v = getInt(name, def);
+        if (v <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be > 0, got " + v);
+        }
+        return v;
+    }
+
+    /** The option's value, which must be one of {@code allowed}, or {@code def}. */
+    public String choice(String name, String def, String... allowed) {
+        String v = get(name, def);
+        if (!List.of(allowed).contains(v)) {
+            throw new IllegalArgumentException("--" + name + " must be one of " + String.join("|", allowed)
+                    + ", got '" + v + "'");
+        }
+        return v;
+    }
+
     /** Whether the flag was given. */
     public boolean flag(String name) {
-        return Boolean.parseBoolean(get(name, "false"));
+        String v = get(name, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes no value, got '" + v + "'");
+        }
+        return v.equals("true");
     }
 
     /** Whether {@code --help} was given. */
