@@ -17,6 +17,7 @@ public final class Args {
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final Optional<String> positional;
+    private boolean positionalUsed;
 
     /**
      * Parses {@code args}: an optional leading word (a sub-mode), then options; a value-less option
@@ -37,6 +38,7 @@ public final class Args {
 
     /** The leading word, if any (for example {@code compare} in {@code bench compare ...}). */
     public Optional<String> positional() {
+        positionalUsed = true;
         return positional;
     }
 
@@ -89,8 +91,11 @@ public final class Args {
         return flag("help");
     }
 
-    /** Fails on any option the command did not read. */
+    /** Fails on any option the command did not read, and on a leading word it did not ask for. */
     public void checkAllUsed() {
+        if (positional.isPresent() && !positionalUsed) {
+            throw new IllegalArgumentException("unexpected argument '" + positional.get() + "'");
+        }
         for (String k : values.keySet()) {
             if (!used.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);
