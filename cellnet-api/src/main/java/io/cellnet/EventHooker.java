@@ -22,6 +22,11 @@ public interface EventHooker {
     /** Passes every event on unchanged. */
     EventHooker IDENTITY = new EventHooker() {
         @Override
+        public boolean interceptsOutbound() {
+            return false;
+        }
+
+        @Override
         public String toString() {
             return "EventHooker.IDENTITY";
         }
@@ -35,6 +40,16 @@ public interface EventHooker {
     /** An outbound event; returns the event to send, or {@code null} to swallow it. */
     default @Nullable SendMsgEvent onOutboundEvent(SendMsgEvent event) {
         return event;
+    }
+
+    /**
+     * Whether {@link #onOutboundEvent} may act on sends right now. When {@code false}, a peer may
+     * skip creating the {@link SendMsgEvent} and calling the hooker. Hookers that never look at
+     * outbound events, or only do when, say, a logger is enabled, return {@code false} the rest of
+     * the time; the default is {@code true}.
+     */
+    default boolean interceptsOutbound() {
+        return true;
     }
 
     /** The hooker that passes everything on. */
@@ -80,6 +95,16 @@ final class HookerChain implements EventHooker {
             }
         }
         return ev;
+    }
+
+    @Override
+    public boolean interceptsOutbound() {
+        for (EventHooker h : hookers) {
+            if (h.interceptsOutbound()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

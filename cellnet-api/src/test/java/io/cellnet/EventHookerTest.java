@@ -1,6 +1,8 @@
 package io.cellnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -29,6 +31,20 @@ class EventHookerTest {
                 return swallow ? null : new SendMsgEvent(event.session(), event.message() + "+" + name);
             }
         };
+    }
+
+    @Test
+    void aChainInterceptsOutboundWhenAnyMemberDoes() {
+        EventHooker inboundOnly = new EventHooker() {
+            @Override
+            public boolean interceptsOutbound() {
+                return false;
+            }
+        };
+        assertFalse(EventHooker.identity().interceptsOutbound());
+        assertFalse(EventHooker.chain(inboundOnly, EventHooker.identity(), inboundOnly).interceptsOutbound());
+        assertTrue(EventHooker.chain(inboundOnly, hooker("a", false)).interceptsOutbound());
+        assertTrue(hooker("b", false).interceptsOutbound());
     }
 
     @Test

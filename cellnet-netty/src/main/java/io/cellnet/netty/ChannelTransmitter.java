@@ -3,7 +3,9 @@ package io.cellnet.netty;
 import io.cellnet.MessageRegistry;
 import io.cellnet.MessageTransmitter;
 import io.cellnet.SendResult;
+import io.cellnet.Session;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 
 /**
@@ -32,6 +34,15 @@ public interface ChannelTransmitter extends MessageTransmitter {
     /** For transports with a handshake: whether {@code userEvent} completes it. */
     default boolean isSessionStart(Object userEvent) {
         return false;
+    }
+
+    /**
+     * Called on the channel's event loop when {@code session} starts on {@code channel}, before its
+     * {@code SessionAccepted}/{@code SessionConnected} is posted: the place to copy what the
+     * handshake learnt (a WebSocket upgrade request) into the session's context. Does nothing by
+     * default.
+     */
+    default void onSessionStart(Session session, Channel channel) {
     }
 
     /** Adds the inbound decoding handlers to a new channel's pipeline. */

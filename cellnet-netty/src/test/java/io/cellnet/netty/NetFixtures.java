@@ -30,7 +30,7 @@ public final class NetFixtures {
     public static Set<String> cellnetThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("cellnet-acceptor") || n.startsWith("cellnet-connector")
-                        || n.startsWith("cellnet-local"))
+                        || n.startsWith("cellnet-local") || n.startsWith("cellnet-udp"))
                 .collect(Collectors.toSet());
     }
 }

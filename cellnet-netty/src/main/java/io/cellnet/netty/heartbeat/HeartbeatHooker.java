@@ -40,6 +40,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: thread-safe; one instance serves every session of a peer.
  */
 public final class HeartbeatHooker implements EventHooker {
+    /** Sends pass untouched. */
+    @Override
+    public boolean interceptsOutbound() {
+        return false;
+    }
+
     private static final ContextKey<State> STATE = ContextKey.of("cellnet.heartbeat", State.class);
 
     private final Class<?> pingType;

@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
+import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -42,4 +43,12 @@ public interface ChannelKind {
 
     /** {@code true} when TCP socket options (TCP_NODELAY, buffers, keep-alive) apply. */
     boolean hasSocketOptions();
+
+    /**
+     * Prepares a new channel of a peer with {@code config} before any user or cellnet handler is
+     * added (after TLS, when configured): a transport over TCP stores its per-peer settings on the
+     * channel here. Does nothing by default. Called on the channel's event loop.
+     */
+    default void initChannel(Channel channel, TcpPeerConfig config, boolean client) {
+    }
 }

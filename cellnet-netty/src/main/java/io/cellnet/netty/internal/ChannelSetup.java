@@ -53,6 +53,7 @@ public final class ChannelSetup {
             Address a = config.address();
             p.addLast("cellnet-tls", client ? ssl.newHandler(ch.alloc(), a.host(), a.minPort()) : ssl.newHandler(ch.alloc()));
         }
+        config.kind().initChannel(ch, config, client);
         PipelineConfigurer configurer = config.configurer();
         if (configurer != null) {
             configurer.configure(ch);

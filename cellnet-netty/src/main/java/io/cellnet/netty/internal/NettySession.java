@@ -66,7 +66,7 @@ public class NettySession extends ContextMap implements Session {
     public SendResult send(Object message) {
         Object m = message;
         EventHooker hooker = core.bundle().hooker();
-        if (hooker != EventHooker.IDENTITY) {
+        if (hooker.interceptsOutbound()) {
             SendMsgEvent ev;
             try {
                 ev = hooker.onOutboundEvent(new SendMsgEvent(this, message));

@@ -70,6 +70,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         link = l;
+        binder.core().transmitter().onSessionStart(l.session(), ctx.channel());
         binder.core().deliver(l.session(), l, binder.activeMessage());
     }
 

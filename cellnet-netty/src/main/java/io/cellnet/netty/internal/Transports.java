@@ -7,13 +7,17 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the socket transport: native epoll when it is available (Linux), NIO otherwise, or NIO
@@ -75,5 +79,11 @@ public final class Transports {
     /** The TCP client channel class of the chosen transport. */
     public static Class<? extends Channel> socketChannel() {
         return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** The UDP channel class for {@code group}'s transport (NIO or epoll), or the chosen one when {@code null}. */
+    public static Class<? extends DatagramChannel> datagramChannelFor(@Nullable EventLoopGroup group) {
+        boolean nio = group == null ? !EPOLL : isNio(group);
+        return nio ? NioDatagramChannel.class : EpollDatagramChannel.class;
     }
 }

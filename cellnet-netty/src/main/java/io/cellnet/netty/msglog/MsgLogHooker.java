@@ -68,6 +68,12 @@ public final class MsgLogHooker implements EventHooker {
         return event;
     }
 
+    /** Only while the send logger is at DEBUG. */
+    @Override
+    public boolean interceptsOutbound() {
+        return send.logger().isDebugEnabled();
+    }
+
     @Override
     public SendMsgEvent onOutboundEvent(SendMsgEvent event) {
         if (send.logger().isDebugEnabled()) {

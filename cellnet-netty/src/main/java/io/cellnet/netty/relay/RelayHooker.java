@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: stateless; one instance serves every peer.
  */
 public final class RelayHooker implements EventHooker {
+    /** Sends pass untouched. */
+    @Override
+    public boolean interceptsOutbound() {
+        return false;
+    }
+
     /** The shared instance. */
     public static final RelayHooker INSTANCE = new RelayHooker();
 

@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * peer.
  */
 public final class RpcHooker implements EventHooker {
+    /** Sends pass untouched. */
+    @Override
+    public boolean interceptsOutbound() {
+        return false;
+    }
+
     /** The shared instance. */
     public static final RpcHooker INSTANCE = new RpcHooker();
 

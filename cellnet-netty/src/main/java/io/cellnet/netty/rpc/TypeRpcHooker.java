@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * peer.
  */
 public final class TypeRpcHooker implements EventHooker {
+    /** Sends pass untouched. */
+    @Override
+    public boolean interceptsOutbound() {
+        return false;
+    }
+
     /** The shared instance. */
     public static final TypeRpcHooker INSTANCE = new TypeRpcHooker();
 

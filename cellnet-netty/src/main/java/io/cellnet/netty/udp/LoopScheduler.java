@@ -1,0 +1,41 @@
+package io.cellnet.netty.udp;
+
+import io.cellnet.timer.Scheduler;
+import io.cellnet.timer.TimerHandle;
+import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link Scheduler} on a channel's event loop: timers of a peer run on its I/O thread.
+ *
+ * <p>Thread safety: every method may be called from any thread.
+ */
+final class LoopScheduler implements Scheduler {
+    private final EventLoop loop;
+
+    LoopScheduler(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public TimerHandle schedule(Runnable task, Duration delay) {
+        var f = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return new TimerHandle() {
+            @Override
+            public boolean cancel() {
+                return f.cancel(false);
+            }
+
+            @Override
+            public boolean isDone() {
+                return f.isDone();
+            }
+        };
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+}

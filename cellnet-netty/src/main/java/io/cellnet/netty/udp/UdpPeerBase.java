@@ -1,0 +1,288 @@
+package io.cellnet.netty.udp;
+
+import io.cellnet.CloseReason;
+import io.cellnet.EventQueue;
+import io.cellnet.PeerState;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.SendResult;
+import io.cellnet.internal.ContextMap;
+import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.netty.internal.Lifecycle;
+import io.cellnet.netty.internal.NettyFutures;
+import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.Transports;
+import io.cellnet.netty.tcp.TcpPeerConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the UDP peers share: properties, context, processor binding, lifecycle, the socket and its
+ * outbound path, and the handling of refused datagrams. A subclass opens the socket (bind or
+ * connect) and owns the sessions.
+ *
+ * <p>Thread safety: every method may be called from any thread.
+ */
+abstract class UdpPeerBase extends ContextMap implements UdpPeer {
+    static final Logger log = LoggerFactory.getLogger("io.cellnet.netty.udp");
+    private static final SharedGroup GROUP = SharedGroup.of("cellnet-udp", Runtime.getRuntime().availableProcessors());
+    private static final Duration STOP_BOUND = Duration.ofSeconds(10);
+
+    final UdpPeerConfig config;
+    final PeerCore core;
+    private final Lifecycle lifecycle = new Lifecycle();
+    private final AtomicLong dropped = new AtomicLong();
+    private final RateLimitedLog dropLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
+    private final RateLimitedLog ioLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
+
+    private volatile @Nullable EventLoopGroup activeGroup;
+    /** The current run (from start to stop), or {@code null} when the socket is closed. */
+    private volatile @Nullable UdpRun run;
+    /** Completes when the last run's sessions have all posted {@code SessionClosed}. */
+    private volatile CompletableFuture<Void> sessionsClosed = CompletableFuture.completedFuture(null);
+
+    UdpPeerBase(UdpPeerConfig config) {
+        this.config = config;
+        this.core = new PeerCore(this, config.name(), config.queue(), config.registry(), config.bundle(), Duration.ZERO);
+    }
+
+    /** Fails unless {@code bundle} can drive a UDP peer. */
+    static void checkTransmitter(ProcessorBundle bundle) {
+        if (!(bundle.transmitter() instanceof UdpTransmitter)) {
+            throw new IllegalArgumentException("a udp peer needs the udp.ltv transmitter, not "
+                    + bundle.transmitter().name());
+        }
+    }
+
+    /** Binds or connects the socket. */
+    abstract ChannelFuture open(Bootstrap bootstrap);
+
+    /** The socket is open: post what starts the peer's sessions. Runs on its event loop. */
+    abstract void opened(Channel ch);
+
+    /** A valid datagram from {@code sender}. Runs on the socket's event loop. */
+    abstract void received(InetSocketAddress sender, Object message);
+
+    /** Closes every session with {@code reason}, posting each one's {@code SessionClosed}. */
+    abstract void closeSessions(CloseReason reason);
+
+    /** Closes {@code session} because the user asked to. */
+    abstract void closeSession(UdpSession session, CloseReason reason);
+
+    @Override
+    public final CompletableFuture<Void> start() {
+        return lifecycle.start(this::doStart);
+    }
+
+    @Override
+    public final CompletableFuture<Void> stop() {
+        return lifecycle.stop(this::doStop);
+    }
+
+    @Override
+    public final PeerState state() {
+        return lifecycle.state();
+    }
+
+    private CompletableFuture<Void> doStart() {
+        EventLoopGroup group = config.group() != null ? config.group() : GROUP.acquire();
+        activeGroup = group;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        sessionsClosed = closed;
+        Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(config.group()))
+                .handler(new UdpInitializer(this));
+        TcpPeerConfig.OptionSetter setter = TcpPeerConfig.OptionSetter.of(b);
+        config.channelOptions().forEach(setter::setRaw);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        ChannelFuture f = open(b);
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                UdpRun r = new UdpRun(f.channel(), closed);
+                run = r;
+                r.channel.closeFuture().addListener(x -> channelClosed(r));
+                log.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
+                opened(r.channel);
+                started.complete(null);
+            } else {
+                log.error("{} '{}' cannot open {}: {}", typeName(), name(), config.address(), done.cause().toString());
+                closed.complete(null);
+                releaseGroup().whenComplete((v, e) -> started.completeExceptionally(done.cause()));
+            }
+        });
+        return started;
+    }
+
+    /** The socket of {@code r} has closed: its sessions close, MANUAL when stopped, IO otherwise. */
+    private void channelClosed(UdpRun r) {
+        boolean requested = r.stopRequested;
+        r.writer.close();
+        if (run == r) {
+            run = null;
+        }
+        closeSessions(requested ? CloseReason.MANUAL : CloseReason.IO);
+        r.sessionsClosed.complete(null);
+        if (!requested) {
+            log.warn("{} '{}': socket closed unexpectedly; stopping", typeName(), name());
+            stop();
+        }
+    }
+
+    private CompletableFuture<Void> doStop() {
+        UdpRun r = run;
+        if (r != null) {
+            r.stopRequested = true;
+            // Through the event loop's task queue, behind the flushes of datagrams already sent.
+            r.channel.eventLoop().execute(r.channel::close);
+        }
+        return sessionsClosed.thenCompose(v -> releaseGroup())
+                .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));
+    }
+
+    private CompletableFuture<Void> releaseGroup() {
+        activeGroup = null;
+        return config.group() != null ? CompletableFuture.completedFuture(null) : NettyFutures.whenDone(GROUP.release());
+    }
+
+    @Override
+    public final void close() {
+        EventLoopGroup g = activeGroup;
+        CompletableFuture<Void> done = stop();
+        if (g != null) {
+            for (EventExecutor e : g) {
+                if (e.inEventLoop()) {
+                    return;
+                }
+            }
+        }
+        try {
+            done.get(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("peer '{}' did not stop cleanly within {} ms", name(), STOP_BOUND.toMillis(), e);
+        }
+    }
+
+    /**
+     * Runs {@code task} on the socket's event loop, where datagrams are delivered, so that what it
+     * posts follows every message already delivered; at once when called there or when the socket
+     * is gone.
+     */
+    final void onLoop(Runnable task) {
+        UdpRun r = run;
+        if (r == null || r.channel.eventLoop().inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            r.channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    /** Encodes {@code message} for {@code session} and queues the datagram to {@code to}. */
+    final SendResult send(UdpSession session, InetSocketAddress to, Object message) {
+        UdpRun r = run;
+        if (r == null) {
+            return SendResult.CLOSED;
+        }
+        SendResult result;
+        try {
+            result = r.writer.send(core.transmitter(), core.registry(), message, to);
+        } catch (RuntimeException e) {
+            ioLog.warn("session {} of peer '{}': cannot send {}: {}", session.id(), name(), message.getClass().getName(),
+                    e.getMessage());
+            return SendResult.ENCODE_FAILED;
+        }
+        if (result == SendResult.TOO_LARGE) {
+            ioLog.warn("session {} of peer '{}': cannot send {}: over the {}-byte datagram limit", session.id(), name(),
+                    message.getClass().getName(), UdpTransmitter.MTU);
+        }
+        return result;
+    }
+
+    /** The socket while the peer runs. */
+    final @Nullable Channel channel() {
+        UdpRun r = run;
+        return r == null ? null : r.channel;
+    }
+
+    @Override
+    public final int port() {
+        Channel ch = channel();
+        return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public final long droppedDatagrams() {
+        return dropped.get();
+    }
+
+    @Override
+    public final void bindProcessor(ProcessorBundle bundle) {
+        synchronized (lifecycle) {
+            if (lifecycle.state() != PeerState.STOPPED) {
+                throw new IllegalStateException("peer '" + name() + "' is " + lifecycle.state()
+                        + ": bind processors before start");
+            }
+            checkTransmitter(bundle);
+            core.bind(bundle);
+        }
+    }
+
+    @Override
+    public final ProcessorBundle processorBundle() {
+        return core.bundle();
+    }
+
+    @Override
+    public final String typeName() {
+        return config.typeName();
+    }
+
+    @Override
+    public final String name() {
+        return config.name();
+    }
+
+    @Override
+    public final String address() {
+        return config.addressText();
+    }
+
+    @Override
+    public final EventQueue queue() {
+        return config.queue();
+    }
+
+    @Override
+    public String toString() {
+        return typeName() + "(" + name() + ", " + address() + ", " + state() + ")";
+    }
+
+    /** A datagram the decoder refused: counted and logged at DEBUG, at a limited rate. */
+    final void refused(InetSocketAddress sender, @Nullable RuntimeException cause) {
+        dropped.incrementAndGet();
+        dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), sender, cause);
+    }
+
+    /** A socket error (an ICMP port unreachable, say): logged at DEBUG, at a limited rate; never fatal. */
+    final void socketError(Throwable cause) {
+        ioLog.debug("peer '{}': socket error (ignored): {}", name(), cause.toString());
+    }
+}
