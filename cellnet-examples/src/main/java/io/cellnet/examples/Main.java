@@ -3,6 +3,7 @@ package io.cellnet.examples;
 import io.cellnet.examples.bench.BenchCommand;
 import io.cellnet.examples.chat.ChatClientCommand;
 import io.cellnet.examples.chat.ChatServerCommand;
+import io.cellnet.examples.chat.WsChatServerCommand;
 import io.cellnet.examples.echo.EchoClientCommand;
 import io.cellnet.examples.echo.EchoServerCommand;
 import io.cellnet.examples.rpc.RpcClientCommand;
@@ -28,7 +29,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(new DemoCommand(), new EchoServerCommand(), new EchoClientCommand(),
-                new ChatServerCommand(), new ChatClientCommand(), new RpcServerCommand(), new RpcClientCommand(),
+                new ChatServerCommand(), new ChatClientCommand(), new WsChatServerCommand(), new RpcServerCommand(), new RpcClientCommand(),
                 new BenchCommand())) {
             m.put(c.name(), c);
         }

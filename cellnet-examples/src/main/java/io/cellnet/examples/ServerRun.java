@@ -25,6 +25,12 @@ public final class ServerRun {
      */
     public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers,
             Supplier<String> lastLine) throws InterruptedException {
+        return serve(console, queue, servers, List.of(), lastLine);
+    }
+
+    /** {@link #serve(Console, EventQueue, List, Supplier)} that also prints {@code moreLines} once listening. */
+    public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers, List<String> moreLines,
+            Supplier<String> lastLine) throws InterruptedException {
         try {
             for (Endpoint.Server s : servers) {
                 try {
@@ -38,6 +44,7 @@ public final class ServerRun {
             for (Endpoint.Server s : servers) {
                 console.out().println("LISTENING " + s.boundAddress());
             }
+            moreLines.forEach(console.out()::println);
             console.awaitStop();
         } finally {
             servers.forEach(s -> s.peer().close());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** echo-server (a child JVM, stopped with SIGTERM) and echo-client (in-process) in every mode. */
 @ExtendWith(NoLeftoversExtension.class)
@@ -43,6 +44,24 @@ class EchoCommandsTest {
             assertEquals(0, server.terminate(), () -> server.out.text() + "\n" + server.logs());
             List<String> lines = server.out.lines();
             assertEquals("STOPPED echoed=" + COUNT * MODES.size(), lines.get(lines.size() - 1), server.out::text);
+        }
+    }
+
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"udp", "ws"})
+    void everyModeWorksOnTheOtherTransports(String transport) throws Exception {
+        try (InProcess server = InProcess.start("echo-server", "--address", "127.0.0.1:0", "--codec", "json",
+                "--transport", transport)) {
+            String address = server.listening();
+            for (String mode : MODES) {
+                InProcess client = InProcess.run("echo-client", "--address", address, "--codec", "json", "--count",
+                        String.valueOf(COUNT), "--mode", mode, "--transport", transport).assertExit(0);
+                assertTrue(client.out.lines().get(0).startsWith("OK mode=" + mode + " n=" + COUNT + " "),
+                        client.out::text);
+            }
+            server.stop();
+            server.assertExit(0);
+            assertEquals("STOPPED echoed=" + COUNT * MODES.size(), server.out.lines().get(server.out.lines().size() - 1));
         }
     }
 

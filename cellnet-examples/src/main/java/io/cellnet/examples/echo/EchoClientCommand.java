@@ -38,14 +38,14 @@ public final class EchoClientCommand implements Command {
     public String usage() {
         return """
                 echo-client [--address HOST:PORT] [--codec json|binary] [--count N] [--mode plain|rpc-sync|rpc-async|relay]
-                            [--timeout-ms MS] [--transport tcp]
+                            [--timeout-ms MS] [--transport tcp|udp|ws]
                   --address     the echo server (default 127.0.0.1:17701, Go's examples/echo)
                   --codec       codec of main.TestEchoACK, id 4673 (default binary); must match the server's
                   --count       messages, one in flight at a time (default 10)
                   --mode        plain: send/receive; rpc-sync: Rpc.callSync; rpc-async: Rpc.call with a callback;
                                 relay: Relay.relay with passthrough values (default plain)
                   --timeout-ms  longest wait for the connection and for each reply (default 5000)
-                  --transport   tcp (default)
+                  --transport   tcp (default), udp or ws; must match the server's
                 prints OK mode=M n=N elapsed_ms=T msgs_per_s=R (exit 0), or FAIL: reason (exit 1)""";
     }
 

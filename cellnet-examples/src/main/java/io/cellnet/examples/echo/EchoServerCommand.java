@@ -45,11 +45,11 @@ public final class EchoServerCommand implements Command {
     @Override
     public String usage() {
         return """
-                echo-server [--address HOST:PORT] [--codec json|binary] [--no-queue] [--transport tcp]
+                echo-server [--address HOST:PORT] [--codec json|binary] [--no-queue] [--transport tcp|udp|ws]
                   --address    where to listen (default 127.0.0.1:17701, Go's examples/echo; port 0 = any free port)
                   --codec      codec of main.TestEchoACK, id 4673 (default binary, as Go's examples/echo)
                   --no-queue   run the handler on the I/O threads instead of one event queue
-                  --transport  tcp (default)
+                  --transport  tcp (default), udp or ws (HOST:PORT[/PATH])
                 prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)""";
     }
 
