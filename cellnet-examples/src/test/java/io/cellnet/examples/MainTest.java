@@ -82,4 +82,15 @@ class MainTest {
             assertTrue(run.out.lines().contains(echo), run.out::text);
         }
     }
+
+    @Test
+    void benchDrivesTheEchoServerAsAnExternalTarget() throws Exception {
+        try (InProcess server = InProcess.start("echo-server", "--address", "127.0.0.1:0", "--codec", "json")) {
+            // bench prints its RESULT line on System.out (not captured here); it exits 1 on any failure
+            InProcess.run("bench", "--target", "external", "--address", server.listening(), "--seconds", "1",
+                    "--warmup", "0").assertExit(0);
+            server.stop();
+            server.assertExit(0);
+        }
+    }
 }
