@@ -1,0 +1,83 @@
+package io.cellnet.examples;
+
+import io.cellnet.ContextKey;
+import io.cellnet.EventCallback;
+import io.cellnet.EventHooker;
+import io.cellnet.MessageMeta;
+import io.cellnet.MessageRegistry;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SystemMessage;
+import io.cellnet.codec.Codecs;
+import io.cellnet.netty.heartbeat.HeartbeatHooker;
+import io.cellnet.proc.Processors;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The code shown in docs/processors.md, compiled; {@link DocExamplesTest} runs it. */
+final class DocExamples {
+    private DocExamples() {
+    }
+
+    record Login(String user) {
+    }
+
+    record LoginAck(int code) {
+    }
+
+    record Ping() {
+    }
+
+    record Pong() {
+    }
+
+    static MessageRegistry registry() {
+        MessageRegistry r = MessageRegistry.create();
+        for (Class<?> c : new Class<?>[] {Login.class, LoginAck.class, Ping.class, Pong.class}) {
+            r.register(MessageMeta.of(c, "game." + c.getSimpleName(), Codecs.get("json")));
+        }
+        return r;
+    }
+
+    // processors.md: writing your own hooker
+    /** Drops a session's messages until its Login has passed, and closes the session that tries. */
+    static final class LoginGate implements EventHooker {
+        static final ContextKey<Boolean> LOGGED_IN = ContextKey.of("game.loggedIn", Boolean.class);
+        private static final Logger log = LoggerFactory.getLogger(LoginGate.class);
+
+        @Override
+        public @Nullable RecvMsgEvent onInboundEvent(RecvMsgEvent ev) {
+            Object m = ev.message();
+            if (m instanceof SystemMessage || Boolean.TRUE.equals(ev.session().getContext(LOGGED_IN))) {
+                return ev;                                      // lifecycle events, and logged-in sessions
+            }
+            if (m instanceof Login) {
+                ev.session().setContext(LOGGED_IN, true);       // I/O thread, in arrival order
+                return ev;
+            }
+            log.warn("session {}: {} before login; closing", ev.session().id(), m.getClass().getSimpleName());
+            ev.session().close();
+            return null;                                        // swallowed: the callback never sees it
+        }
+
+        @Override
+        public boolean interceptsOutbound() {
+            return false;                                       // sends skip this hooker
+        }
+    }
+
+    static ProcessorBundle gated(EventCallback handler) {
+        return Processors.bundle("tcp.ltv", handler).withHooker(new LoginGate());
+    }
+
+    // processors.md: the heartbeat hooker
+    static ProcessorBundle withHeartbeat(EventCallback handler, boolean sendPings) {
+        HeartbeatHooker.Builder b = HeartbeatHooker.builder(Ping.class, Ping::new, Pong.class, ping -> new Pong());
+        if (sendPings) {
+            b.sendPings(Duration.ofSeconds(5), 3);              // ping every 5 s; close after 3 unanswered
+        }
+        return Processors.bundle("tcp.ltv", handler).withHooker(b.build());
+    }
+}
