@@ -10,7 +10,10 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.SystemMessage;
 import io.cellnet.codec.Codecs;
 import io.cellnet.netty.heartbeat.HeartbeatHooker;
+import io.cellnet.netty.ltv.LtvTransmitter;
+import io.cellnet.netty.ltv.TcpLtvProcessor;
 import io.cellnet.proc.Processors;
+import io.cellnet.spi.ProcessorProvider;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +68,21 @@ final class DocExamples {
         @Override
         public boolean interceptsOutbound() {
             return false;                                       // sends skip this hooker
+        }
+    }
+
+    // processors.md: a processor of your own
+    /** {@code tcp.ltv} with the login gate after its hookers. */
+    static final class GatedLtvProcessor implements ProcessorProvider {
+        @Override
+        public String name() {
+            return "tcp.ltv.gated";
+        }
+
+        @Override
+        public ProcessorBundle create(EventCallback callback) {
+            return new ProcessorBundle(LtvTransmitter.INSTANCE, EventHooker.chain(TcpLtvProcessor.hooker(),
+                    new LoginGate()), callback);
         }
     }
 

@@ -33,7 +33,7 @@ class DocExamplesTest {
             peer.close();
         }
         EmbeddedPeer stranger = EmbeddedPeer.builder().registry(DocExamples.registry())
-                .bundle(DocExamples.gated(EventCallback.NONE)).build();
+                .bundle(new DocExamples.GatedLtvProcessor().create(EventCallback.NONE)).build();
         try {
             stranger.events().expect(SessionAccepted.class);
             stranger.writeInbound(stranger.encodeHex(new LoginAck(1)));
