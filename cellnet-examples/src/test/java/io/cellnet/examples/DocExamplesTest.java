@@ -2,21 +2,40 @@ package io.cellnet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
+import io.cellnet.TCPAcceptor;
+import io.cellnet.TCPConnector;
 import io.cellnet.examples.DocExamples.Login;
 import io.cellnet.examples.DocExamples.LoginAck;
 import io.cellnet.examples.DocExamples.Ping;
 import io.cellnet.examples.DocExamples.Pong;
+import io.cellnet.examples.chat.ChatMessages.ChatACK;
+import io.cellnet.examples.chat.ChatMessages.ChatREQ;
+import io.cellnet.examples.chat.ChatMessages;
 import io.cellnet.netty.embedded.EmbeddedPeer;
 import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
+import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.proc.SyncReceiver;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The hooker examples of docs/processors.md behave as the page says, frame by frame. */
+/** The examples of docs/processors.md and docs/migration.md behave as the pages say. */
+@ExtendWith(NoLeftoversExtension.class)
 class DocExamplesTest {
 
     @Test
@@ -66,6 +85,57 @@ class DocExamplesTest {
             server.events().assertNoMoreEvents();                       // pings and pongs are swallowed
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void theNettyStyleServerRunsOnTheGivenGroupWithTheGivenHandlers() throws Exception {
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        MessageRegistry registry = DocExamples.registry();
+        SyncReceiver client = new SyncReceiver();
+        try (EventQueue queue = EventQueue.create("game").startLoop()) {
+            TCPAcceptor server = DocExamples.gameServer("127.0.0.1:0", queue, registry, workers);
+            server.start().join();
+            TCPConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
+                    .callback(client).build();
+            try {
+                connector.start();
+                assertNotNull(client.waitMessage(SessionConnected.class, Duration.ofSeconds(10)));
+                connector.session().send(new Login("alice"));
+                assertEquals(new LoginAck(0), client.waitMessage(LoginAck.class, Duration.ofSeconds(10)));
+                Session session = server.session(1);
+                assertNotNull(session);
+                assertEquals("alice", session.getContext(DocExamples.USER));
+                Channel ch = session.as(Channel.class);
+                assertNotNull(ch);
+                assertSame(workers, ch.eventLoop().parent());
+                assertNotNull(ch.pipeline().get("traffic"));
+            } finally {
+                connector.close();
+                server.close();
+            }
+        } finally {
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void theGoStyleChatServerBroadcasts() throws Exception {
+        MessageRegistry registry = ChatMessages.registry("binary");
+        SyncReceiver client = new SyncReceiver();
+        try (EventQueue queue = EventQueue.create("chat-doc").startLoop()) {
+            TCPAcceptor server = DocExamples.goStyleChatServer(queue, registry);
+            TCPConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
+                    .callback(client).build();
+            try {
+                connector.start();
+                assertNotNull(client.waitMessage(SessionConnected.class, Duration.ofSeconds(10)));
+                connector.session().send(new ChatREQ("hi"));
+                assertEquals(new ChatACK("hi", 1), client.waitMessage(ChatACK.class, Duration.ofSeconds(10)));
+            } finally {
+                connector.close();
+                server.close();
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.cellnet.examples.chat;
 
-import io.cellnet.SessionAccessor;
 import io.cellnet.SessionAccepted;
+import io.cellnet.SessionAccessor;
 import io.cellnet.SessionClosed;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
