@@ -32,7 +32,8 @@ class RpcCommandsTest {
                     .assertExit(0);
             server.stop();
             server.assertExit(0);
-            assertEquals("STOPPED calls=8", server.out.lines().get(server.out.lines().size() - 1));
+            // (1 warm-up + 3 sync + 3 async) + (1 warm-up + 2 async)
+            assertEquals("STOPPED calls=10", server.out.lines().get(server.out.lines().size() - 1));
         }
     }
 
@@ -41,7 +42,8 @@ class RpcCommandsTest {
         try (InProcess server = InProcess.start("rpc-server", "--address", "127.0.0.1:0", "--codec", "json")) {
             InProcess client = InProcess.run("rpc-client", "--address", server.listening(), "--codec", "binary",
                     "--count", "1", "--mode", "sync", "--timeout-ms", "500").assertExit(1);
-            assertTrue(client.out.text().startsWith("FAIL: sync call 1 failed: "), client.out::text);
+            assertTrue(client.out.text().startsWith("FAIL: warm-up call failed: java.util.concurrent.TimeoutException"),
+                    client.out::text);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class RpcClientCommand implements Command {
                   --count       calls per mode (default 5)
                   --mode        sync: Rpc.callSync one after the other; async: Rpc.call, all at once (default both)
                   --timeout-ms  longest wait for the connection and for each call (default 5000)
-                prints one line per call (sync|async #i: A+B=SUM rtt_us=T), then
+                after one unmeasured warm-up call, prints one line per call (sync|async #i: A+B=SUM rtt_us=T), then
                 OK mode=M n=N avg_us=A max_us=X per mode (exit 0), or FAIL: reason (exit 1)""";
     }
 
@@ -59,6 +59,9 @@ public final class RpcClientCommand implements Command {
         args.checkAllUsed();
         return ClientRun.connect(console, Transport.TCP, "rpc-client", address, registry,
                 new MessageDispatcher(registry), timeout, session -> {
+                    if (!warmUp(session, timeout, console)) {
+                        return 1;
+                    }
                     RoundTrips sync = new RoundTrips("sync", count, console.out());
                     if (!mode.equals("async") && !callSync(session, sync, timeout)) {
                         return 1;
@@ -69,6 +72,17 @@ public final class RpcClientCommand implements Command {
                     }
                     return 0;
                 });
+    }
+
+    /** One call that is not measured: the first call of a process pays for class loading. */
+    private static boolean warmUp(Session session, Duration timeout, Console console) throws InterruptedException {
+        try {
+            Rpc.callSync(session, new AddREQ(0, 0), AddACK.class, timeout);
+            return true;
+        } catch (TimeoutException | RuntimeException e) {
+            console.out().println("FAIL: warm-up call failed: " + e);
+            return false;
+        }
     }
 
     /** {@code Rpc.callSync}, one call after the other. */
