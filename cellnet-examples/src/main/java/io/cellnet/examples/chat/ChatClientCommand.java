@@ -21,7 +21,7 @@ import java.time.Duration;
 /**
  * {@code chat-client}: Go's {@code examples/chat/client}: each line typed on stdin (trimmed) is sent
  * as a {@code ChatREQ}; each {@code ChatACK} is printed as {@code sid<N> say: <text>}. Ends at the
- * end of input (exit 0), or when the server goes away (exit 1).
+ * end of input (exit 0), or when a line cannot be sent because the connection is lost (exit 1).
  *
  * <p>Thread safety: runs on the command's thread, which reads the input; events run on the
  * client's queue.
@@ -45,7 +45,7 @@ public final class ChatClientCommand implements Command {
                 chat-client [--address HOST:PORT]
                   --address  the chat server (default 127.0.0.1:18801, Go's examples/chat)
                 prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast;
-                sends each line typed on stdin; exits 0 at the end of input, 1 when the connection is lost""";
+                sends each line typed on stdin; exits 0 at the end of input, 1 when a line cannot be sent (connection lost)""";
     }
 
     @Override
