@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultEventQueue implements EventQueue {
     private static final Logger log = LoggerFactory.getLogger(DefaultEventQueue.class);
-    private static final int SPIN_ROUNDS = 256;
+    private static final int SPIN_ROUNDS = Integer.getInteger("cellnet.queue.spin", 256);
 
     /** The default handler: one error line with the stack, naming the session and message type. */
     public static final CallbackExceptionHandler LOGGING_HANDLER = (cause, event) -> {
@@ -131,14 +131,7 @@ public final class DefaultEventQueue implements EventQueue {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        try {
-            terminated.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return Awaits.await(terminated, timeout);
     }
 
     @Override

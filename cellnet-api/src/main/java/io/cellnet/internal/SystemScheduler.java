@@ -3,7 +3,6 @@ package io.cellnet.internal;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,18 +34,7 @@ public final class SystemScheduler implements Scheduler {
 
     @Override
     public TimerHandle schedule(Runnable task, Duration delay) {
-        ScheduledFuture<?> f = Holder.EXECUTOR.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return new TimerHandle() {
-            @Override
-            public boolean cancel() {
-                return f.cancel(false);
-            }
-
-            @Override
-            public boolean isDone() {
-                return f.isDone();
-            }
-        };
+        return TimerHandle.of(Holder.EXECUTOR.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     @Override

@@ -4,14 +4,12 @@ import io.cellnet.CallbackExceptionHandler;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.RecvMsgEvent;
+import io.cellnet.internal.Awaits;
 import io.cellnet.internal.DefaultEventQueue;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,14 +200,7 @@ public final class ManualEventQueue implements EventQueue {
     /** Waits, at most {@code timeout}, for another thread to run what is left after {@link #stopLoop()}. */
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        try {
-            terminated.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return Awaits.await(terminated, timeout);
     }
 
     @Override

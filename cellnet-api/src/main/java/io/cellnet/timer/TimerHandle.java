@@ -1,5 +1,7 @@
 package io.cellnet.timer;
 
+import java.util.concurrent.Future;
+
 /**
  * A scheduled task that can be cancelled.
  *
@@ -16,4 +18,19 @@ public interface TimerHandle {
 
     /** {@code true} once the task has run or was cancelled. */
     boolean isDone();
+
+    /** A handle over {@code future}: cancelling does not interrupt a task that has started. */
+    static TimerHandle of(Future<?> future) {
+        return new TimerHandle() {
+            @Override
+            public boolean cancel() {
+                return future.cancel(false);
+            }
+
+            @Override
+            public boolean isDone() {
+                return future.isDone();
+            }
+        };
+    }
 }

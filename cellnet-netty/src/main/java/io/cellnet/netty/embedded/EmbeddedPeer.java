@@ -7,6 +7,7 @@ import io.cellnet.ProcessorBundle;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.codec.CodecException;
+import io.cellnet.netty.PeerSettings;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.tcp.TcpPeerConfig;
@@ -71,12 +72,13 @@ public final class EmbeddedPeer implements Peer {
 
     EmbeddedPeer(TcpPeerConfig config, boolean client, long idBase) {
         this.config = config;
-        ProcessorBundle user = config.bundle();
+        ProcessorBundle user = config.peer().bundle();
         EventCallback recorded = ev -> {
             events.onEvent(ev);
             user.callback().onEvent(ev);
         };
-        this.core = new PeerCore(this, config.name(), config.queue(), config.registry(), user.withCallback(recorded),
+        this.core = new PeerCore(this, config.peer().name(), config.peer().queue(), config.peer().registry(),
+                user.withCallback(recorded),
                 config.closeTimeout(), config.outboundLimits());
         this.setup = new ChannelSetup(new EmbeddedBinder(core, client, idBase, s -> session = s), config, client);
     }
@@ -88,7 +90,7 @@ public final class EmbeddedPeer implements Peer {
 
     @Override
     public String typeName() {
-        return config.typeName();
+        return config.peer().typeName();
     }
 
     /** Opens a new connection (releasing what is left of the previous one) unless running. */
@@ -99,7 +101,7 @@ public final class EmbeddedPeer implements Peer {
         }
         releasePrevious();
         EmbeddedChannel ch = EmbeddedChannel.builder().register(false).ticker(clock).build();
-        config.applyOptions(new TcpPeerConfig.OptionSetter() {
+        config.applyOptions(new PeerSettings.OptionSetter() {
             @Override
             public <T> void set(ChannelOption<T> option, T value) {
                 ch.config().setOption(option, value);
@@ -310,6 +312,6 @@ public final class EmbeddedPeer implements Peer {
 
     @Override
     public String toString() {
-        return "EmbeddedPeer(" + config.name() + ", " + state + ", " + session + ")";
+        return "EmbeddedPeer(" + config.peer().name() + ", " + state + ", " + session + ")";
     }
 }

@@ -5,6 +5,7 @@ import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SystemMessage;
 import io.cellnet.TCPAcceptor;
+import io.cellnet.netty.PeerSettings;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.ConnectionLimiter;
 import io.cellnet.netty.internal.Link;
@@ -53,23 +54,18 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
         super(config);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
-        this.limiter = new ConnectionLimiter(config.name(), maxSessions, maxPerAddress);
+        this.limiter = new ConnectionLimiter(settings.name(), maxSessions, maxPerAddress);
         this.setup = new ChannelSetup(this, config, false);
     }
 
     @Override
-    public String typeName() {
-        return config.typeName();
-    }
-
-    @Override
-    CompletableFuture<Void> doStart() {
-        EventLoopGroup boss = config.group() != null ? config.group() : config.kind().bossGroup().acquire();
-        EventLoopGroup workers = config.group() != null ? config.group() : config.kind().workerGroup().acquire();
-        activeGroup = workers;
+    protected CompletableFuture<Void> doStart() {
+        EventLoopGroup boss = settings.group() != null ? settings.group() : config.kind().bossGroup().acquire();
+        EventLoopGroup workers = settings.group() != null ? settings.group() : config.kind().workerGroup().acquire();
+        activeGroup(workers);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(config.kind().serverChannelType(config.group()));
+                .channel(config.kind().serverChannelType(settings.group()));
         if (config.kind().hasSocketOptions()) {
             b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, backlog);
         }
@@ -85,7 +81,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
                         setup.install(ch);
                     }
                 });
-        config.applyOptions(new TcpPeerConfig.OptionSetter() {
+        config.applyOptions(new PeerSettings.OptionSetter() {
             @Override
             public <T> void set(ChannelOption<T> option, T value) {
                 b.childOption(option, value);
@@ -123,7 +119,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
     }
 
     @Override
-    CompletableFuture<Void> doStop() {
+    protected CompletableFuture<Void> doStop() {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         synchronized (acceptLock) {
             accepting = false;
@@ -143,17 +139,12 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
     }
 
     private CompletableFuture<Void> releaseGroups() {
-        activeGroup = null;
-        if (config.group() != null) {
+        activeGroup(null);
+        if (settings.group() != null) {
             return CompletableFuture.completedFuture(null);
         }
         return CompletableFuture.allOf(NettyFutures.whenDone(config.kind().bossGroup().release()),
                 NettyFutures.whenDone(config.kind().workerGroup().release()));
-    }
-
-    @Override
-    public PeerCore core() {
-        return core;
     }
 
     @Override

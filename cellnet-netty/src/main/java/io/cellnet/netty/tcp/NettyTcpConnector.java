@@ -7,10 +7,10 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.SystemMessage;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.PeerSettings;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
-import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.SessionBinder;
 import io.cellnet.netty.internal.SessionHandler;
 import io.cellnet.timer.Scheduler;
@@ -76,18 +76,13 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
     }
 
     @Override
-    public String typeName() {
-        return config.typeName();
-    }
-
-    @Override
-    CompletableFuture<Void> doStart() {
-        EventLoopGroup group = config.group() != null ? config.group() : config.kind().clientGroup().acquire();
-        activeGroup = group;
+    protected CompletableFuture<Void> doStart() {
+        EventLoopGroup group = settings.group() != null ? settings.group() : config.kind().clientGroup().acquire();
+        activeGroup(group);
         Bootstrap b = new Bootstrap().group(group)
-                .channel(config.kind().channelType(config.group()))
+                .channel(config.kind().channelType(settings.group()))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        config.applyOptions(TcpPeerConfig.OptionSetter.of(b));
+        config.applyOptions(PeerSettings.OptionSetter.of(b));
         CompletableFuture<Void> started = new CompletableFuture<>();
         long gen;
         synchronized (this) {
@@ -186,7 +181,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
             TimerHandle h = scheduler.schedule(task, delay);
             cancel = h::cancel;
         } else {
-            EventLoopGroup g = activeGroup;
+            EventLoopGroup g = activeGroup();
             if (g == null) {
                 return;
             }
@@ -212,7 +207,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
     }
 
     @Override
-    CompletableFuture<Void> doStop() {
+    protected CompletableFuture<Void> doStop() {
         Link l;
         Channel ch;
         synchronized (this) {
@@ -244,14 +239,9 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
             bootstrap = null;
             channel = null;
         }
-        activeGroup = null;
-        return config.group() != null ? CompletableFuture.completedFuture(null)
+        activeGroup(null);
+        return settings.group() != null ? CompletableFuture.completedFuture(null)
                 : NettyFutures.whenDone(config.kind().clientGroup().release());
-    }
-
-    @Override
-    public PeerCore core() {
-        return core;
     }
 
     @Override

@@ -1,48 +1,33 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.EventCallback;
-import io.cellnet.EventQueue;
-import io.cellnet.MessageRegistry;
-import io.cellnet.ProcessorBundle;
 import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TCPSocketOption;
-import io.cellnet.proc.Processors;
+import io.cellnet.netty.PeerBuilder;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings shared by the TCP peer builders, with Go's socket-option setter names.
+ * The settings shared by the stream peer builders (TCP, in-memory, WebSocket): the common ones of
+ * {@link PeerBuilder} plus socket options with Go's setter names, close timeout, outbound bound,
+ * TLS and the pipeline hook.
  *
  * <p>Thread safety: not thread-safe; use a builder from one thread.
  *
  * @param <B> the concrete builder
  */
-public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCPSocketOption.Builder<B> {
+public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> extends PeerBuilder<B>
+        implements TCPSocketOption.Builder<B> {
     /** The default {@link #closeTimeout(Duration)}. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final String typeName;
     private final ChannelKind kind;
-    private String name = "";
-    private @Nullable String address;
-    private EventQueue queue = EventQueue.direct();
-    private MessageRegistry registry = MessageRegistry.global();
-    private @Nullable ProcessorBundle bundle;
-    private String processor;
-    private EventCallback callback = EventCallback.NONE;
     private TcpOptions options = TcpOptions.DEFAULT;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
-    private @Nullable EventLoopGroup group;
-    private final Map<ChannelOption<?>, Object> channelOptions = new LinkedHashMap<>();
     private @Nullable PipelineConfigurer configurer;
     private OutboundLimits outboundLimits = OutboundLimits.DEFAULT;
     private @Nullable SslContext sslContext;
@@ -52,58 +37,8 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
      * {@code defaultProcessor} unless set.
      */
     protected TcpPeerBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
-        this.typeName = Objects.requireNonNull(typeName, "typeName");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.processor = Objects.requireNonNull(defaultProcessor, "defaultProcessor");
-    }
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
-    }
-
-    /** The peer's name for logs (Go's {@code SetName}). */
-    public B name(String name) {
-        this.name = Objects.requireNonNull(name, "name");
-        return self();
-    }
-
-    /** The address, {@code host:port} or {@code host:min~max} (Go's {@code SetAddress}). */
-    public B address(String address) {
-        kind.parse(address);
-        this.address = address;
-        return self();
-    }
-
-    /** The queue the callback runs on; {@link EventQueue#direct()} (the default) runs it on the I/O thread. */
-    public B queue(EventQueue queue) {
-        this.queue = Objects.requireNonNull(queue, "queue");
-        return self();
-    }
-
-    /** The message registry; {@link MessageRegistry#global()} by default. */
-    public B registry(MessageRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        return self();
-    }
-
-    /** The processor by name (the peer kind's default, {@code "tcp.ltv"} for TCP) and the user callback. */
-    public B processor(String processorName, EventCallback callback) {
-        this.processor = Objects.requireNonNull(processorName, "processorName");
-        this.callback = Objects.requireNonNull(callback, "callback");
-        this.bundle = null;
-        return self();
-    }
-
-    /** The user callback, with the processor named so far ({@code "tcp.ltv"} by default). */
-    public B callback(EventCallback callback) {
-        return processor(processor, callback);
-    }
-
-    /** A ready bundle instead of a processor name. */
-    public B bundle(ProcessorBundle bundle) {
-        this.bundle = Objects.requireNonNull(bundle, "bundle");
-        return self();
+        super(typeName, defaultProcessor, kind::parse);
+        this.kind = kind;
     }
 
     /** How long a graceful close waits for unwritten data; {@link #DEFAULT_CLOSE_TIMEOUT} by default. */
@@ -112,21 +47,6 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
             throw new IllegalArgumentException("close timeout must not be negative: " + timeout);
         }
         this.closeTimeout = timeout;
-        return self();
-    }
-
-    /**
-     * Runs the peer's channels on {@code group} (the peer does not shut it down). By default a group
-     * shared by all peers of the kind is used, native epoll when available.
-     */
-    public B eventLoopGroup(EventLoopGroup group) {
-        this.group = Objects.requireNonNull(group, "group");
-        return self();
-    }
-
-    /** Sets a Netty channel option on the peer's connections (after the socket options above). */
-    public <T> B option(ChannelOption<T> option, T value) {
-        channelOptions.put(Objects.requireNonNull(option, "option"), Objects.requireNonNull(value, "value"));
         return self();
     }
 
@@ -190,14 +110,8 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> implements TCP
         return self();
     }
 
-    /** The settings, checked; the name defaults to the type name. */
+    /** The settings, checked. */
     protected final TcpPeerConfig config() {
-        if (address == null) {
-            throw new IllegalStateException("address is required");
-        }
-        ProcessorBundle b = bundle != null ? bundle : Processors.bundle(processor, callback);
-        return new TcpPeerConfig(typeName, name.isEmpty() ? typeName : name, address, kind.parse(address), queue,
-                registry, b, options, closeTimeout, group, Map.copyOf(channelOptions), configurer, kind, outboundLimits,
-                sslContext);
+        return new TcpPeerConfig(settings(), options, closeTimeout, configurer, kind, outboundLimits, sslContext);
     }
 }

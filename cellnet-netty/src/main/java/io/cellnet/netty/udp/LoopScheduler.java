@@ -20,18 +20,7 @@ final class LoopScheduler implements Scheduler {
 
     @Override
     public TimerHandle schedule(Runnable task, Duration delay) {
-        var f = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return new TimerHandle() {
-            @Override
-            public boolean cancel() {
-                return f.cancel(false);
-            }
-
-            @Override
-            public boolean isDone() {
-                return f.isDone();
-            }
-        };
+        return TimerHandle.of(loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     @Override

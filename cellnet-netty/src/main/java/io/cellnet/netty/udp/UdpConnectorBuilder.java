@@ -22,7 +22,7 @@ public final class UdpConnectorBuilder extends UdpPeerBuilder<UdpConnectorBuilde
     public UdpConnector build() {
         UdpPeerConfig c = config();
         if (c.address().host().isEmpty() || c.address().minPort() == 0) {
-            throw new IllegalArgumentException("a udp connector needs a host and a port: " + c.addressText());
+            throw new IllegalArgumentException("a udp connector needs a host and a port: " + c.peer().addressText());
         }
         return new NettyUdpConnector(c, idBase);
     }

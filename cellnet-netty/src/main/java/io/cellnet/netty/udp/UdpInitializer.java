@@ -19,7 +19,7 @@ final class UdpInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        peer.core.transmitter().initChannel(ch.pipeline(), new TransmitterSettings(peer.core.registry(), 0,
+        peer.core().transmitter().initChannel(ch.pipeline(), new TransmitterSettings(peer.core().registry(), 0,
                 peer.name(), peer.config.address(), peer instanceof UdpConnector));
         ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(peer));
     }

@@ -1,30 +1,23 @@
 package io.cellnet.netty.udp;
 
 import io.cellnet.CloseReason;
-import io.cellnet.EventQueue;
-import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.SendResult;
-import io.cellnet.internal.ContextMap;
 import io.cellnet.internal.RateLimitedLog;
-import io.cellnet.netty.internal.Lifecycle;
 import io.cellnet.netty.internal.NettyFutures;
-import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.OutboundLimits;
+import io.cellnet.netty.internal.PeerBase;
 import io.cellnet.netty.internal.SharedGroup;
 import io.cellnet.netty.internal.Transports;
-import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,27 +30,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-abstract class UdpPeerBase extends ContextMap implements UdpPeer {
-    static final Logger log = LoggerFactory.getLogger("io.cellnet.netty.udp");
+abstract class UdpPeerBase extends PeerBase implements UdpPeer {
+    static final Logger udpLog = LoggerFactory.getLogger("io.cellnet.netty.udp");
     private static final SharedGroup GROUP = SharedGroup.of("cellnet-udp", Runtime.getRuntime().availableProcessors());
-    private static final Duration STOP_BOUND = Duration.ofSeconds(10);
 
     final UdpPeerConfig config;
-    final PeerCore core;
-    private final Lifecycle lifecycle = new Lifecycle();
     private final AtomicLong dropped = new AtomicLong();
     private final RateLimitedLog dropLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final RateLimitedLog ioLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
 
-    private volatile @Nullable EventLoopGroup activeGroup;
     /** The current run (from start to stop), or {@code null} when the socket is closed. */
     private volatile @Nullable UdpRun run;
     /** Completes when the last run's sessions have all posted {@code SessionClosed}. */
     private volatile CompletableFuture<Void> sessionsClosed = CompletableFuture.completedFuture(null);
 
     UdpPeerBase(UdpPeerConfig config) {
+        super(config.peer(), Duration.ZERO, OutboundLimits.DEFAULT);
         this.config = config;
-        this.core = new PeerCore(this, config.name(), config.queue(), config.registry(), config.bundle(), Duration.ZERO);
     }
 
     /** Fails unless {@code bundle} can drive a UDP peer. */
@@ -84,29 +73,14 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     abstract void closeSession(UdpSession session, CloseReason reason);
 
     @Override
-    public final CompletableFuture<Void> start() {
-        return lifecycle.start(this::doStart);
-    }
-
-    @Override
-    public final CompletableFuture<Void> stop() {
-        return lifecycle.stop(this::doStop);
-    }
-
-    @Override
-    public final PeerState state() {
-        return lifecycle.state();
-    }
-
-    private CompletableFuture<Void> doStart() {
-        EventLoopGroup group = config.group() != null ? config.group() : GROUP.acquire();
-        activeGroup = group;
+    protected final CompletableFuture<Void> doStart() {
+        EventLoopGroup group = settings.group() != null ? settings.group() : GROUP.acquire();
+        activeGroup(group);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         sessionsClosed = closed;
-        Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(config.group()))
+        Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(settings.group()))
                 .handler(new UdpInitializer(this));
-        TcpPeerConfig.OptionSetter setter = TcpPeerConfig.OptionSetter.of(b);
-        config.channelOptions().forEach(setter::setRaw);
+        settings.applyChannelOptions(b);
         CompletableFuture<Void> started = new CompletableFuture<>();
         ChannelFuture f = open(b);
         f.addListener(done -> {
@@ -114,11 +88,11 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
                 UdpRun r = new UdpRun(f.channel(), closed);
                 run = r;
                 r.channel.closeFuture().addListener(x -> channelClosed(r));
-                log.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
+                udpLog.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
                 opened(r.channel);
                 started.complete(null);
             } else {
-                log.error("{} '{}' cannot open {}: {}", typeName(), name(), config.address(), done.cause().toString());
+                udpLog.error("{} '{}' cannot open {}: {}", typeName(), name(), config.address(), done.cause().toString());
                 closed.complete(null);
                 releaseGroup().whenComplete((v, e) -> started.completeExceptionally(done.cause()));
             }
@@ -136,12 +110,13 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
         closeSessions(requested ? CloseReason.MANUAL : CloseReason.IO);
         r.sessionsClosed.complete(null);
         if (!requested) {
-            log.warn("{} '{}': socket closed unexpectedly; stopping", typeName(), name());
+            udpLog.warn("{} '{}': socket closed unexpectedly; stopping", typeName(), name());
             stop();
         }
     }
 
-    private CompletableFuture<Void> doStop() {
+    @Override
+    protected final CompletableFuture<Void> doStop() {
         UdpRun r = run;
         if (r != null) {
             r.stopRequested = true;
@@ -149,32 +124,12 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
             r.channel.eventLoop().execute(r.channel::close);
         }
         return sessionsClosed.thenCompose(v -> releaseGroup())
-                .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));
+                .whenComplete((v, e) -> udpLog.info("{} '{}' stopped", typeName(), name()));
     }
 
     private CompletableFuture<Void> releaseGroup() {
-        activeGroup = null;
-        return config.group() != null ? CompletableFuture.completedFuture(null) : NettyFutures.whenDone(GROUP.release());
-    }
-
-    @Override
-    public final void close() {
-        EventLoopGroup g = activeGroup;
-        CompletableFuture<Void> done = stop();
-        if (g != null) {
-            for (EventExecutor e : g) {
-                if (e.inEventLoop()) {
-                    return;
-                }
-            }
-        }
-        try {
-            done.get(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("peer '{}' did not stop cleanly within {} ms", name(), STOP_BOUND.toMillis(), e);
-        }
+        activeGroup(null);
+        return settings.group() != null ? CompletableFuture.completedFuture(null) : NettyFutures.whenDone(GROUP.release());
     }
 
     /**
@@ -234,45 +189,8 @@ abstract class UdpPeerBase extends ContextMap implements UdpPeer {
     }
 
     @Override
-    public final void bindProcessor(ProcessorBundle bundle) {
-        synchronized (lifecycle) {
-            if (lifecycle.state() != PeerState.STOPPED) {
-                throw new IllegalStateException("peer '" + name() + "' is " + lifecycle.state()
-                        + ": bind processors before start");
-            }
-            checkTransmitter(bundle);
-            core.bind(bundle);
-        }
-    }
-
-    @Override
-    public final ProcessorBundle processorBundle() {
-        return core.bundle();
-    }
-
-    @Override
-    public final String typeName() {
-        return config.typeName();
-    }
-
-    @Override
-    public final String name() {
-        return config.name();
-    }
-
-    @Override
-    public final String address() {
-        return config.addressText();
-    }
-
-    @Override
-    public final EventQueue queue() {
-        return config.queue();
-    }
-
-    @Override
-    public String toString() {
-        return typeName() + "(" + name() + ", " + address() + ", " + state() + ")";
+    protected final void checkBundle(ProcessorBundle bundle) {
+        checkTransmitter(bundle);
     }
 
     /** A datagram the decoder refused: counted and logged at DEBUG, at a limited rate. */
