@@ -17,6 +17,7 @@ public final class Args {
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final Optional<String> positional;
+    private boolean positionalUsed;
 
     /**
      * Parses {@code args}: an optional leading word (a sub-mode), then options; a value-less option
@@ -37,6 +38,7 @@ public final class Args {
 
     /** The leading word, if any (for example {@code compare} in {@code bench compare ...}). */
     public Optional<String> positional() {
+        positionalUsed = true;
         return positional;
     }
 
@@ -56,9 +58,32 @@ public final class Args {
         }
     }
 
+    /** The option's value as a positive int, or {@code def}. */
+    public int getPositiveInt(String name, int def) {
+        int v = getInt(name, def);
+        if (v <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be > 0, got " + v);
+        }
+        return v;
+    }
+
+    /** The option's value, which must be one of {@code allowed}, or {@code def}. */
+    public String choice(String name, String def, String... allowed) {
+        String v = get(name, def);
+        if (!List.of(allowed).contains(v)) {
+            throw new IllegalArgumentException("--" + name + " must be one of " + String.join("|", allowed)
+                    + ", got '" + v + "'");
+        }
+        return v;
+    }
+
     /** Whether the flag was given. */
     public boolean flag(String name) {
-        return Boolean.parseBoolean(get(name, "false"));
+        String v = get(name, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes no value, got '" + v + "'");
+        }
+        return v.equals("true");
     }
 
     /** Whether {@code --help} was given. */
@@ -66,8 +91,11 @@ public final class Args {
         return flag("help");
     }
 
-    /** Fails on any option the command did not read. */
+    /** Fails on any option the command did not read, and on a leading word it did not ask for. */
     public void checkAllUsed() {
+        if (positional.isPresent() && !positionalUsed) {
+            throw new IllegalArgumentException("unexpected argument '" + positional.get() + "'");
+        }
         for (String k : values.keySet()) {
             if (!used.contains(k)) {
                 throw new IllegalArgumentException("unknown option --" + k);

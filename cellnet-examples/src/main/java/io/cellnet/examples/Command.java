@@ -3,7 +3,8 @@ package io.cellnet.examples;
 /**
  * One subcommand of the examples jar.
  *
- * <p>Thread safety: {@link #run} is called once, on the main thread.
+ * <p>Thread safety: {@link #run} is called once, on the thread that runs {@link Main#run} (the main
+ * thread, or a test's thread).
  */
 public interface Command {
 
@@ -17,9 +18,10 @@ public interface Command {
     String usage();
 
     /**
-     * Runs the command.
+     * Runs the command. Result lines go to {@code console.out()}; logs go through SLF4J.
      *
-     * @return the process exit code
+     * @return the process exit code: 0 success, 1 failure (after a {@code FAIL: reason} line)
+     * @throws IllegalArgumentException for a bad option (exit code 2)
      */
-    int run(Args args) throws Exception;
+    int run(Args args, Console console) throws Exception;
 }

@@ -10,6 +10,7 @@ import io.cellnet.TCPConnector;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.tcp.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
+import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,50 +42,51 @@ public final class DemoCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Args args, Console console) throws Exception {
         int count = args.getInt("count", 5);
-        MessageRegistry registry = EchoMessages.registry(args.get("codec", "json"));
+        MessageRegistry registry = EchoMessages.registry(args.choice("codec", "json", "json", "binary"));
         args.checkAllUsed();
+        PrintStream out = console.out();
         try (EventQueue serverQueue = EventQueue.create("server-queue").startLoop();
                 EventQueue clientQueue = EventQueue.create("client-queue").startLoop();
-                TCPAcceptor server = server(registry, serverQueue)) {
+                TCPAcceptor server = server(registry, serverQueue, out)) {
             server.start().join();
-            System.out.println("server: listening on 127.0.0.1:" + server.port());
+            out.println("server: listening on 127.0.0.1:" + server.port());
             CompletableFuture<Integer> done = new CompletableFuture<>();
-            try (TCPConnector client = client(registry, clientQueue, server.port(), count, done)) {
+            try (TCPConnector client = client(registry, clientQueue, server.port(), count, done, out)) {
                 client.start();
                 int code = done.get(10, TimeUnit.SECONDS);
-                System.out.println(code == 0 ? "demo: OK, " + count + " messages echoed" : "demo: FAIL, an echo differs");
+                out.println(code == 0 ? "demo: OK, " + count + " messages echoed" : "demo: FAIL, an echo differs");
                 return code;
             }
         }
     }
 
-    private static TCPAcceptor server(MessageRegistry registry, EventQueue queue) {
+    private static TCPAcceptor server(MessageRegistry registry, EventQueue queue, PrintStream out) {
         return TcpPeers.acceptor().name("echo-server").address("127.0.0.1:0").queue(queue).registry(registry)
                 .callback(new MessageDispatcher(registry)
-                        .on(SessionAccepted.class, (ev, m) -> System.out.println("server: session " + ev.session().id()
+                        .on(SessionAccepted.class, (ev, m) -> out.println("server: session " + ev.session().id()
                                 + " accepted"))
                         .on(TestEchoAck.class, (ev, m) -> ev.reply(m))
-                        .on(SessionClosed.class, (ev, m) -> System.out.println("server: session " + ev.session().id()
+                        .on(SessionClosed.class, (ev, m) -> out.println("server: session " + ev.session().id()
                                 + " closed (" + m.reason() + ")")))
                 .build();
     }
 
     private static TCPConnector client(MessageRegistry registry, EventQueue queue, int port, int count,
-            CompletableFuture<Integer> done) {
+            CompletableFuture<Integer> done, PrintStream out) {
         AtomicInteger received = new AtomicInteger();
         return TcpPeers.connector().name("echo-client").address("127.0.0.1:" + port).queue(queue).registry(registry)
                 .callback(new MessageDispatcher(registry)
                         .on(SessionConnected.class, (ev, m) -> {
-                            System.out.println("client: connected, sending " + count + " messages");
+                            out.println("client: connected, sending " + count + " messages");
                             for (int i = 1; i <= count; i++) {
                                 ev.send(new TestEchoAck("hello " + i, i));
                             }
                         })
                         .on(TestEchoAck.class, (ev, m) -> {
                             int n = received.incrementAndGet();
-                            System.out.println("client: echo " + m);
+                            out.println("client: echo " + m);
                             if (!m.equals(new TestEchoAck("hello " + n, n))) {
                                 done.complete(1);
                             } else if (n == count) {

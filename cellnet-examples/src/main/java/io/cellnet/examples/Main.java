@@ -1,6 +1,13 @@
 package io.cellnet.examples;
 
 import io.cellnet.examples.bench.BenchCommand;
+import io.cellnet.examples.chat.ChatClientCommand;
+import io.cellnet.examples.chat.ChatServerCommand;
+import io.cellnet.examples.chat.WsChatServerCommand;
+import io.cellnet.examples.echo.EchoClientCommand;
+import io.cellnet.examples.echo.EchoServerCommand;
+import io.cellnet.examples.rpc.RpcClientCommand;
+import io.cellnet.examples.rpc.RpcServerCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +16,10 @@ import java.util.Map;
 /**
  * The examples jar's entry point: {@code java -jar cellnet-examples.jar <command> [options]}.
  *
- * <p>Thread safety: runs on the main thread.
+ * <p>Exit codes: 0 success, 1 failure (the command printed {@code FAIL: reason}), 2 bad usage (an
+ * unknown command or option, or a bad option value; the error and the usage go to stderr).
+ *
+ * <p>Thread safety: {@link #run} may be called from any thread; each call runs one command.
  */
 public final class Main {
     private Main() {
@@ -18,40 +28,59 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DemoCommand(), new BenchCommand())) {
+        for (Command c : List.<Command>of(new DemoCommand(), new EchoServerCommand(), new EchoClientCommand(),
+                new ChatServerCommand(), new ChatClientCommand(), new WsChatServerCommand(), new RpcServerCommand(), new RpcClientCommand(),
+                new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;
     }
 
-    /** Runs the subcommand named by {@code args[0]} and exits with its code. */
+    /** Runs the subcommand named by {@code args[0]} on the standard streams and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        Console console = Console.system();
+        int code = run(console, args);
+        console.finished(code);
+        System.exit(code);
     }
 
-    /** Runs the subcommand named by {@code args[0]}; returns its exit code. */
-    public static int run(String... args) {
+    /** Runs the subcommand named by {@code args[0]} on {@code console}; returns its exit code. */
+    public static int run(Console console, String... args) {
         Map<String, Command> commands = commands();
-        if (args.length == 0 || args[0].equals("--help") || !commands.containsKey(args[0])) {
-            System.out.println("usage: java -jar cellnet-examples.jar <command> [options]   (<command> --help for more)");
-            commands.values().forEach(c -> System.out.printf("  %-15s %s%n", c.name(), c.summary()));
-            return args.length == 0 || args[0].equals("--help") ? 0 : 2;
+        boolean help = args.length == 0 || args[0].equals("--help") || args[0].equals("-h");
+        if (help || !commands.containsKey(args[0])) {
+            if (!help) {
+                console.err().println("error: unknown command '" + args[0] + "'");
+            }
+            (help ? console.out() : console.err()).println(overview(commands));
+            return help ? 0 : 2;
         }
         Command command = commands.get(args[0]);
         try {
             Args parsed = new Args(Arrays.asList(args).subList(1, args.length));
             if (parsed.help()) {
-                System.out.println(command.usage());
+                console.out().println(command.usage());
                 return 0;
             }
-            return command.run(parsed);
+            return command.run(parsed, console);
         } catch (IllegalArgumentException e) {
-            System.out.println("FAIL: " + e.getMessage());
-            System.out.println(command.usage());
+            console.err().println("error: " + command.name() + ": " + e.getMessage());
+            console.err().println("usage: " + command.usage());
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            console.out().println("FAIL: interrupted");
+            return 1;
         } catch (Exception e) {
-            System.out.println("FAIL: " + e);
+            console.out().println("FAIL: " + e);
             return 1;
         }
+    }
+
+    private static String overview(Map<String, Command> commands) {
+        StringBuilder sb = new StringBuilder(
+                "usage: java -jar cellnet-examples.jar <command> [options]   (<command> --help for more)");
+        commands.values().forEach(c -> sb.append(String.format("%n  %-15s %s", c.name(), c.summary())));
+        return sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.cellnet.examples.bench;
 
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
+import io.cellnet.examples.Console;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Args args, Console console) throws Exception {
         String verb = args.positional().orElse("run");
         switch (verb) {
             case "idle" -> {

@@ -1,0 +1,75 @@
+package io.cellnet.examples.chat;
+
+import io.cellnet.MessageRegistry;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import io.cellnet.SessionConnected;
+import io.cellnet.examples.Args;
+import io.cellnet.examples.ClientRun;
+import io.cellnet.examples.Command;
+import io.cellnet.examples.Console;
+import io.cellnet.examples.Transport;
+import io.cellnet.examples.chat.ChatMessages.ChatACK;
+import io.cellnet.examples.chat.ChatMessages.ChatREQ;
+import io.cellnet.proc.MessageDispatcher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * {@code chat-client}: Go's {@code examples/chat/client}: each line typed on stdin (trimmed) is sent
+ * as a {@code ChatREQ}; each {@code ChatACK} is printed as {@code sid<N> say: <text>}. Ends at the
+ * end of input (exit 0), or when a line cannot be sent because the connection is lost (exit 1).
+ *
+ * <p>Thread safety: runs on the command's thread, which reads the input; events run on the
+ * client's queue.
+ */
+public final class ChatClientCommand implements Command {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "chat-client";
+    }
+
+    @Override
+    public String summary() {
+        return "Go's chat client: sends stdin lines, prints sid<N> say: <text>";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                chat-client [--address HOST:PORT]
+                  --address  the chat server (default 127.0.0.1:18801, Go's examples/chat)
+                prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast;
+                sends each line typed on stdin; exits 0 at the end of input, 1 when a line cannot be sent (connection lost)""";
+    }
+
+    @Override
+    public int run(Args args, Console console) throws Exception {
+        String address = Transport.TCP.checkAddress(args.get("address", ChatServerCommand.DEFAULT_ADDRESS));
+        args.checkAllUsed();
+        MessageRegistry registry = ChatMessages.registry("binary");
+        MessageDispatcher handler = new MessageDispatcher(registry)
+                .on(SessionConnected.class, (ev, m) -> console.out().println("connected to " + address))
+                .on(ChatACK.class, (ev, m) -> console.out().println(ChatMessages.line(m)));
+        return ClientRun.connect(console, Transport.TCP, "chat-client", address, registry, handler, CONNECT_TIMEOUT,
+                session -> chat(console, session));
+    }
+
+    /** Sends each input line until the end of input. */
+    private static int chat(Console console, Session session) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            SendResult r = session.send(new ChatREQ(line.trim()));
+            if (!r.isAccepted()) {
+                console.out().println("FAIL: cannot send (" + r + "): the connection is lost");
+                return 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package io.cellnet.examples.chat;
+
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.examples.Args;
+import io.cellnet.examples.Command;
+import io.cellnet.examples.Console;
+import io.cellnet.examples.Endpoint;
+import io.cellnet.examples.ServerRun;
+import io.cellnet.examples.Transport;
+import io.cellnet.proc.MessageDispatcher;
+import java.util.List;
+
+/**
+ * {@code chat-server}: Go's {@code examples/chat/server}: every line a client sends is broadcast to
+ * every client as {@code ChatACK{Content, Id: sender's session id}}; binary codec, one event queue.
+ *
+ * <p>Thread safety: runs on the command's thread; the handlers run on the queue.
+ */
+public final class ChatServerCommand implements Command {
+    /** Go's {@code examples/chat} address. */
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:18801";
+
+    @Override
+    public String name() {
+        return "chat-server";
+    }
+
+    @Override
+    public String summary() {
+        return "Go's chat server: broadcasts every client's lines to every client";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                chat-server [--address HOST:PORT]
+                  --address  where to listen (default 127.0.0.1:18801, Go's examples/chat; port 0 = any free port)
+                prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
+                STOPPED lines=N after SIGTERM (exit 0)""";
+    }
+
+    @Override
+    public int run(Args args, Console console) throws InterruptedException {
+        String address = Transport.TCP.checkAddress(args.get("address", DEFAULT_ADDRESS));
+        args.checkAllUsed();
+        MessageRegistry registry = ChatMessages.registry("binary");
+        EventQueue queue = EventQueue.create("chat-server").startLoop();
+        ChatRoom room = new ChatRoom(console.out());
+        Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("chat-server", address, queue, registry,
+                room.handlers(new MessageDispatcher(registry))));
+        room.join(server.sessions());
+        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED lines=" + room.lines());
+    }
+}

@@ -1,0 +1,78 @@
+package io.cellnet.examples.echo;
+
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.examples.Args;
+import io.cellnet.examples.Command;
+import io.cellnet.examples.Console;
+import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.examples.EchoMessages;
+import io.cellnet.examples.Endpoint;
+import io.cellnet.examples.ServerRun;
+import io.cellnet.examples.Transport;
+import io.cellnet.proc.MessageDispatcher;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code echo-server}: Go's {@code examples/echo} server. Every {@code main.TestEchoACK} is answered
+ * in kind with {@code ev.reply}: a plain message with the same message, an RPC request with an RPC
+ * answer (same call id), a relay with a relay carrying the same passthrough values. The handler
+ * runs on one event queue (the game-server model) unless {@code --no-queue}.
+ *
+ * <p>Thread safety: runs on the command's thread; the handler runs on the queue (or the I/O
+ * threads with {@code --no-queue}).
+ */
+public final class EchoServerCommand implements Command {
+    /** Go's {@code examples/echo} address. */
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:17701";
+    private static final Logger log = LoggerFactory.getLogger(EchoServerCommand.class);
+
+    @Override
+    public String name() {
+        return "echo-server";
+    }
+
+    @Override
+    public String summary() {
+        return "echoes main.TestEchoACK (plain, RPC, relay) until SIGTERM";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                echo-server [--address HOST:PORT] [--codec json|binary] [--no-queue] [--transport tcp|udp|ws]
+                  --address    where to listen (default 127.0.0.1:17701, Go's examples/echo; port 0 = any free port)
+                  --codec      codec of main.TestEchoACK, id 4673 (default binary, as Go's examples/echo)
+                  --no-queue   run the handler on the I/O threads instead of one event queue
+                  --transport  tcp (default), udp or ws (HOST:PORT[/PATH])
+                prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)""";
+    }
+
+    @Override
+    public int run(Args args, Console console) throws InterruptedException {
+        Transport transport = Transport.from(args);
+        String address = transport.checkAddress(args.get("address", DEFAULT_ADDRESS));
+        MessageRegistry registry = EchoMessages.registry(args.choice("codec", "binary", "json", "binary"));
+        boolean direct = args.flag("no-queue");
+        args.checkAllUsed();
+
+        EventQueue queue = direct ? EventQueue.direct() : EventQueue.create("echo-server").startLoop();
+        LongAdder echoed = new LongAdder();
+        MessageDispatcher handler = new MessageDispatcher(registry)
+                .on(SessionAccepted.class, (ev, m) -> log.info("session {} accepted from {}", ev.session().id(),
+                        ev.session().remoteAddress()))
+                .on(TestEchoAck.class, (ev, m) -> {
+                    ev.reply(m);          // plain: send; RPC: answer the call; relay: relay back, same passthrough
+                    echoed.increment();
+                })
+                .on(SessionClosed.class, (ev, m) -> log.info("session {} closed ({})", ev.session().id(),
+                        m.reason()));
+        Endpoint.Server server = transport.acceptor(new Endpoint("echo-server", address, queue, registry, handler));
+        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED echoed=" + echoed.sum());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code rpc} example programs; see {@code docs/examples.md}.
+ */
+@NullMarked
+package io.cellnet.examples.rpc;
+
+import org.jspecify.annotations.NullMarked;

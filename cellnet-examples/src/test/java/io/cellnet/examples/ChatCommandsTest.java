@@ -1,0 +1,60 @@
+package io.cellnet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** chat-server and two chat-clients, all in-process: a typed line reaches both clients. */
+@ExtendWith(NoLeftoversExtension.class)
+class ChatCommandsTest {
+    private static final Duration WAIT = InProcess.WAIT;
+
+    @Test
+    void aLineTypedInOneClientIsBroadcastToEveryClient() throws Exception {
+        try (InProcess server = InProcess.start("chat-server", "--address", "127.0.0.1:0")) {
+            String address = server.listening();
+            try (InProcess alice = InProcess.start("chat-client", "--address", address)) {
+                alice.out.await("connected to " + address, WAIT);
+                server.out.await("sid1 joined", WAIT);
+                try (InProcess bob = InProcess.start("chat-client", "--address", address)) {
+                    bob.out.await("connected to " + address, WAIT);
+                    server.out.await("sid2 joined", WAIT);
+
+                    alice.in.type("  hello, bob  ");
+                    alice.out.await("sid1 say: hello, bob", WAIT);
+                    bob.out.await("sid1 say: hello, bob", WAIT);
+                    bob.in.type("hi alice");
+                    alice.out.await("sid2 say: hi alice", WAIT);
+                    bob.out.await("sid2 say: hi alice", WAIT);
+
+                    bob.in.end();
+                    bob.assertExit(0);
+                    server.out.await("sid2 left", WAIT);
+                }
+                alice.in.end();
+                alice.assertExit(0);
+            }
+            server.out.await("sid1 left", WAIT);
+            server.stop();
+            server.assertExit(0);
+            assertEquals("STOPPED lines=2", server.out.lines().get(server.out.lines().size() - 1));
+        }
+    }
+
+    @Test
+    void aClientWhoseServerStopsFailsAtTheNextLine() throws Exception {
+        try (InProcess server = InProcess.start("chat-server", "--address", "127.0.0.1:0");
+                InProcess client = InProcess.start("chat-client", "--address", server.listening())) {
+            server.out.await("sid1 joined", WAIT);
+            server.stop();
+            server.assertExit(0);
+            client.in.type("anyone?");
+            client.assertExit(1);
+            String last = client.out.lines().get(client.out.lines().size() - 1);
+            assertTrue(last.matches("FAIL: cannot send \\((NOT_CONNECTED|CLOSED)\\): the connection is lost"), last);
+        }
+    }
+}

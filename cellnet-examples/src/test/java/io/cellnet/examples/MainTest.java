@@ -1,0 +1,96 @@
+package io.cellnet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line: the list, --help of every command, usage errors (exit 2), and demo. */
+@ExtendWith(NoLeftoversExtension.class)
+class MainTest {
+
+    static Stream<String> commands() {
+        return Main.commands().keySet().stream();
+    }
+
+    @Test
+    void noCommandListsEveryCommand() throws Exception {
+        InProcess run = InProcess.run("--help").assertExit(0);
+        for (String name : Main.commands().keySet()) {
+            assertTrue(run.out.lines().stream().anyMatch(l -> l.startsWith("  " + name + " ")), run.out::text);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandHasHelp(String command) throws Exception {
+        InProcess run = InProcess.run(command, "--help").assertExit(0);
+        assertTrue(run.out.text().startsWith(command + " "), run.out::text);
+        assertEquals(List.of(), run.err.lines());
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void anUnknownOptionIsAUsageError(String command) throws Exception {
+        InProcess run = InProcess.run(command, "--bogus", "1").assertExit(2);
+        assertEquals("error: " + command + ": unknown option --bogus", run.err.lines().get(0), run.err::text);
+        assertTrue(run.err.lines().get(1).startsWith("usage: " + command + " "), run.err::text);
+        assertEquals(List.of(), run.out.lines());
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of(List.of("echo-server", "--codec", "xml"), "--codec must be one of json|binary, got 'xml'"),
+                Arguments.of(List.of("echo-server", "--transport", "sctp"), "--transport must be one of"),
+                Arguments.of(List.of("echo-server", "--address", "nowhere"), "invalid address 'nowhere'"),
+                Arguments.of(List.of("echo-server", "--no-queue", "yes"), "--no-queue takes no value, got 'yes'"),
+                Arguments.of(List.of("echo-client", "--count", "0"), "--count must be > 0, got 0"),
+                Arguments.of(List.of("echo-client", "--count", "many"), "--count needs a number, got 'many'"),
+                Arguments.of(List.of("echo-client", "--mode", "rpc"),
+                        "--mode must be one of plain|rpc-sync|rpc-async|relay, got 'rpc'"),
+                Arguments.of(List.of("chat-client", "--address", "127.0.0.1:1~9"), "--address must be HOST:PORT"),
+                Arguments.of(List.of("rpc-client", "--mode", "later"), "--mode must be one of sync|async|both"),
+                Arguments.of(List.of("echo-client", "stray"), "unexpected argument 'stray'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badValues")
+    void aBadValueIsAUsageErrorNamingIt(List<String> args, String message) throws Exception {
+        InProcess run = InProcess.run(args.toArray(new String[0])).assertExit(2);
+        assertTrue(run.err.lines().get(0).startsWith("error: " + args.get(0) + ": " + message), run.err::text);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() throws Exception {
+        InProcess run = InProcess.run("ecoh-server").assertExit(2);
+        assertEquals("error: unknown command 'ecoh-server'", run.err.lines().get(0));
+        assertEquals(List.of(), run.out.lines());
+    }
+
+    @Test
+    void demoEchoesAndExits0() throws Exception {
+        InProcess run = InProcess.run("demo", "--count", "3").assertExit(0);
+        assertTrue(run.out.lines().contains("demo: OK, 3 messages echoed"), run.out::text);
+        for (int i = 1; i <= 3; i++) {
+            String echo = "client: echo TestEchoAck[Msg=hello " + i + ", Value=" + i + "]";
+            assertTrue(run.out.lines().contains(echo), run.out::text);
+        }
+    }
+
+    @Test
+    void benchDrivesTheEchoServerAsAnExternalTarget() throws Exception {
+        try (InProcess server = InProcess.start("echo-server", "--address", "127.0.0.1:0", "--codec", "json")) {
+            // bench prints its RESULT line on System.out (not captured here); it exits 1 on any failure
+            InProcess.run("bench", "--target", "external", "--address", server.listening(), "--seconds", "1",
+                    "--warmup", "0").assertExit(0);
+            server.stop();
+            server.assertExit(0);
+        }
+    }
+}
