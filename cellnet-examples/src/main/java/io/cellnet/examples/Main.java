@@ -39,9 +39,18 @@ public final class Main {
     /** Runs the subcommand named by {@code args[0]} on the standard streams and exits with its code. */
     public static void main(String[] args) {
         Console console = Console.system();
-        int code = run(console, args);
-        console.finished(code);
-        System.exit(code);
+        int code = 1;
+        try {
+            code = run(console, args);
+        } catch (Throwable t) {
+            // An Error (a class-path mismatch, say) must still end the process: the peers' and
+            // queues' threads are not daemons.
+            console.out().println("FAIL: " + t);
+            t.printStackTrace(console.err());
+        } finally {
+            console.finished(code);
+            System.exit(code);
+        }
     }
 
     /** Runs the subcommand named by {@code args[0]} on {@code console}; returns its exit code. */
