@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultEventQueue implements EventQueue {
     private static final Logger log = LoggerFactory.getLogger(DefaultEventQueue.class);
     private static final int SPIN_ROUNDS = Integer.getInteger("cellnet.queue.spin", 256);
+    private static final int YIELD_ROUNDS = Integer.getInteger("cellnet.queue.yield", 128);
 
     /** The default handler: one error line with the stack, naming the session and message type. */
     public static final CallbackExceptionHandler LOGGING_HANDLER = (cause, event) -> {
@@ -110,7 +111,7 @@ public final class DefaultEventQueue implements EventQueue {
     public EventQueue startLoop() {
         synchronized (lock) {
             if (thread == null) {
-                Thread t = new Thread(this::runLoop, name);
+                Thread t = new BatchEnd.QueueThread(this::runLoop, name);
                 thread = t;
                 t.start();
             }
@@ -219,7 +220,7 @@ public final class DefaultEventQueue implements EventQueue {
 
     private void spinUntilWork(int round) {
         if (incomingTasks == 0) {
-            if (round < SPIN_ROUNDS / 2) {
+            if (round < SPIN_ROUNDS - YIELD_ROUNDS) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
@@ -228,7 +229,12 @@ public final class DefaultEventQueue implements EventQueue {
     }
 
     private void runBatch(Object[] batch, int slots) {
+        BatchEnd.QueueThread self = (BatchEnd.QueueThread) Thread.currentThread();
+        self.inBatch = true;
         for (int i = 0; i < slots; i += 2) {
+            if (i > 0 && (i >> 1) % BatchEnd.MAX_TASKS_BETWEEN_RUNS == 0) {
+                runDeferred(self);
+            }
             Object task = batch[i];
             RecvMsgEvent event = (RecvMsgEvent) batch[i + 1];
             batch[i] = null;
@@ -249,6 +255,26 @@ public final class DefaultEventQueue implements EventQueue {
                 log.debug("event queue '{}' cleared an interrupt left by a task", name);
             }
         }
+        self.inBatch = false;
+        runDeferred(self);
+    }
+
+    /** Runs what the batch's tasks put off with {@link BatchEnd#defer}. */
+    private void runDeferred(BatchEnd.QueueThread self) {
+        if (self.deferred.isEmpty()) {
+            return;
+        }
+        boolean was = self.inBatch;
+        self.inBatch = false;
+        for (Runnable r : self.deferred) {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                handle(exceptionHandler, t, null);
+            }
+        }
+        self.deferred.clear();
+        self.inBatch = was;
     }
 
     /** Calls {@code handler}, logging what the handler itself throws. */

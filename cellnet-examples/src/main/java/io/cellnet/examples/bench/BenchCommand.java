@@ -39,6 +39,7 @@ public final class BenchCommand implements Command {
                   --address HOST:PORT      the external server (tcp.ltv echo of main.TestEchoACK, e.g. Go's)
                   --mode pingpong|pipeline one message in flight per connection, or --window of them
                   --conns N (1)  --window W (32)  --seconds S (5)  --warmup S (2)  --client-threads N (1)
+                  --server-threads N (cores)   I/O threads of the in-process server (raw and cellnet alike)
                   --codec json|binary (json)  --body-size BYTES (default: TestEchoACK{"hello",1234})
                   --pairs N (3)  --cellnet-target cellnet|cellnet-direct (cellnet)   [compare]
                 prints: RESULT target=.. mode=.. conns=.. window=.. msgs_per_s=.. p50_us=.. p99_us=.. p999_us=.. alloc_b_per_msg=..""";

@@ -36,9 +36,9 @@ final class BenchRun {
 
     private static EchoServer start(BenchSpec spec) throws InterruptedException {
         return switch (spec.target()) {
-            case "raw" -> new RawEchoServer();
-            case "cellnet" -> new CellnetEchoServer(spec.registry(), false);
-            case "cellnet-direct" -> new CellnetEchoServer(spec.registry(), true);
+            case "raw" -> new RawEchoServer(spec.serverThreads());
+            case "cellnet" -> new CellnetEchoServer(spec.registry(), false, spec.serverThreads());
+            case "cellnet-direct" -> new CellnetEchoServer(spec.registry(), true, spec.serverThreads());
             case "external" -> {
                 if (spec.address().isEmpty()) {
                     throw new IllegalArgumentException("--target external needs --address HOST:PORT");

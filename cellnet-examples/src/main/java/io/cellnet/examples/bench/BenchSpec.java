@@ -24,9 +24,10 @@ import java.time.Duration;
  * @param codec         json or binary
  * @param bodySize      body size in bytes, or 0 for {@code TestEchoAck{"hello",1234}}
  * @param clientThreads client I/O threads
+ * @param serverThreads the in-process server's I/O threads
  */
 record BenchSpec(String target, String address, String mode, int conns, int window, Duration warmup, Duration measure,
-        String codec, int bodySize, int clientThreads) {
+        String codec, int bodySize, int clientThreads, int serverThreads) {
 
     static BenchSpec from(Args args) {
         String mode = args.get("mode", "pingpong");
@@ -36,11 +37,13 @@ record BenchSpec(String target, String address, String mode, int conns, int wind
         int window = mode.equals("pingpong") ? 1 : args.getInt("window", 32);
         return new BenchSpec(args.get("target", "cellnet"), args.get("address", ""), mode, args.getInt("conns", 1),
                 window, Duration.ofSeconds(args.getInt("warmup", 2)), Duration.ofSeconds(args.getInt("seconds", 5)),
-                args.get("codec", "json"), args.getInt("body-size", 0), args.getInt("client-threads", 1));
+                args.get("codec", "json"), args.getInt("body-size", 0), args.getInt("client-threads", 1),
+                args.getInt("server-threads", Runtime.getRuntime().availableProcessors()));
     }
 
     BenchSpec withTarget(String newTarget) {
-        return new BenchSpec(newTarget, address, mode, conns, window, warmup, measure, codec, bodySize, clientThreads);
+        return new BenchSpec(newTarget, address, mode, conns, window, warmup, measure, codec, bodySize, clientThreads,
+                serverThreads);
     }
 
     MessageRegistry registry() {

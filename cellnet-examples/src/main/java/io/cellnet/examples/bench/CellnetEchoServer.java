@@ -4,7 +4,10 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.netty.internal.Transports;
 import io.cellnet.netty.tcp.TcpPeers;
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +22,14 @@ final class CellnetEchoServer implements EchoServer {
     static final String QUEUE = "bench-queue";
 
     private final EventQueue queue;
+    private final EventLoopGroup group;
     private final TCPAcceptor acceptor;
 
-    CellnetEchoServer(MessageRegistry registry, boolean direct) {
+    CellnetEchoServer(MessageRegistry registry, boolean direct, int threads) {
         queue = direct ? EventQueue.direct() : EventQueue.create(QUEUE).startLoop();
+        group = Transports.newGroup("cellnet-acceptor-bench", threads);
         acceptor = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
+                .eventLoopGroup(group)
                 .callback(ev -> {
                     if (ev.message() instanceof TestEchoAck) {
                         ev.reply(ev.message());
@@ -38,6 +44,11 @@ final class CellnetEchoServer implements EchoServer {
     }
 
     @Override
+    public int connections() {
+        return acceptor.sessionCount();
+    }
+
+    @Override
     public List<String> threadPrefixes() {
         List<String> p = new ArrayList<>(List.of("cellnet-acceptor"));
         p.add(QUEUE);
@@ -48,5 +59,6 @@ final class CellnetEchoServer implements EchoServer {
     public void close() {
         acceptor.close();
         queue.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -12,6 +12,9 @@ interface EchoServer extends AutoCloseable {
     /** The bound port on 127.0.0.1. */
     int port();
 
+    /** The connections the server holds now. */
+    int connections();
+
     /** Name prefixes of the server's threads, for allocation accounting. */
     List<String> threadPrefixes();
 

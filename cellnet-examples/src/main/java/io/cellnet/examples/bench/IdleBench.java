@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench idle}: the server's live heap per idle connection. The server runs in this process;
@@ -29,8 +30,8 @@ public final class IdleBench {
         String target = args.get("target", "cellnet");
         BenchSpec spec = BenchSpec.from(args).withTarget(target);
         args.checkAllUsed();
-        try (EchoServer server = target.equals("raw") ? new RawEchoServer()
-                : new CellnetEchoServer(spec.registry(), target.equals("cellnet-direct"))) {
+        try (EchoServer server = target.equals("raw") ? new RawEchoServer(spec.serverThreads())
+                : new CellnetEchoServer(spec.registry(), target.equals("cellnet-direct"), spec.serverThreads())) {
             long before = liveHeap();
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), IdleBench.class.getName(),
@@ -38,8 +39,8 @@ public final class IdleBench {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8)); OutputStream in = child.getOutputStream()) {
                 String line = out.readLine();
-                if (line == null || !line.startsWith("CONNECTED")) {
-                    System.out.println("FAIL: idle client: " + line);
+                if (line == null || !line.startsWith("CONNECTED") || !allAccepted(server, conns)) {
+                    System.out.println("FAIL: idle client: " + line + ", server holds " + server.connections());
                     return 1;
                 }
                 long after = liveHeap();
@@ -53,6 +54,18 @@ public final class IdleBench {
             }
         }
         return 0;
+    }
+
+    /** Waits, at most 60 s, for the server to hold every connection the child opened. */
+    private static boolean allAccepted(EchoServer server, int conns) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.connections() < conns) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private static long liveHeap() throws InterruptedException {
@@ -74,9 +87,6 @@ public final class IdleBench {
         for (int i = 0; i < conns; i++) {
             open.add(SocketChannel.open(new InetSocketAddress("127.0.0.1", port)));
         }
-        // Let the server finish accepting: one full round trip per connection is not needed; give
-        // its accept loop time to drain the backlog.
-        Thread.sleep(2000);
         System.out.println("CONNECTED " + conns);
         System.out.flush();
         System.in.read();

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The baseline: a minimal, well-written raw-Netty tcp.ltv echo server. A length-field decoder
@@ -27,15 +28,19 @@ final class RawEchoServer implements EchoServer {
     static final String THREADS = "bench-raw";
 
     private final EventLoopGroup boss = Transports.newGroup(THREADS + "-boss", 1);
-    private final EventLoopGroup workers = Transports.newGroup(THREADS, Runtime.getRuntime().availableProcessors());
+    private final EventLoopGroup workers;
     private final Channel channel;
+    private final AtomicInteger open = new AtomicInteger();
 
-    RawEchoServer() throws InterruptedException {
+    RawEchoServer(int threads) throws InterruptedException {
+        workers = Transports.newGroup(THREADS, threads);
         channel = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        open.incrementAndGet();
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN, 0xFFFF + 2, 0, 2,
                                 0, 0, true), Echo.INSTANCE);
                     }
@@ -45,6 +50,11 @@ final class RawEchoServer implements EchoServer {
     @Override
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public int connections() {
+        return open.get();
     }
 
     @Override

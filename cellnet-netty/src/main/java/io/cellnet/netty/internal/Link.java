@@ -4,6 +4,7 @@ import io.cellnet.CloseReason;
 import io.cellnet.SendResult;
 import io.cellnet.SessionClosed;
 import io.cellnet.SlowConsumerPolicy;
+import io.cellnet.internal.BatchEnd;
 import io.cellnet.netty.ChannelTransmitter;
 import io.cellnet.netty.SlowConsumerException;
 import io.netty.buffer.ByteBuf;
@@ -45,6 +46,7 @@ public final class Link implements Runnable {
     private final ChannelTransmitter transmitter;
     private final boolean stream;
     private final CompletableFuture<Void> closedPosted = new CompletableFuture<>();
+    private final Runnable deferredFlush = this::executeFlush;
 
     // guarded by this
     private @Nullable ByteBuf pending;
@@ -273,8 +275,16 @@ public final class Link implements Runnable {
         }
     }
 
-    /** Schedules {@link #run()}; {@code false} (and everything pending dropped) when the loop is gone. */
+    /**
+     * Schedules {@link #run()}: at the end of the current queue batch when called from an event
+     * queue's thread (one flush for all the replies of a batch), else now. {@code false} (and
+     * everything pending dropped) when the loop is gone.
+     */
     private boolean scheduleFlush() {
+        return BatchEnd.defer(deferredFlush) || executeFlush();
+    }
+
+    private boolean executeFlush() {
         try {
             channel.eventLoop().execute(this);
             return true;
