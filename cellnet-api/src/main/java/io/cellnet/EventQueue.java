@@ -2,6 +2,7 @@ package io.cellnet;
 
 import io.cellnet.internal.DefaultEventQueue;
 import io.cellnet.internal.DirectEventQueue;
+import io.cellnet.internal.QueueThread;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,14 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link #stopLoop()} lets the loop finish every task posted before the stop, then ends it (Go drops
  * some of them). A post after the stop is refused: {@code post} returns {@code false} and a warning
  * is logged; nothing is lost silently. A stopped queue cannot be restarted.
+ *
+ * <h2>Sends from a batch</h2>
+ * The queue takes its tasks in batches (everything posted since the last batch). Messages a task
+ * sends are encoded and queued at once, in order, but a connection's write is scheduled when the
+ * batch ends (or every 256 tasks), so that the replies to a burst of messages leave in one write
+ * instead of one each. A task that sends and then blocks waiting for the network must call
+ * {@link #flushSends()} first; cellnet's own blocking calls (synchronous RPC, {@code Peer.close()},
+ * a sync connector's {@code start()}) do it themselves.
  *
  * <h2>Failures</h2>
  * An exception thrown by a task goes to the queue's {@link CallbackExceptionHandler} (by default one
@@ -86,6 +95,15 @@ public interface EventQueue extends Executor, AutoCloseable {
     /** {@link #stopLoop()} and wait for it, at most 10 seconds. Not for use on the queue's own thread. */
     @Override
     void close();
+
+    /**
+     * On an event queue's thread: schedules now the writes that the current batch's sends put off
+     * until the batch's end (see "Sends from a batch" above). Elsewhere: does nothing; sends from
+     * other threads are never held back.
+     */
+    static void flushSends() {
+        QueueThread.runDeferred();
+    }
 
     /**
      * A queue that runs every task at once on the posting thread. A peer whose queue is direct runs

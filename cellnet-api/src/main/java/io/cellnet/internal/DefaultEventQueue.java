@@ -111,7 +111,7 @@ public final class DefaultEventQueue implements EventQueue {
     public EventQueue startLoop() {
         synchronized (lock) {
             if (thread == null) {
-                Thread t = new BatchEnd.QueueThread(this::runLoop, name);
+                Thread t = new QueueThread(this::runLoop, name);
                 thread = t;
                 t.start();
             }
@@ -229,12 +229,9 @@ public final class DefaultEventQueue implements EventQueue {
     }
 
     private void runBatch(Object[] batch, int slots) {
-        BatchEnd.QueueThread self = (BatchEnd.QueueThread) Thread.currentThread();
-        self.inBatch = true;
+        QueueThread self = (QueueThread) Thread.currentThread();
+        self.startBatch();
         for (int i = 0; i < slots; i += 2) {
-            if (i > 0 && (i >> 1) % BatchEnd.MAX_TASKS_BETWEEN_RUNS == 0) {
-                runDeferred(self);
-            }
             Object task = batch[i];
             RecvMsgEvent event = (RecvMsgEvent) batch[i + 1];
             batch[i] = null;
@@ -254,27 +251,9 @@ public final class DefaultEventQueue implements EventQueue {
                 // into the next task or end the loop.
                 log.debug("event queue '{}' cleared an interrupt left by a task", name);
             }
+            self.afterTask((i >> 1) + 1);
         }
-        self.inBatch = false;
-        runDeferred(self);
-    }
-
-    /** Runs what the batch's tasks put off with {@link BatchEnd#defer}. */
-    private void runDeferred(BatchEnd.QueueThread self) {
-        if (self.deferred.isEmpty()) {
-            return;
-        }
-        boolean was = self.inBatch;
-        self.inBatch = false;
-        for (Runnable r : self.deferred) {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                handle(exceptionHandler, t, null);
-            }
-        }
-        self.deferred.clear();
-        self.inBatch = was;
+        self.endBatch();
     }
 
     /** Calls {@code handler}, logging what the handler itself throws. */

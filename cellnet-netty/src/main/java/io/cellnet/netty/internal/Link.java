@@ -4,7 +4,7 @@ import io.cellnet.CloseReason;
 import io.cellnet.SendResult;
 import io.cellnet.SessionClosed;
 import io.cellnet.SlowConsumerPolicy;
-import io.cellnet.internal.BatchEnd;
+import io.cellnet.internal.QueueThread;
 import io.cellnet.netty.ChannelTransmitter;
 import io.cellnet.netty.SlowConsumerException;
 import io.netty.buffer.ByteBuf;
@@ -46,7 +46,7 @@ public final class Link implements Runnable {
     private final ChannelTransmitter transmitter;
     private final boolean stream;
     private final CompletableFuture<Void> closedPosted = new CompletableFuture<>();
-    private final Runnable deferredFlush = this::executeFlush;
+    private final Runnable deferredFlush = this::scheduleNow;
 
     // guarded by this
     private @Nullable ByteBuf pending;
@@ -276,15 +276,16 @@ public final class Link implements Runnable {
     }
 
     /**
-     * Schedules {@link #run()}: at the end of the current queue batch when called from an event
-     * queue's thread (one flush for all the replies of a batch), else now. {@code false} (and
-     * everything pending dropped) when the loop is gone.
+     * Schedules {@link #run()} on the channel's event loop; from an event queue's thread running a
+     * batch, at the end of the batch, so that every reply of the batch shares one write (see
+     * {@link io.cellnet.EventQueue#flushSends()}). {@code false} (and everything pending dropped)
+     * when the loop is gone.
      */
     private boolean scheduleFlush() {
-        return BatchEnd.defer(deferredFlush) || executeFlush();
+        return QueueThread.defer(deferredFlush) || scheduleNow();
     }
 
-    private boolean executeFlush() {
+    private boolean scheduleNow() {
         try {
             channel.eventLoop().execute(this);
             return true;

@@ -1,6 +1,7 @@
 package io.cellnet.netty.tcp;
 
 import io.cellnet.DisconnectedSendPolicy;
+import io.cellnet.EventQueue;
 import io.cellnet.ReconnectPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,7 @@ final class NettySyncConnector extends NettyTcpConnector {
     @Override
     public CompletableFuture<Void> start() {
         CompletableFuture<Void> started = super.start();
+        EventQueue.flushSends();
         if (onOwnEventLoop()) {
             return started;
         }

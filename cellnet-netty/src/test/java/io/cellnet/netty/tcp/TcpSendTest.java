@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.CloseReason;
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.EventCallback;
+import io.cellnet.EventQueue;
 import io.cellnet.PeerState;
 import io.cellnet.RawPacket;
 import io.cellnet.ReconnectPolicy;
@@ -98,6 +99,35 @@ class TcpSendTest extends TcpTestBase {
         for (int i = 0; i < 3; i++) {
             assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));
         }
+    }
+
+    @Test
+    void aQueueTaskThatSendsThenWaitsForTheAnswerFlushesFirst() throws Exception {
+        TCPAcceptor server = startedAcceptor(ev -> {
+            if (ev.message() instanceof TestEchoAck) {
+                ev.reply(ev.message());
+            }
+        });
+        CompletableFuture<TestEchoAck> echo = new CompletableFuture<>();
+        TCPConnector client = connector(server.port(), ev -> {
+            if (ev.message() instanceof TestEchoAck m) {
+                echo.complete(m);
+            }
+        }, b -> b);
+        client.start().join();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(client::isReady);
+        EventQueue gameLoop = queue("game");
+        CompletableFuture<TestEchoAck> seenByTask = new CompletableFuture<>();
+        gameLoop.post(() -> {
+            client.session().send(new TestEchoAck("sent from a batch", 1));
+            EventQueue.flushSends(); // without it the write would wait for this task's batch to end
+            try {
+                seenByTask.complete(echo.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
+                seenByTask.completeExceptionally(e);
+            }
+        });
+        assertEquals(new TestEchoAck("sent from a batch", 1), seenByTask.get(10, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test
