@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code json} codec: Jackson, set up to read and write what Go's encoding/json does.
@@ -21,11 +22,17 @@ import java.io.OutputStream;
  * into an {@code int}), an overflow, an empty body and trailing non-whitespace are
  * {@link io.cellnet.codec.CodecException}s.
  *
+ * <p>Flat messages (fields of type String, boolean, integers, {@code char}, float and double) take
+ * a fast path ({@link JsonFlatPlan}) that writes and reads the {@code ByteBuf} directly, with
+ * exactly Jackson's bytes and objects; any other class or input goes to Jackson.
+ *
  * <p>Thread safety: stateless and thread-safe; use {@link #INSTANCE} from any thread.
  */
 public final class JsonCodec extends BaseCodec {
     /** The single instance, also registered as {@code "json"}. */
-    public static final JsonCodec INSTANCE = new JsonCodec();
+    public static final JsonCodec INSTANCE = new JsonCodec(true);
+    /** Jackson alone, without the fast path: the reference the fast path is tested against. */
+    static final JsonCodec JACKSON_ONLY = new JsonCodec(false);
 
     private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
         @Override
@@ -47,17 +54,58 @@ public final class JsonCodec extends BaseCodec {
         }
     };
 
-    private JsonCodec() {
+    private final boolean fastPath;
+
+    private JsonCodec(boolean fastPath) {
         super("json", "application/json");
+        this.fastPath = fastPath;
     }
 
     @Override
     void encodeTo(Object message, ByteBuf out) throws Throwable {
-        WRITERS.get(message.getClass()).writeValue((OutputStream) new ByteBufOutputStream(out), message);
+        if (!fastPath || !encodeFast(message, out)) {
+            WRITERS.get(message.getClass()).writeValue((OutputStream) new ByteBufOutputStream(out), message);
+        }
+    }
+
+    /** Writes {@code message} by its plan; false (and nothing written) if Jackson must write it. */
+    private static boolean encodeFast(Object message, ByteBuf out) throws Throwable {
+        JsonFlatPlan plan = JsonFlatPlan.of(message.getClass());
+        if (plan == null) {
+            return false;
+        }
+        int start = out.writerIndex();
+        try {
+            if (plan.encode(message, out)) {
+                return true;
+            }
+        } catch (Exception e) {
+            // An accessor that throws: Jackson reports it in its own words.
+        }
+        out.writerIndex(start);
+        return false;
     }
 
     @Override
     Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
+        Object value = fastPath ? decodeFast(body, type) : null;
+        return value != null ? value : decodeWithJackson(body, type);
+    }
+
+    /** The message by its plan, or null if Jackson must decode the body. */
+    private static @Nullable Object decodeFast(ByteBuf body, Class<?> type) throws Throwable {
+        JsonFlatPlan plan = JsonFlatPlan.of(type);
+        if (plan == null) {
+            return null;
+        }
+        try {
+            return plan.decode(body);
+        } catch (Exception e) {
+            return null; // the class's constructor failed: Jackson reports it in its own words
+        }
+    }
+
+    private static Object decodeWithJackson(ByteBuf body, Class<?> type) throws Throwable {
         ObjectReader reader = READERS.get(type);
         int length = body.readableBytes();
         Object value;

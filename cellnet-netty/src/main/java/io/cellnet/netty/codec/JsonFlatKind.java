@@ -1,0 +1,103 @@
+package io.cellnet.netty.codec;
+
+import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The field types the json fast path handles, each with the Jackson semantics it reproduces: how
+ * the value is written ({@link JsonFlatWriter}), which JSON numbers it accepts, and what a JSON
+ * {@code null} or a missing key gives. The rules were taken from Jackson as {@link GoJson}
+ * configures it and are checked by the differential test:
+ *
+ * <ul>
+ *   <li>{@code null} into a String is {@code ""}; into a signed primitive or boolean it is the zero
+ *       value; into {@code char} or an {@link Unsigned} field Jackson fails, so the fast path
+ *       leaves it to Jackson ({@link #nullable} is false).
+ *   <li>A record component of type {@code char} or {@link Unsigned} that is missing makes Jackson
+ *       fail too ({@link #requiredInRecord}); other missing components are zero or {@code ""}.
+ *   <li>Integer ranges are Go's, a subset of what Jackson accepts (it takes 128..255 into a
+ *       {@code byte}); numbers outside them are left to Jackson.
+ * </ul>
+ *
+ * <p>Thread safety: immutable.
+ */
+enum JsonFlatKind {
+    STRING(String.class, "String", 0, 0),
+    BOOLEAN(boolean.class, "Boolean", 0, 0),
+    INT8(byte.class, "Int8", Byte.MIN_VALUE, Byte.MAX_VALUE),
+    INT16(short.class, "Int16", Short.MIN_VALUE, Short.MAX_VALUE),
+    INT32(int.class, "Int32", Integer.MIN_VALUE, Integer.MAX_VALUE),
+    INT64(long.class, "Int64", Long.MIN_VALUE, Long.MAX_VALUE),
+    UINT8(byte.class, "Uint8", 0, 0xFF),
+    UINT16(short.class, "Uint16", 0, 0xFFFF),
+    UINT32(int.class, "Uint32", 0, 0xFFFF_FFFFL),
+    /** The maximum is 2^64-1, held as the unsigned bits of {@code -1}. */
+    UINT64(long.class, "Uint64", 0, -1L),
+    CHAR(char.class, "Char", 0, 0xFFFF),
+    FLOAT32(float.class, "Float32", 0, 0),
+    FLOAT64(double.class, "Float64", 0, 0);
+
+    private final Class<?> javaType;
+    private final String suffix;
+    /** Integer kinds: the smallest value (signed) and the largest one (compared unsigned). */
+    final long min;
+    final long max;
+
+    JsonFlatKind(Class<?> javaType, String suffix, long min, long max) {
+        this.javaType = javaType;
+        this.suffix = suffix;
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The kind of a field of {@code type}, {@code unsigned} if marked so; null if not handled. */
+    static @Nullable JsonFlatKind of(Class<?> type, boolean unsigned) {
+        for (JsonFlatKind k : values()) {
+            boolean markMatters = k.isSignedInteger() || k.isUnsigned();
+            if (k.javaType == type && (!markMatters || k.isUnsigned() == unsigned)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    Class<?> javaType() {
+        return javaType;
+    }
+
+    boolean isSignedInteger() {
+        return this == INT8 || this == INT16 || this == INT32 || this == INT64;
+    }
+
+    /** The {@link Unsigned} kinds (not {@code char}, which is unsigned without the mark). */
+    boolean isUnsigned() {
+        return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
+    }
+
+    /** Whether JSON {@code null} gives the zero value (or {@code ""}) rather than a Jackson error. */
+    boolean nullable() {
+        return !isUnsigned() && this != CHAR;
+    }
+
+    /** Whether a record without this key is a Jackson error (null passed for a primitive). */
+    boolean requiredInRecord() {
+        return !nullable();
+    }
+
+    /** {@code (ByteBuf, T)boolean}: writes the value; false if Jackson must write the message. */
+    MethodHandle writer() throws ReflectiveOperationException {
+        return MethodHandles.lookup().findStatic(JsonFlatWriter.class, "write" + suffix,
+                MethodType.methodType(boolean.class, ByteBuf.class, javaType));
+    }
+
+    /** {@code (JsonFlatReader)T}: the decoded value of field {@code index}. */
+    MethodHandle slot(int index) throws ReflectiveOperationException {
+        String name = javaType == String.class ? "stringSlot" : javaType.getName() + "Slot";
+        MethodHandle h = MethodHandles.lookup().findStatic(JsonFlatReader.class, name,
+                MethodType.methodType(javaType, JsonFlatReader.class, int.class));
+        return MethodHandles.insertArguments(h, 1, index);
+    }
+}
