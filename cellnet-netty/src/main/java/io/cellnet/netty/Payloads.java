@@ -1,5 +1,6 @@
 package io.cellnet.netty;
 
+import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.RawPacket;
 import io.cellnet.Session;
@@ -48,12 +49,19 @@ public final class Payloads {
     }
 
     /**
-     * Decodes {@code body} as the message registered (or built in) under {@code id}.
+     * Decodes {@code body} as the message registered under {@code id}, the payload of an RPC or
+     * relay envelope.
      *
-     * @throws FrameException when {@code id} is unknown or belongs to a system message
+     * @throws FrameException when {@code id} is unknown, belongs to a system message, or is a
+     *     built-in envelope (an envelope never carries another one: its raw form would reach the
+     *     callback)
      * @throws io.cellnet.codec.CodecException when the codec refuses the body
      */
     public static Object decode(MessageRegistry registry, int id, byte[] body) {
+        MessageMeta meta = BuiltinMessages.byId(registry, id);
+        if (meta != null && BuiltinMessages.all().contains(meta)) {
+            throw new FrameException("envelope " + meta.fullName() + " (id " + id + ") inside an envelope");
+        }
         ByteBuf buf = Unpooled.wrappedBuffer(body);
         try {
             return PacketCodec.decode(registry, id, buf);

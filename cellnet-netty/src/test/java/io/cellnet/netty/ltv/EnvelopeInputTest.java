@@ -18,6 +18,7 @@ import io.cellnet.netty.embedded.EmbeddedPeer;
 import io.cellnet.netty.relay.NoMessage;
 import io.cellnet.netty.relay.RelayACK;
 import io.cellnet.netty.relay.RelayRecvMsgEvent;
+import io.cellnet.netty.codec.ProtoplusCodec;
 import io.cellnet.netty.rpc.RemoteCallACK;
 import io.cellnet.netty.rpc.RemoteCallREQ;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -69,7 +70,11 @@ class EnvelopeInputTest {
                 Arguments.of("rpc request with an undecodable body", new RemoteCallREQ(ECHO_ID, garbage, 3)),
                 Arguments.of("relay with an unknown inner id", relay(0x1234, new byte[0])),
                 Arguments.of("relay carrying SessionAccepted", relay(acceptedId, new byte[0])),
-                Arguments.of("relay with an undecodable payload", relay(ECHO_ID, garbage)));
+                Arguments.of("relay with an undecodable payload", relay(ECHO_ID, garbage)),
+                Arguments.of("rpc request carrying an rpc answer", new RemoteCallREQ(20476,
+                        ProtoplusCodec.INSTANCE.encode(new RemoteCallACK(ECHO_ID, ECHO_BODY, 5)), 4)),
+                Arguments.of("relay carrying an rpc request", relay(58645,
+                        ProtoplusCodec.INSTANCE.encode(new RemoteCallREQ(ECHO_ID, ECHO_BODY, 6)))));
     }
 
     @ParameterizedTest(name = "{0}")
