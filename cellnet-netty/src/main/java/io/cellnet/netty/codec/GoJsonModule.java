@@ -26,7 +26,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Jackson pieces that make output look like Go's: floats in Go's shortest form, {@code char}
  * as a number (Go's {@code uint16}), {@link Unsigned} integers written and read as unsigned, a
- * {@code null} String written as {@code ""}, and properties in declaration order.
+ * {@code null} String written as {@code ""}, and properties in declaration order. On input, as in
+ * Go: a {@code byte} takes -128..127 only (Jackson also takes 128..255), a float that overflows to
+ * infinity is an error (Jackson returns infinity), and a missing key or {@code null} leaves an
+ * unsigned or {@code char} primitive at zero.
  *
  * <p>Thread safety: immutable once registered with the mapper.
  */
@@ -41,8 +44,14 @@ final class GoJsonModule extends SimpleModule {
         addSerializer(Float.class, new Ser<Float>(Float.class, (v, g) -> g.writeNumber(GoFloats.format(v))));
         addSerializer(char.class, new Ser<Character>(Character.class, (v, g) -> g.writeNumber((int) v)));
         addSerializer(Character.class, new Ser<Character>(Character.class, (v, g) -> g.writeNumber((int) v)));
-        addDeserializer(char.class, new UnsignedDeser<>(Character.class, 16, bits -> (char) bits));
-        addDeserializer(Character.class, new UnsignedDeser<>(Character.class, 16, bits -> (char) bits));
+        addDeserializer(char.class, new IntDeser<>(Character.class, 16, false, bits -> (char) bits, (char) 0));
+        addDeserializer(Character.class, new IntDeser<>(Character.class, 16, false, bits -> (char) bits, null));
+        addDeserializer(byte.class, new IntDeser<>(Byte.class, 8, true, bits -> (byte) bits, (byte) 0));
+        addDeserializer(Byte.class, new IntDeser<>(Byte.class, 8, true, bits -> (byte) bits, null));
+        addDeserializer(double.class, new FloatDeser<>(Double.class, 64, JsonParser::getDoubleValue, 0.0));
+        addDeserializer(Double.class, new FloatDeser<>(Double.class, 64, JsonParser::getDoubleValue, null));
+        addDeserializer(float.class, new FloatDeser<>(Float.class, 32, JsonParser::getFloatValue, 0.0f));
+        addDeserializer(Float.class, new FloatDeser<>(Float.class, 32, JsonParser::getFloatValue, null));
         setSerializerModifier(new NullStringAsEmpty());
     }
 
@@ -95,16 +104,29 @@ final class GoJsonModule extends SimpleModule {
         }
     }
 
-    /** Reads an integer of {@code bits} width that must be within 0..2^bits-1, as Go's uintN. */
-    private static final class UnsignedDeser<T> extends JsonDeserializer<T> {
+    /** Reads one floating-point number from the parser. */
+    @FunctionalInterface
+    private interface FloatRead<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * Reads an integer of {@code bits} width within Go's intN (signed) or uintN range; a missing key
+     * or {@code null} gives {@code zero} (the primitive's zero, or {@code null} for a boxed type).
+     */
+    private static final class IntDeser<T> extends JsonDeserializer<T> {
         private final Class<T> type;
         private final int bits;
+        private final boolean signed;
         private final FromBits<T> convert;
+        private final @Nullable T zero;
 
-        UnsignedDeser(Class<T> type, int bits, FromBits<T> convert) {
+        IntDeser(Class<T> type, int bits, boolean signed, FromBits<T> convert, @Nullable T zero) {
             this.type = type;
             this.bits = bits;
+            this.signed = signed;
             this.convert = convert;
+            this.zero = zero;
         }
 
         @Override
@@ -113,15 +135,58 @@ final class GoJsonModule extends SimpleModule {
         }
 
         @Override
+        public @Nullable T getNullValue(DeserializationContext ctxt) {
+            return zero;
+        }
+
+        @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
                 return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
             BigInteger v = p.getBigIntegerValue();
-            if (v.signum() < 0 || v.bitLength() > bits) {
-                throw ctxt.weirdNumberException(v, handledType(), "out of range for uint" + bits);
+            boolean fits = signed ? v.bitLength() < bits : v.signum() >= 0 && v.bitLength() <= bits;
+            if (!fits) {
+                throw ctxt.weirdNumberException(v, handledType(), "out of range for " + (signed ? "int" : "uint") + bits);
             }
             return convert.convert(v.longValue());
+        }
+    }
+
+    /** Reads a float or double that must be finite, as Go's floatN; {@code null} gives {@code zero}. */
+    private static final class FloatDeser<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+        private final int bits;
+        private final FloatRead<T> read;
+        private final @Nullable T zero;
+
+        FloatDeser(Class<T> type, int bits, FloatRead<T> read, @Nullable T zero) {
+            this.type = type;
+            this.bits = bits;
+            this.read = read;
+            this.zero = zero;
+        }
+
+        @Override
+        public Class<T> handledType() {
+            return type;
+        }
+
+        @Override
+        public @Nullable T getNullValue(DeserializationContext ctxt) {
+            return zero;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isNumeric()) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            T v = read.read(p);
+            if (Double.isInfinite(((Number) v).doubleValue())) {
+                throw ctxt.weirdNumberException(p.getDecimalValue(), handledType(), "out of range for float" + bits);
+            }
+            return v;
         }
     }
 
@@ -154,15 +219,16 @@ final class GoJsonModule extends SimpleModule {
             if (width == 0) {
                 return super.findDeserializer(a);
             }
+            boolean primitive = a.getRawType().isPrimitive();
             switch (width) {
                 case 8:
-                    return new UnsignedDeser<>(Byte.class, 8, bits -> (byte) bits);
+                    return new IntDeser<>(Byte.class, 8, false, bits -> (byte) bits, primitive ? Byte.valueOf((byte) 0) : null);
                 case 16:
-                    return new UnsignedDeser<>(Short.class, 16, bits -> (short) bits);
+                    return new IntDeser<>(Short.class, 16, false, bits -> (short) bits, primitive ? Short.valueOf((short) 0) : null);
                 case 32:
-                    return new UnsignedDeser<>(Integer.class, 32, bits -> (int) bits);
+                    return new IntDeser<>(Integer.class, 32, false, bits -> (int) bits, primitive ? Integer.valueOf(0) : null);
                 default:
-                    return new UnsignedDeser<>(Long.class, 64, bits -> bits);
+                    return new IntDeser<>(Long.class, 64, false, bits -> bits, primitive ? Long.valueOf(0) : null);
             }
         }
 

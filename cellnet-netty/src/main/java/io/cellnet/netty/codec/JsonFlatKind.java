@@ -13,13 +13,10 @@ import org.jspecify.annotations.Nullable;
  * configures it and are checked by the differential test:
  *
  * <ul>
- *   <li>{@code null} into a String is {@code ""}; into a signed primitive or boolean it is the zero
- *       value; into {@code char} or an {@link Unsigned} field Jackson fails, so the fast path
- *       leaves it to Jackson ({@link #nullable} is false).
- *   <li>A record component of type {@code char} or {@link Unsigned} that is missing makes Jackson
- *       fail too ({@link #requiredInRecord}); other missing components are zero or {@code ""}.
- *   <li>Integer ranges are Go's, a subset of what Jackson accepts (it takes 128..255 into a
- *       {@code byte}); numbers outside them are left to Jackson.
+ *   <li>{@code null}, or a missing key, gives {@code ""} for a String and the zero value for every
+ *       other kind (Go leaves the field untouched).
+ *   <li>Integer ranges are Go's, as {@link GoJsonModule} enforces them for Jackson; numbers outside
+ *       them, and floats that overflow, are left to Jackson, which refuses them.
  * </ul>
  *
  * <p>Thread safety: immutable.
@@ -75,16 +72,6 @@ enum JsonFlatKind {
     /** The {@link Unsigned} kinds (not {@code char}, which is unsigned without the mark). */
     boolean isUnsigned() {
         return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
-    }
-
-    /** Whether JSON {@code null} gives the zero value (or {@code ""}) rather than a Jackson error. */
-    boolean nullable() {
-        return !isUnsigned() && this != CHAR;
-    }
-
-    /** Whether a record without this key is a Jackson error (null passed for a primitive). */
-    boolean requiredInRecord() {
-        return !nullable();
     }
 
     /** {@code (ByteBuf, T)boolean}: writes the value; false if Jackson must write the message. */

@@ -54,7 +54,6 @@ final class JsonFlatPlan {
     /** Classes: {@code (Object,JsonFlatReader)void} per field; records: empty. */
     private final MethodHandle[] setters;
     private final boolean record;
-    private final long required;
 
     private JsonFlatPlan(MessageShape shape, JsonFlatKind[] kinds, List<JsonFlatAudit.Property> props)
             throws ReflectiveOperationException {
@@ -66,7 +65,6 @@ final class JsonFlatPlan {
         writers = new MethodHandle[n];
         setters = new MethodHandle[record ? 0 : n];
         MethodHandle[] slots = new MethodHandle[n];
-        long requiredBits = 0;
         for (int i = 0; i < n; i++) {
             String name = props.get(i).name();
             prefixes[i] = ((i == 0 ? "\"" : ",\"") + name + "\":").getBytes(StandardCharsets.US_ASCII);
@@ -77,9 +75,7 @@ final class JsonFlatPlan {
             if (!record) {
                 setters[i] = MethodHandles.filterArguments(Objects.requireNonNull(m.setter()), 1, slots[i]);
             }
-            requiredBits |= record && kinds[i].requiredInRecord() ? 1L << i : 0;
         }
-        required = requiredBits;
         constructor = record ? recordConstructor(shape.constructor(), slots) : shape.constructor();
     }
 
@@ -157,11 +153,6 @@ final class JsonFlatPlan {
 
     JsonFlatKind kind(int i) {
         return kinds[i];
-    }
-
-    /** Fields that a record body must have (Jackson fails without them). */
-    long required() {
-        return required;
     }
 
     /**

@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
  * false for anything outside the fast path's subset: then nothing is decided and Jackson decodes
  * the body. Beyond {@link JsonFlatScanner}'s subset it also returns false for a key seen twice, a
  * value of another JSON type than the field's, a number out of the field's range or with a
- * fraction or exponent for an integer field, a {@code null} that Jackson refuses, a record missing
- * a key that Jackson requires ({@link JsonFlatKind#requiredInRecord}) and a top-level value other
- * than an object (including {@code null}).
+ * fraction or exponent for an integer field, and a top-level value other than an object
+ * (including {@code null}).
  *
  * <p>Thread safety: one per thread, taken with {@link #acquire()} and given back with
  * {@link #release()}; a decode nested in another on the same thread gets a new one.
@@ -87,7 +86,7 @@ final class JsonFlatReader {
             return false;
         }
         scan.skipWhitespace();
-        return scan.atEnd() && (seen & plan.required()) == plan.required();
+        return scan.atEnd();
     }
 
     private void clearSlots(JsonFlatPlan plan) {
@@ -134,7 +133,7 @@ final class JsonFlatReader {
         }
         seen |= bit;
         if (scan.peek() == 'n') {
-            return kind.nullable() && scan.literal(JsonFlatScanner.NULL);
+            return scan.literal(JsonFlatScanner.NULL);
         }
         switch (kind) {
             case STRING:

@@ -163,6 +163,40 @@ class JsonCodecTest {
         assertThrows(CodecException.class, () -> CODEC.decode(body.getBytes(UTF_8), Unsigneds.class));
     }
 
+    /** A byte and floats, boxed and primitive, for Go's int8 and floatN range rules. */
+    record Ranges(byte B8, Byte Boxed, float F32, double F64) {
+    }
+
+    @Test
+    void missingKeysAndNullsLeaveUnsignedAndCharAtZero() {
+        Unsigneds zero = new Unsigneds((byte) 0, (short) 0, '\0', 0, 0L);
+        assertEquals(zero, decode("{}", Unsigneds.class));
+        assertEquals(zero, decode("{\"U8\":null,\"U16\":null,\"C16\":null,\"U32\":null,\"U64\":null}",
+                Unsigneds.class));
+        assertEquals(new Unsigneds((byte) 0, (short) 0, 'A', 0, 0L), decode("{\"C16\":65}", Unsigneds.class));
+        assertEquals(new Ranges((byte) 0, null, 0f, 0.0), decode("{\"F32\":null}", Ranges.class));
+    }
+
+    @Test
+    void byteAndFloatsTakeGoRanges() {
+        assertEquals(new Ranges((byte) -128, (byte) 127, Float.MAX_VALUE, 1e308),
+                decode("{\"B8\":-128,\"Boxed\":127,\"F32\":3.4028235e38,\"F64\":1e308}", Ranges.class));
+        assertEquals(new Ranges((byte) 0, null, 0f, 0.0), decode("{\"F32\":1e-50,\"F64\":1e-400}", Ranges.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"B8\":128}", "{\"B8\":200}", "{\"B8\":255}", "{\"B8\":-129}", "{\"Boxed\":200}",
+        "{\"F32\":1e39}", "{\"F32\":-1e39}", "{\"F64\":1e400}", "{\"F64\":-1e400}",
+        "{\"F64\":1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000}",
+        "{\"F64\":\"1\"}"})
+    void goRefusesOutOfRangeBytesAndFloats(String body) {
+        CodecException e = assertThrows(CodecException.class, () -> CODEC.decode(body.getBytes(UTF_8), Ranges.class));
+        assertEquals(true, e.getMessage().startsWith("json: cannot decode " + Ranges.class.getName()), e.getMessage());
+    }
+
     @Test
     void nanHasNoJsonForm() {
         record F(double D) {
