@@ -111,21 +111,18 @@ final class GoJsonModule extends SimpleModule {
     }
 
     /**
-     * Reads an integer of {@code bits} width within Go's intN (signed) or uintN range; a missing key
-     * or {@code null} gives {@code zero} (the primitive's zero, or {@code null} for a boxed type).
+     * A number of one Go type, checked by {@link #read}; a missing key or {@code null} gives
+     * {@code zero} (the primitive's zero, or {@code null} for a boxed type), as Go leaves the field
+     * at its zero value.
      */
-    private static final class IntDeser<T> extends JsonDeserializer<T> {
-        private final Class<T> type;
-        private final int bits;
-        private final boolean signed;
-        private final FromBits<T> convert;
+    private abstract static class GoNumberDeser<T> extends JsonDeserializer<T> {
+        final Class<T> type;
+        final String goType;
         private final @Nullable T zero;
 
-        IntDeser(Class<T> type, int bits, boolean signed, FromBits<T> convert, @Nullable T zero) {
+        GoNumberDeser(Class<T> type, String goType, @Nullable T zero) {
             this.type = type;
-            this.bits = bits;
-            this.signed = signed;
-            this.convert = convert;
+            this.goType = goType;
             this.zero = zero;
         }
 
@@ -141,50 +138,66 @@ final class GoJsonModule extends SimpleModule {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            if (!accepts(p.currentToken())) {
                 return type.cast(ctxt.handleUnexpectedToken(type, p));
             }
+            return read(p, ctxt);
+        }
+
+        abstract boolean accepts(JsonToken token);
+
+        /** The value, or an out-of-range error naming {@link #goType}. */
+        abstract T read(JsonParser p, DeserializationContext ctxt) throws IOException;
+    }
+
+    /** An integer of {@code bits} width within Go's intN (signed) or uintN range. */
+    private static final class IntDeser<T> extends GoNumberDeser<T> {
+        private final int bits;
+        private final boolean signed;
+        private final FromBits<T> convert;
+
+        IntDeser(Class<T> type, int bits, boolean signed, FromBits<T> convert, @Nullable T zero) {
+            super(type, (signed ? "int" : "uint") + bits, zero);
+            this.bits = bits;
+            this.signed = signed;
+            this.convert = convert;
+        }
+
+        @Override
+        boolean accepts(JsonToken token) {
+            return token == JsonToken.VALUE_NUMBER_INT;
+        }
+
+        @Override
+        T read(JsonParser p, DeserializationContext ctxt) throws IOException {
             BigInteger v = p.getBigIntegerValue();
             boolean fits = signed ? v.bitLength() < bits : v.signum() >= 0 && v.bitLength() <= bits;
             if (!fits) {
-                throw ctxt.weirdNumberException(v, handledType(), "out of range for " + (signed ? "int" : "uint") + bits);
+                throw ctxt.weirdNumberException(v, type, "out of range for " + goType);
             }
             return convert.convert(v.longValue());
         }
     }
 
-    /** Reads a float or double that must be finite, as Go's floatN; {@code null} gives {@code zero}. */
-    private static final class FloatDeser<T> extends JsonDeserializer<T> {
-        private final Class<T> type;
-        private final int bits;
-        private final FloatRead<T> read;
-        private final @Nullable T zero;
+    /** A float or double that must be finite, as Go's floatN. */
+    private static final class FloatDeser<T> extends GoNumberDeser<T> {
+        private final FloatRead<T> reader;
 
-        FloatDeser(Class<T> type, int bits, FloatRead<T> read, @Nullable T zero) {
-            this.type = type;
-            this.bits = bits;
-            this.read = read;
-            this.zero = zero;
+        FloatDeser(Class<T> type, int bits, FloatRead<T> reader, @Nullable T zero) {
+            super(type, "float" + bits, zero);
+            this.reader = reader;
         }
 
         @Override
-        public Class<T> handledType() {
-            return type;
+        boolean accepts(JsonToken token) {
+            return token.isNumeric();
         }
 
         @Override
-        public @Nullable T getNullValue(DeserializationContext ctxt) {
-            return zero;
-        }
-
-        @Override
-        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.currentToken().isNumeric()) {
-                return type.cast(ctxt.handleUnexpectedToken(type, p));
-            }
-            T v = read.read(p);
+        T read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T v = reader.read(p);
             if (Double.isInfinite(((Number) v).doubleValue())) {
-                throw ctxt.weirdNumberException(p.getDecimalValue(), handledType(), "out of range for float" + bits);
+                throw ctxt.weirdNumberException(p.getDecimalValue(), type, "out of range for " + goType);
             }
             return v;
         }
