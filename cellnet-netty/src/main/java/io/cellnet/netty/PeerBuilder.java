@@ -97,7 +97,9 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
 
     /**
      * Runs the peer's channels on {@code group} (the peer does not shut it down). By default a group
-     * shared by all peers of the kind is used, native epoll when available.
+     * shared by all peers of the kind is used, native epoll when available. The channel class
+     * follows the group (NIO or epoll); for another I/O type, acceptor and connector builders take
+     * it with {@code channelType(..)}.
      */
     public B eventLoopGroup(EventLoopGroup group) {
         this.group = Objects.requireNonNull(group, "group");

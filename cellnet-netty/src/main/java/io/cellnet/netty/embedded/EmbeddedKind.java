@@ -61,6 +61,16 @@ final class EmbeddedKind implements ChannelKind {
     }
 
     @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        throw unsupported();
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return EmbeddedChannel.class;
+    }
+
+    @Override
     public SocketAddress bindAddress(Address address, int port) {
         throw unsupported();
     }

@@ -35,6 +35,18 @@ public interface ChannelKind {
     /** The client channel class for {@code userGroup}, or for the shared groups when {@code null}. */
     Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup);
 
+    /**
+     * The type every server channel of this family extends: a user's own acceptor channel class
+     * ({@code channelType(..)}) must be one.
+     */
+    Class<? extends ServerChannel> serverChannelBase();
+
+    /**
+     * The type every client channel of this family extends: a user's own connector channel class
+     * ({@code channelType(..)}) must be one.
+     */
+    Class<? extends Channel> channelBase();
+
     /** Where an acceptor listens when trying {@code port} of {@code address}. */
     SocketAddress bindAddress(Address address, int port);
 

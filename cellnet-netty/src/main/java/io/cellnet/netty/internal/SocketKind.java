@@ -4,6 +4,8 @@ import io.cellnet.Address;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,16 @@ public final class SocketKind implements ChannelKind {
     @Override
     public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
         return userGroup == null ? Transports.socketChannel() : Transports.socketChannelFor(userGroup);
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        return ServerSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return SocketChannel.class;
     }
 
     @Override

@@ -72,8 +72,8 @@ public final class Transports {
             }
         }
         throw new IllegalArgumentException("event loop group " + group
-                + " is neither NIO nor epoll; cellnet's TCP peers run on MultiThreadIoEventLoopGroup with"
-                + " NioIoHandler or EpollIoHandler");
+                + " is neither NIO nor epoll, the only groups whose channel class cellnet derives; give the"
+                + " channel class with channelType(..) (TCP and WebSocket acceptors and connectors)");
     }
 
     /** The TCP client channel class of the chosen transport. */

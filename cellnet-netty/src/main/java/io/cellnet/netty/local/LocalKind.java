@@ -75,6 +75,16 @@ final class LocalKind implements ChannelKind {
     }
 
     @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        return LocalServerChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return LocalChannel.class;
+    }
+
+    @Override
     public SocketAddress bindAddress(Address address, int port) {
         return new LocalAddress(address.host());
     }

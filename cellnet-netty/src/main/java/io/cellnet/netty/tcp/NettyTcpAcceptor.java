@@ -65,7 +65,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TCPAcceptor, 
         activeGroup(workers);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(config.kind().serverChannelType(settings.group()));
+                .channel(config.serverChannelType());
         if (config.kind().hasSocketOptions()) {
             b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, backlog);
         }

@@ -80,7 +80,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
         EventLoopGroup group = settings.group() != null ? settings.group() : config.kind().clientGroup().acquire();
         activeGroup(group);
         Bootstrap b = new Bootstrap().group(group)
-                .channel(config.kind().channelType(settings.group()))
+                .channel(config.clientChannelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         config.applyOptions(PeerSettings.OptionSetter.of(b));
         CompletableFuture<Void> started = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package io.cellnet.netty.tcp;
 
 import io.cellnet.TCPAcceptor;
 import io.cellnet.netty.internal.ChannelKind;
+import io.netty.channel.ServerChannel;
 
 /**
  * Builds a {@code tcp.Acceptor}.
@@ -75,7 +76,27 @@ public final class TcpAcceptorBuilder extends TcpPeerBuilder<TcpAcceptorBuilder>
         return n;
     }
 
-    /** The acceptor, stopped. */
+    /**
+     * The listening channel class, for example {@code NioServerSocketChannel.class} or a native
+     * transport's (io_uring, kqueue), as Netty's {@code ServerBootstrap.channel(..)}. It needs
+     * {@link #eventLoopGroup} with a group of the same I/O type (checked by {@link #build()}; the
+     * group is used for the listening channel and the accepted ones). Without it the class follows
+     * the group: NIO or epoll. A TCP or WebSocket acceptor takes a {@code ServerSocketChannel}, an
+     * in-memory one a {@code LocalServerChannel}.
+     *
+     * @throws IllegalArgumentException when the class is not of the transport's kind or Netty
+     *                                  cannot instantiate it
+     */
+    public TcpAcceptorBuilder channelType(Class<? extends ServerChannel> type) {
+        return channelClass(type, true);
+    }
+
+    /**
+     * The acceptor, stopped.
+     *
+     * @throws IllegalStateException when the address is missing, or a channel type was given
+     *                               without an event loop group
+     */
     public TCPAcceptor build() {
         return new NettyTcpAcceptor(config(), idBase, backlog, maxSessions, maxSessionsPerAddress);
     }

@@ -5,6 +5,7 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.TCPConnector;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.timer.Scheduler;
+import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -89,7 +90,26 @@ public final class TcpConnectorBuilder extends TcpPeerBuilder<TcpConnectorBuilde
         return this;
     }
 
-    /** The connector, stopped. */
+    /**
+     * The channel class, for example {@code NioSocketChannel.class} or a native transport's
+     * (io_uring, kqueue), as Netty's {@code Bootstrap.channel(..)}. It needs {@link #eventLoopGroup}
+     * with a group of the same I/O type (checked by {@link #build()}). Without it the class follows
+     * the group: NIO or epoll. A TCP or WebSocket connector takes a {@code SocketChannel}, an
+     * in-memory one a {@code LocalChannel}.
+     *
+     * @throws IllegalArgumentException when the class is not of the transport's kind or Netty
+     *                                  cannot instantiate it
+     */
+    public TcpConnectorBuilder channelType(Class<? extends Channel> type) {
+        return channelClass(type, false);
+    }
+
+    /**
+     * The connector, stopped.
+     *
+     * @throws IllegalStateException when the address is missing, or a channel type was given
+     *                               without an event loop group
+     */
     public TCPConnector build() {
         if (sync) {
             return new NettySyncConnector(config(), connectTimeout, idBase);

@@ -3,10 +3,13 @@ package io.cellnet.netty.tcp;
 import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TCPSocketOption;
 import io.cellnet.netty.PeerBuilder;
+import io.cellnet.netty.PeerSettings;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,7 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> extends PeerBu
     private @Nullable PipelineConfigurer configurer;
     private OutboundLimits outboundLimits = OutboundLimits.DEFAULT;
     private @Nullable SslContext sslContext;
+    private @Nullable Class<? extends Channel> channelType;
 
     /**
      * A builder for peers of {@code typeName} on channels of {@code kind}, whose processor is
@@ -77,6 +81,31 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> extends PeerBu
         return self();
     }
 
+    /**
+     * For the acceptor and connector builders' {@code channelType(..)}: the user's channel class,
+     * which must extend the transport's {@code server} or client channel type and have a public
+     * no-argument constructor (Netty makes channels reflectively).
+     */
+    protected final B channelClass(Class<? extends Channel> type, boolean server) {
+        Objects.requireNonNull(type, "type");
+        Class<? extends Channel> base = server ? kind.serverChannelBase() : kind.channelBase();
+        if (!base.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("channel type " + type.getName() + " is not a " + base.getName()
+                    + ", which this peer's transport runs on");
+        }
+        if (Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException("channel type " + type.getName() + " is abstract");
+        }
+        try {
+            type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("channel type " + type.getName()
+                    + " has no public no-argument constructor", e);
+        }
+        this.channelType = type;
+        return self();
+    }
+
     @Override
     public B socketBuffer(int readBufferSize, int writeBufferSize, boolean noDelay) {
         options = new TcpOptions(readBufferSize, writeBufferSize, noDelay, options.keepAlive(), options.maxPacketSize(),
@@ -112,6 +141,17 @@ public abstract class TcpPeerBuilder<B extends TcpPeerBuilder<B>> extends PeerBu
 
     /** The settings, checked. */
     protected final TcpPeerConfig config() {
-        return new TcpPeerConfig(settings(), options, closeTimeout, configurer, kind, outboundLimits, sslContext);
+        PeerSettings settings = settings();
+        if (channelType != null && settings.group() == null) {
+            throw new IllegalStateException("channelType(" + channelType.getSimpleName()
+                    + ") needs eventLoopGroup(..): a channel class runs only on a group of its own I/O type,"
+                    + " and the shared groups come with their own channel class");
+        }
+        if (channelType == null && settings.group() != null) {
+            // refuses, here rather than at start, a group whose channel class cannot be derived
+            kind.channelType(settings.group());
+        }
+        return new TcpPeerConfig(settings, options, closeTimeout, configurer, kind, outboundLimits, sslContext,
+                channelType);
     }
 }

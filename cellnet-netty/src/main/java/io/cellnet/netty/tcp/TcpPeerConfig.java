@@ -6,8 +6,10 @@ import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -28,14 +30,27 @@ import org.jspecify.annotations.Nullable;
  * @param kind           the channel family (sockets, or in-memory channels)
  * @param outboundLimits the bound on each session's unwritten bytes
  * @param sslContext     TLS for every connection, or {@code null}
+ * @param userChannelType the user's channel class ({@code channelType(..)}), or {@code null} to
+ *                       derive it from the group
  */
 public record TcpPeerConfig(PeerSettings peer, TcpOptions options, Duration closeTimeout,
         @Nullable PipelineConfigurer configurer, ChannelKind kind, OutboundLimits outboundLimits,
-        @Nullable SslContext sslContext) {
+        @Nullable SslContext sslContext, @Nullable Class<? extends Channel> userChannelType) {
 
     /** The parsed address. */
     public Address address() {
         return peer.address();
+    }
+
+    /** The acceptor's server channel class: the user's, or the one of the channel family for the group. */
+    public Class<? extends ServerChannel> serverChannelType() {
+        return userChannelType != null ? userChannelType.asSubclass(ServerChannel.class)
+                : kind.serverChannelType(peer.group());
+    }
+
+    /** The connector's channel class: the user's, or the one of the channel family for the group. */
+    public Class<? extends Channel> clientChannelType() {
+        return userChannelType != null ? userChannelType : kind.channelType(peer.group());
     }
 
     /** Applies the socket options, then the user's channel options, through {@code setter}. */

@@ -80,6 +80,16 @@ final class WsKind implements ChannelKind {
     }
 
     @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        return SocketKind.INSTANCE.serverChannelBase();
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return SocketKind.INSTANCE.channelBase();
+    }
+
+    @Override
     public SocketAddress bindAddress(Address address, int port) {
         return SocketKind.INSTANCE.bindAddress(address, port);
     }
