@@ -45,7 +45,10 @@ public interface TCPSocketOption {
     /** Close a session that received nothing for this long; {@link Duration#ZERO} = never. */
     Duration readIdleTimeout();
 
-    /** Close a session whose writes made no progress for this long; {@link Duration#ZERO} = never. */
+    /**
+     * Close a session one of whose writes has not completed within this long (the remote stopped
+     * reading); a session that writes nothing stays open. {@link Duration#ZERO} = never.
+     */
     Duration writeIdleTimeout();
 
     /**

@@ -1,18 +1,21 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
+import io.cellnet.netty.IdleTimeoutException;
 import io.cellnet.netty.ChannelTransmitter;
 import io.cellnet.netty.PipelineConfigurer;
 import io.cellnet.netty.TransmitterSettings;
 import io.cellnet.netty.tcp.TcpOptions;
 import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.WriteTimeoutHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -64,8 +67,7 @@ public final class ChannelSetup {
                     new IdleStateHandler(options.readIdleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         }
         if (!options.writeIdleTimeout().isZero()) {
-            p.addLast("cellnet-write-timeout",
-                    new WriteTimeoutHandler(options.writeIdleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+            p.addLast("cellnet-write-timeout", new WriteIdleHandler(options.writeIdleTimeout()));
         }
         PeerCore core = binder.core();
         ChannelTransmitter tx = core.transmitter();
@@ -75,5 +77,28 @@ public final class ChannelSetup {
                 ? (ssl == null ? null : evt -> evt instanceof SslHandshakeCompletionEvent e && e.isSuccess())
                 : tx::isSessionStart;
         p.addLast("cellnet-session", new SessionHandler(binder, options.readIdleTimeout(), startEvent));
+    }
+
+    /**
+     * Netty's write timeout, failing the session with an {@link IdleTimeoutException} (an I/O
+     * failure, as the read idle timeout) instead of Netty's {@code WriteTimeoutException}.
+     */
+    private static final class WriteIdleHandler extends WriteTimeoutHandler {
+        private final Duration timeout;
+        private boolean timedOut;
+
+        WriteIdleHandler(Duration timeout) {
+            super(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            this.timeout = timeout;
+        }
+
+        @Override
+        protected void writeTimedOut(ChannelHandlerContext ctx) {
+            if (!timedOut) {
+                timedOut = true;
+                ctx.fireExceptionCaught(new IdleTimeoutException("write", timeout));
+                ctx.close();
+            }
+        }
     }
 }
