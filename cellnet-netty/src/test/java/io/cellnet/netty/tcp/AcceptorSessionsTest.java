@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The session manager of a real TCP acceptor (Go's {@code CoreSessionManager}): ids count up from
  * the configured base, {@code visitSessions} sees every live session and stops when told,
  * {@code closeAllSessions} closes each one with {@link CloseReason#MANUAL} while the acceptor goes
- * on accepting, and nothing stays open after the stop.
+ * on accepting, and no session or channel stays open after the stop.
  */
 class AcceptorSessionsTest extends TcpTestBase {
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
@@ -58,6 +58,7 @@ class AcceptorSessionsTest extends TcpTestBase {
             assertEquals(List.of(100L, 101L, 102L), acceptedIds(3));
             assertEquals(3, server.sessionCount());
             assertEquals(3, server.channelCount());
+            assertEquals(3, channels.recorded());
 
             List<Long> visited = new ArrayList<>();
             server.visitSessions(s -> visited.add(s.id()));
@@ -78,6 +79,7 @@ class AcceptorSessionsTest extends TcpTestBase {
             for (RawClient c : clients) {
                 assertEquals("", c.readUntilClosed(), "the socket is closed by the server");
             }
+            channels.assertAllClosed();
             await().atMost(NetFixtures.WAIT).until(() -> server.sessionCount() == 0 && server.channelCount() == 0);
             server.visitSessions(s -> {
                 throw new AssertionError("visited a closed session " + s);
@@ -89,6 +91,8 @@ class AcceptorSessionsTest extends TcpTestBase {
                 late.write(LtvFrames.HELLO);
                 assertEquals(LtvFrames.HELLO, late.read(LtvFrames.HELLO.length() / 2));
                 serverEvents.expect(TestEchoAck.class);
+                assertEquals(4, channels.recorded());
+                assertEquals(1, channels.open().size());
             }
             assertEquals(Set.of(103L), closedIds(1, CloseReason.IO));
         } finally {
