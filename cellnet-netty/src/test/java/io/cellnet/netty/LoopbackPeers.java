@@ -23,12 +23,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * TCP peers on 127.0.0.1:0 for one test, registered with {@code @RegisterExtension} on an instance
- * field (or closed by the test): after each test every peer is stopped, every queue closed, and the
- * accounting allocator they all use must hold no memory (no leaked buffer).
+ * field (or closed by the test): after each test every peer is stopped, every queue closed, every
+ * connection channel of the peers (recorded by {@link OpenChannels}, unless the test sets its own
+ * pipeline configurer) must be closed, and the accounting allocator they all use must hold no
+ * memory (no leaked buffer).
  */
 public final class LoopbackPeers implements AfterEachCallback, AutoCloseable {
     private final MessageRegistry registry;
     private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
+    private final OpenChannels channels = new OpenChannels();
     private final List<Peer> peers = new ArrayList<>();
     private final List<EventQueue> queues = new ArrayList<>();
 
@@ -57,7 +60,7 @@ public final class LoopbackPeers implements AfterEachCallback, AutoCloseable {
     /** A started acceptor named {@code name} on an ephemeral port. */
     public TCPAcceptor acceptor(String name, UnaryOperator<TcpAcceptorBuilder> more) {
         TCPAcceptor a = more.apply(TcpPeers.acceptor().name(name).address("127.0.0.1:0").registry(registry)
-                .option(ChannelOption.ALLOCATOR, alloc)).build();
+                .option(ChannelOption.ALLOCATOR, alloc).pipeline(channels)).build();
         peers.add(a);
         a.start().join();
         return a;
@@ -66,7 +69,7 @@ public final class LoopbackPeers implements AfterEachCallback, AutoCloseable {
     /** A started connector named {@code name} dialling {@code port}. */
     public TCPConnector connector(String name, int port, UnaryOperator<TcpConnectorBuilder> more) {
         TCPConnector c = more.apply(TcpPeers.connector().name(name).address("127.0.0.1:" + port).registry(registry)
-                .option(ChannelOption.ALLOCATOR, alloc)).build();
+                .option(ChannelOption.ALLOCATOR, alloc).pipeline(channels)).build();
         peers.add(c);
         c.start().join();
         return c;
@@ -77,13 +80,17 @@ public final class LoopbackPeers implements AfterEachCallback, AutoCloseable {
         close();
     }
 
-    /** Stops every peer, closes every queue and checks that every buffer was released. */
+    /**
+     * Stops every peer, closes every queue and checks that every connection channel the peers
+     * opened is closed and every buffer was released.
+     */
     @Override
     public void close() {
         for (int i = peers.size() - 1; i >= 0; i--) {
             NetFixtures.stop(peers.get(i));
         }
         queues.forEach(EventQueue::close);
+        channels.assertAllClosed();
         await("all buffers released").atMost(Duration.ofSeconds(5))
                 .until(() -> alloc.metric().usedDirectMemory() == 0 && alloc.metric().usedHeapMemory() == 0);
     }

@@ -10,6 +10,7 @@ import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.OpenChannels;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
@@ -23,12 +24,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * TCP peers for a test on 127.0.0.1, all on one accounting allocator: after each test every peer
- * is stopped and the allocator must hold no memory (no buffer leaked).
+ * is stopped, every connection channel they opened must be closed, and the allocator must hold no
+ * memory (no buffer leaked).
  */
 @ExtendWith(NoLeaksExtension.class)
 abstract class TcpTestBase {
     final MessageRegistry registry = NetFixtures.registry();
     final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
+    /** Every connection channel of the peers built here, unless a test sets its own pipeline configurer. */
+    final OpenChannels channels = new OpenChannels();
     private final List<Peer> peers = new ArrayList<>();
     private final List<EventQueue> queues = new ArrayList<>();
 
@@ -40,7 +44,7 @@ abstract class TcpTestBase {
 
     TCPAcceptor acceptor(EventCallback callback, UnaryOperator<TcpAcceptorBuilder> more) {
         TCPAcceptor a = more.apply(TcpPeers.acceptor().name("server").address("127.0.0.1:0").registry(registry)
-                .option(ChannelOption.ALLOCATOR, alloc).callback(callback)).build();
+                .option(ChannelOption.ALLOCATOR, alloc).pipeline(channels).callback(callback)).build();
         peers.add(a);
         return a;
     }
@@ -53,7 +57,7 @@ abstract class TcpTestBase {
 
     TCPConnector connector(int port, EventCallback callback, UnaryOperator<TcpConnectorBuilder> more) {
         TCPConnector c = more.apply(TcpPeers.connector().name("client").address("127.0.0.1:" + port)
-                .registry(registry).option(ChannelOption.ALLOCATOR, alloc).callback(callback)).build();
+                .registry(registry).option(ChannelOption.ALLOCATOR, alloc).pipeline(channels).callback(callback)).build();
         peers.add(c);
         return c;
     }
@@ -77,6 +81,7 @@ abstract class TcpTestBase {
             NetFixtures.stop(peers.get(i));
         }
         queues.forEach(EventQueue::close);
+        channels.assertAllClosed();
         await("all buffers released").atMost(Duration.ofSeconds(5))
                 .until(() -> alloc.metric().usedDirectMemory() == 0 && alloc.metric().usedHeapMemory() == 0);
     }
