@@ -42,8 +42,8 @@ class BadInputLogTest extends TcpTestBase {
             assertEquals(id, ev.session().id());
 
             String line = log.awaitLine(" WARN ", "session " + id + " ");
-            List<String> warnings = log.lines(" WARN ");
-            assertEquals(List.of(line), warnings, "exactly one WARN line");
+            List<String> warnings = log.lines(" WARN ", "'bad-input-server'");
+            assertEquals(List.of(line), warnings, "exactly one WARN line about this peer");
             String remote = "127.0.0.1:" + bad.localPort();
             for (String part : List.of("peer 'bad-input-server'", "session " + id + " ", remote,
                     cause.getName(), closed.cause().getMessage())) {
