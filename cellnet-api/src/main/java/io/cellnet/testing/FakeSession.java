@@ -1,5 +1,7 @@
 package io.cellnet.testing;
 
+import io.cellnet.MessageRegistry;
+import io.cellnet.MessageRegistryAware;
 import io.cellnet.Peer;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
@@ -32,13 +34,18 @@ import org.jspecify.annotations.Nullable;
  * No hooker, codec or event is involved. The class and its methods are not final, so Mockito can
  * {@code spy} on it ({@code verify(spy).send(msg)}).
  *
+ * <p>Helpers that encode a message inside an envelope (cellnet-netty's RPC {@code reply} and
+ * relay functions) use the session's {@link #registry()}: give the fake your peer's registry with
+ * {@link #registry(MessageRegistry)} ({@link MessageRegistry#global()} by default).
+ *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class FakeSession extends ContextMap implements Session {
+public class FakeSession extends ContextMap implements Session, MessageRegistryAware {
     private final long id;
     private final Peer peer;
     private final List<Object> sent = new CopyOnWriteArrayList<>();
     private volatile SendResult sendResult = SendResult.QUEUED;
+    private volatile MessageRegistry registry = MessageRegistry.global();
     private volatile @Nullable SocketAddress remoteAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private volatile boolean closed;
     private volatile boolean closedNow;
@@ -79,6 +86,18 @@ public class FakeSession extends ContextMap implements Session {
     public FakeSession remoteAddress(@Nullable SocketAddress address) {
         this.remoteAddress = address;
         return this;
+    }
+
+    /** What {@link #registry()} returns from now on; {@link MessageRegistry#global()} by default. */
+    public FakeSession registry(MessageRegistry messageRegistry) {
+        this.registry = Objects.requireNonNull(messageRegistry, "messageRegistry");
+        return this;
+    }
+
+    /** The registry that envelope helpers (RPC replies, relays) encode with on this session. */
+    @Override
+    public MessageRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Scheduler} whose time moves only when a test calls {@link #advance(Duration)}: the
- * controllable clock for timers and for reconnect and idle policies. No task runs on its own.
+ * controllable clock for timers, reconnect delays, RPC timeouts and UDP session expiry (not for the
+ * event-loop timers: the read idle timeout and the heartbeat). No task runs on its own.
  *
  * <pre>{@code
  * ManualScheduler clock = new ManualScheduler();

@@ -9,8 +9,10 @@
  *   <li>{@link io.cellnet.testing.RecordingEventCallback}: records the events a peer delivers, with
  *       bounded waits;</li>
  *   <li>{@link io.cellnet.testing.ManualEventQueue} and {@link io.cellnet.testing.ManualScheduler}:
- *       a queue and a clock that move only when the test says so, for timers, reconnects and idle
- *       policies without real waiting.</li>
+ *       a queue and a clock that move only when the test says so, for queued callbacks, timers,
+ *       reconnect delays, RPC timeouts and UDP session expiry without real waiting (the TCP read
+ *       idle timeout and the heartbeat run on the event loop: cellnet-netty's {@code EmbeddedPeer}
+ *       moves those).</li>
  * </ul>
  * See {@code docs/testing.md}. cellnet-netty adds an {@code EmbeddedChannel} harness and a JUnit 5
  * extension on top of these.

@@ -15,6 +15,8 @@ import static org.mockito.Mockito.when;
 
 import io.cellnet.ContextKey;
 import io.cellnet.EventCallback;
+import io.cellnet.MessageRegistry;
+import io.cellnet.MessageRegistryAware;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
@@ -128,5 +130,15 @@ class FakeSessionTest {
         loginHandler.onEvent(new RecvMsgEvent(session, new Login("carol")));
         verify(session).send(new LoginAck(0));
         verify(session, never()).close();
+    }
+
+    @Test
+    void theRegistryIsTheGlobalOneUntilOneIsGiven() {
+        FakeSession session = new FakeSession();
+        assertSame(MessageRegistry.global(), session.registry());
+        MessageRegistry own = MessageRegistry.create();
+        assertSame(session, session.registry(own));
+        MessageRegistryAware aware = session;
+        assertSame(own, aware.registry());
     }
 }

@@ -2,9 +2,9 @@ package io.cellnet.netty;
 
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
+import io.cellnet.MessageRegistryAware;
 import io.cellnet.RawPacket;
 import io.cellnet.Session;
-import io.cellnet.netty.internal.NettySession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -20,11 +20,12 @@ public final class Payloads {
     }
 
     /**
-     * The registry {@code session}'s peer encodes and decodes with; {@link MessageRegistry#global()}
-     * for a session that is not one of cellnet-netty's.
+     * The registry {@code session} encodes and decodes with (see {@link MessageRegistryAware}: its
+     * peer's for cellnet-netty's sessions, the configured one for a {@code FakeSession});
+     * {@link MessageRegistry#global()} for a session without that capability.
      */
     public static MessageRegistry registryOf(Session session) {
-        return session instanceof NettySession ns ? ns.registry() : MessageRegistry.global();
+        return session instanceof MessageRegistryAware r ? r.registry() : MessageRegistry.global();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cellnet.netty.internal;
 
 import io.cellnet.EventHooker;
 import io.cellnet.MessageRegistry;
+import io.cellnet.MessageRegistryAware;
 import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class NettySession extends ContextMap implements Session {
+public class NettySession extends ContextMap implements Session, MessageRegistryAware {
     /** The peer's shared state. */
     protected final PeerCore core;
     private volatile long id;
@@ -58,6 +59,7 @@ public class NettySession extends ContextMap implements Session {
     }
 
     /** The message registry of the peer (RPC and relay encode inner messages with it). */
+    @Override
     public MessageRegistry registry() {
         return core.registry();
     }

@@ -36,8 +36,8 @@ abstract class UdpPeerBase extends PeerBase implements UdpPeer {
 
     final UdpPeerConfig config;
     private final AtomicLong dropped = new AtomicLong();
-    private final RateLimitedLog dropLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
-    private final RateLimitedLog ioLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
+    private final RateLimitedLog dropLog = new RateLimitedLog(udpLog, 1, TimeUnit.SECONDS);
+    private final RateLimitedLog ioLog = new RateLimitedLog(udpLog, 1, TimeUnit.SECONDS);
 
     /** The current run (from start to stop), or {@code null} when the socket is closed. */
     private volatile @Nullable UdpRun run;
@@ -193,10 +193,13 @@ abstract class UdpPeerBase extends PeerBase implements UdpPeer {
         checkTransmitter(bundle);
     }
 
-    /** A datagram the decoder refused: counted and logged at DEBUG, at a limited rate. */
+    /**
+     * A datagram the decoder refused: counted and logged at DEBUG, at a limited rate, with the
+     * cause in the line (as text: a trailing exception argument would become a stack trace).
+     */
     final void refused(InetSocketAddress sender, @Nullable RuntimeException cause) {
         dropped.incrementAndGet();
-        dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), sender, cause);
+        dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), sender, String.valueOf(cause));
     }
 
     /** A socket error (an ICMP port unreachable, say): logged at DEBUG, at a limited rate; never fatal. */

@@ -14,11 +14,11 @@ import io.cellnet.SendResult;
 import io.cellnet.codec.Codec;
 import io.cellnet.netty.GoFrames;
 import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.StubSession;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.BinaryCodec;
 import io.cellnet.netty.codec.JsonCodec;
 import io.cellnet.netty.ltv.LtvTransmitter;
+import io.cellnet.testing.FakeSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -39,7 +39,7 @@ class RelayFramesTest {
     }
 
     private static RelayACK relayOf(Codec codec, Object... args) {
-        StubSession session = new StubSession(LoopbackPeers.echoRegistry(codec));
+        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(codec));
         assertEquals(SendResult.QUEUED, Relay.relay(session, args));
         return (RelayACK) session.sent().get(0);
     }
@@ -62,7 +62,7 @@ class RelayFramesTest {
     @MethodSource("frames")
     void goBytesDecodeToARelayEventWithEveryField(String name, Codec codec, String frame) {
         RelayACK ack = (RelayACK) GoFrames.decodeFrame(MessageRegistry.create(), bytes(frame));
-        StubSession session = new StubSession(LoopbackPeers.echoRegistry(codec));
+        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(codec));
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, ack));
         assertEquals(HELLO, ev.message());
@@ -82,7 +82,7 @@ class RelayFramesTest {
 
     @Test
     void refusedArgumentsAreIllegalArgumentsNotCrashes() {
-        StubSession session = new StubSession(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, new TestEchoAck("2", 2)));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, 10000));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, List.of("x")));
@@ -92,7 +92,7 @@ class RelayFramesTest {
 
     @Test
     void relayWithoutMessageDeliversTheNoMessageMarker() {
-        StubSession session = new StubSession(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
         RelayACK bytesOnly = new RelayACK(new byte[0], 0, new byte[] {1, 2, 3}, 42, new long[0], "");
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, bytesOnly));
@@ -105,7 +105,7 @@ class RelayFramesTest {
 
     @Test
     void replyKeepsEveryPassthroughValue() {
-        StubSession session = new StubSession(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
         RelayACK in = new RelayACK(new byte[0], 0, new byte[] {4}, 5, new long[] {6}, "seven");
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, in));

@@ -12,6 +12,7 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.ManualScheduler;
@@ -165,5 +166,25 @@ class RpcFailureTest extends RpcTestBase {
 
     /** A message no registry knows. */
     record Unregistered() {
+    }
+
+    @Test
+    void theLateAnswerIsDroppedWithADebugLineNamingTheSessionAndTheCall() {
+        onCall = ev -> { };
+        TCPConnector client = client(server());
+        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
+        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(TimeoutException.class, failure(call));
+        try (LogCapture log = new LogCapture()) {
+            calls.get(0).reply(new TestEchoAck("late", 0));
+            String line = log.awaitLine("DEBUG", "cellnet.rpc", "dropped the answer to rpc call " + calls.get(0).callId(),
+                    "no such call is waiting");
+            assertTrue(line.contains("session " + client.session().id() + " of peer 'client'"), line);
+        }
+        calls.get(0).send(new TestEchoAck("after the late answer", 0));
+        assertEquals(new TestEchoAck("after the late answer", 0), clientEvents.expect(TestEchoAck.class));
+        clientEvents.assertNoMoreEvents();
     }
 }
