@@ -24,12 +24,16 @@ final class ConnectorSession extends NettySession {
         this.policy = policy;
     }
 
-    /** Attaches a new connection and writes what was buffered, in order, before anything else. */
+    /**
+     * Writes what was buffered into a new connection, in order, then attaches it. The link is
+     * published only after the drain: until then a send from any thread sees no link and waits for
+     * this lock, so it cannot overtake a message buffered before it.
+     */
     synchronized void connect(Link link, long id) {
-        attach(link, id);
         while (!buffer.isEmpty()) {
             link.send(buffer.poll());
         }
+        attach(link, id);
     }
 
     /** Detaches a closed connection. */

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@code tcp.Connector} (and, with {@code sync}, {@code tcp.SyncConnector}) on Netty's
  * {@link Bootstrap}; see {@link TcpPeers#connector()}. Reconnects are scheduled, never slept: each
  * start and stop begins a new generation, and whatever an older generation still has in flight (a
- * connect, a timer) is discarded when it completes, so stop is prompt in every state and nothing
- * starts after it.
+ * connect, a timer) is discarded when it completes, so stop is prompt in every state (but for the
+ * graceful close of a connected session, bounded by the close timeout) and nothing starts after it.
  *
  * <p>Thread safety: every method may be called from any thread.
  */

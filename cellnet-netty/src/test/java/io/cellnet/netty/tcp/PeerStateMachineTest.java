@@ -2,6 +2,7 @@ package io.cellnet.netty.tcp;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
@@ -236,6 +237,69 @@ class PeerStateMachineTest extends TcpTestBase {
         assertEquals(List.of(PeerState.STOPPED, PeerState.STOPPED), List.of(server.state(), client.state()), "seed " + seed);
         assertEquals(0, server.sessionCount(), "seed " + seed);
         assertEquals(0, server.channelCount(), "seed " + seed);
+        Leaks.assertNothingLeft();
+    }
+
+    @Test
+    void aConnectorHeldInStoppingSharesItsStopAndRunsAStartQueuedBehindIt() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TCPAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback events = new RecordingEventCallback();
+        TCPConnector client = startedConnector(server.port(), events);
+        Session session = events.expectEvent(SessionConnected.class).session();
+        serverEvents.expect(SessionAccepted.class);
+        List<CompletableFuture<?>> calls;
+        // the graceful close of the session runs on its event loop, which is held
+        try (Hold hold = Hold.on(session.as(Channel.class).eventLoop())) {
+            CompletableFuture<Void> stopped = client.stop();
+            assertEquals(PeerState.STOPPING, client.state());
+            calls = race.run(8, i -> i == 0 ? client.start() : client.stop());
+            race.awaitCalls(8);
+            assertEquals(PeerState.STOPPING, client.state());
+            assertTrue(calls.stream().noneMatch(CompletableFuture::isDone) && !stopped.isDone());
+            calls.add(stopped);
+            hold.release();
+        }
+        Race.join(calls);
+        assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+        assertEquals(CloseReason.IO, serverEvents.expect(SessionClosed.class).reason());
+        assertEquals(PeerState.RUNNING, client.state(), "the start queued behind the stop ran");
+        events.expect(SessionConnected.class);
+        serverEvents.expect(SessionAccepted.class);
+        NetFixtures.stop(client);
+        assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+        events.assertNoMoreEvents();
+        NetFixtures.stop(server);
+        Leaks.assertNothingLeft();
+    }
+
+    @Test
+    void aConnectorHeldMidConnectByItsPipelineConfigurerIsStoppedByRacingStops() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TCPAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback events = new RecordingEventCallback();
+        Hold hold = new Hold();
+        TCPConnector client = connector(server.port(), events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).pipeline(ch -> hold.block()));
+        try {
+            client.start().join();
+            hold.awaitEntered();
+            assertEquals(PeerState.RUNNING, client.state(), "an async connector runs while it connects");
+            List<CompletableFuture<?>> calls = race.run(6, i -> client.stop());
+            race.awaitCalls(6);
+            assertEquals(PeerState.STOPPING, client.state());
+            assertTrue(calls.stream().noneMatch(CompletableFuture::isDone));
+            hold.release();
+            Race.join(calls);
+            assertEquals(PeerState.STOPPED, client.state());
+        } finally {
+            hold.release();
+            NetFixtures.stop(client);
+        }
+        assertFalse(client.isReady());
+        await().atMost(NetFixtures.WAIT).until(() -> server.sessionCount() == 0);
+        events.assertNoMoreEvents();
+        NetFixtures.stop(server);
         Leaks.assertNothingLeft();
     }
 }

@@ -56,7 +56,17 @@ abstract class TcpTestBase {
     }
 
     TCPConnector connector(int port, EventCallback callback, UnaryOperator<TcpConnectorBuilder> more) {
-        TCPConnector c = more.apply(TcpPeers.connector().name("client").address("127.0.0.1:" + port)
+        return connector(TcpPeers.connector(), port, callback, more);
+    }
+
+    /** A {@code tcp.SyncConnector}: its {@code start()} waits for the connection. */
+    TCPConnector syncConnector(int port, EventCallback callback, UnaryOperator<TcpConnectorBuilder> more) {
+        return connector(TcpPeers.syncConnector(), port, callback, more);
+    }
+
+    private TCPConnector connector(TcpConnectorBuilder builder, int port, EventCallback callback,
+            UnaryOperator<TcpConnectorBuilder> more) {
+        TCPConnector c = more.apply(builder.name("client").address("127.0.0.1:" + port)
                 .registry(registry).option(ChannelOption.ALLOCATOR, alloc).pipeline(channels).callback(callback)).build();
         peers.add(c);
         return c;
