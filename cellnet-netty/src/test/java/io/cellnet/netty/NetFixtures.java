@@ -3,6 +3,8 @@ package io.cellnet.netty;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,5 +34,20 @@ public final class NetFixtures {
                 .filter(n -> n.startsWith("cellnet-acceptor") || n.startsWith("cellnet-connector")
                         || n.startsWith("cellnet-local") || n.startsWith("cellnet-udp"))
                 .collect(Collectors.toSet());
+    }
+
+    /** Sends {@code message} until the socket and the outbound buffer are full: nothing will drain. */
+    public static Session fillUntilRefused(Session session, Object message) {
+        while (session.send(message) == SendResult.QUEUED) {
+            // keep sending
+        }
+        return session;
+    }
+
+    /** How long {@code action} took. */
+    public static Duration timed(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 }

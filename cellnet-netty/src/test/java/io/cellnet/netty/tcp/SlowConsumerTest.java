@@ -140,13 +140,13 @@ class SlowConsumerTest extends TcpTestBase {
         TCPAcceptor server = acceptor(events, b -> b.closeTimeout(closeTimeout));
         server.start().join();
         try (RawClient first = new RawClient(server.port()); RawClient second = new RawClient(server.port())) {
-            Session stalled = fillUntilRefused(events.expectEvent(SessionAccepted.class).session());
-            Session other = fillUntilRefused(events.expectEvent(SessionAccepted.class).session());
-            Duration closed = timed(() -> {
+            Session stalled = NetFixtures.fillUntilRefused(events.expectEvent(SessionAccepted.class).session(), BIG);
+            Session other = NetFixtures.fillUntilRefused(events.expectEvent(SessionAccepted.class).session(), BIG);
+            Duration closed = NetFixtures.timed(() -> {
                 stalled.close();
                 assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
             });
-            Duration stopped = timed(() -> server.stop().orTimeout(5, TimeUnit.SECONDS).join());
+            Duration stopped = NetFixtures.timed(() -> server.stop().orTimeout(5, TimeUnit.SECONDS).join());
             for (Duration took : List.of(closed, stopped)) {
                 assertTrue(took.compareTo(closeTimeout.minusMillis(50)) >= 0 && took.compareTo(closeTimeout.plusSeconds(1)) < 0,
                         "took " + took.toMillis() + " ms");
@@ -156,20 +156,6 @@ class SlowConsumerTest extends TcpTestBase {
             Figures.record("stalled graceful close", "closeTimeout " + closeTimeout.toMillis() + " ms: session.close() took "
                     + closed.toMillis() + " ms, acceptor stop() took " + stopped.toMillis() + " ms");
         }
-    }
-
-    /** Sends until the socket and the outbound buffer are full: nothing will drain. */
-    private static Session fillUntilRefused(Session session) {
-        while (session.send(BIG) == SendResult.QUEUED) {
-            // keep sending
-        }
-        return session;
-    }
-
-    private static Duration timed(Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private long used() {

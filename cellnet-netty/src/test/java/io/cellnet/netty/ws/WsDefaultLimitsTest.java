@@ -11,6 +11,7 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.handler.codec.TooLongFrameException;
@@ -62,14 +63,14 @@ class WsDefaultLimitsTest extends WsTestBase {
         server.start().join();
         try (RawWs first = RawWs.connect(server.port()); RawWs second = RawWs.connect(server.port())) {
             assertTrue(first.upgrade("/ws").startsWith("HTTP/1.1 101"));
-            Session stalled = fillUntilRefused(events.expectEvent(SessionAccepted.class).session());
+            Session stalled = NetFixtures.fillUntilRefused(events.expectEvent(SessionAccepted.class).session(), messageOf(60_000));
             assertTrue(second.upgrade("/ws").startsWith("HTTP/1.1 101"));
-            Session other = fillUntilRefused(events.expectEvent(SessionAccepted.class).session());
-            Duration closed = timed(() -> {
+            Session other = NetFixtures.fillUntilRefused(events.expectEvent(SessionAccepted.class).session(), messageOf(60_000));
+            Duration closed = NetFixtures.timed(() -> {
                 stalled.close();
                 assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
             });
-            Duration stopped = timed(() -> server.stop().orTimeout(5, TimeUnit.SECONDS).join());
+            Duration stopped = NetFixtures.timed(() -> server.stop().orTimeout(5, TimeUnit.SECONDS).join());
             for (Duration took : List.of(closed, stopped)) {
                 assertTrue(took.compareTo(closeTimeout.minusMillis(50)) >= 0
                         && took.compareTo(closeTimeout.plusSeconds(1)) < 0, "took " + took.toMillis() + " ms");
@@ -78,20 +79,5 @@ class WsDefaultLimitsTest extends WsTestBase {
             assertTrue(!other.isOpen());
         }
         events.assertNoMoreEvents();
-    }
-
-    /** Sends until the socket and the outbound buffer are full: nothing will drain. */
-    private static Session fillUntilRefused(Session session) {
-        TestEchoAck big = messageOf(60_000);
-        while (session.send(big) == SendResult.QUEUED) {
-            // keep sending
-        }
-        return session;
-    }
-
-    private static Duration timed(Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 }
