@@ -59,6 +59,13 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
     private @Nullable Link link;
     private @Nullable Runnable cancelTimer;
     private @Nullable CompletableFuture<Void> firstConnect;
+    /**
+     * Completes once the connect call in progress has returned (and, if a stop overtook it, closed
+     * its channel). A stop releases the event loops only after it: a reconnect timer that already
+     * runs cannot be cancelled, and its channel must not land on a loop that has shut down, where
+     * nothing could close it.
+     */
+    private @Nullable CompletableFuture<Void> attemptInFlight;
 
     /** A connector with {@code config}; see {@link TcpConnectorBuilder} for the other settings. */
     public NettyTcpConnector(TcpPeerConfig config, ReconnectPolicy reconnect, DisconnectedSendPolicy sendPolicy,
@@ -105,11 +112,13 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
 
     private void connect(long gen, int attempt) {
         Bootstrap b;
+        CompletableFuture<Void> inFlight = new CompletableFuture<>();
         synchronized (this) {
             if (gen != generation || bootstrap == null) {
                 return;
             }
             cancelTimer = null;
+            attemptInFlight = inFlight;
             b = bootstrap.clone().handler(new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel ch) {
@@ -118,14 +127,28 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
                 }
             });
         }
-        ChannelFuture f = b.connect(config.kind().connectAddress(config.address()));
-        synchronized (this) {
-            if (gen != generation) {
-                f.channel().close();
-                return;
-            }
-            channel = f.channel();
+        ChannelFuture f;
+        try {
+            f = b.connect(config.kind().connectAddress(config.address()));
+        } catch (RuntimeException e) {
+            inFlight.complete(null);
+            throw e;
         }
+        boolean overtaken;
+        synchronized (this) {
+            if (attemptInFlight == inFlight) {
+                attemptInFlight = null;
+            }
+            overtaken = gen != generation;
+            if (!overtaken) {
+                channel = f.channel();
+            }
+        }
+        if (overtaken) {
+            NettyFutures.whenDone(f.channel().close()).whenComplete((v, e) -> inFlight.complete(null));
+            return;
+        }
+        inFlight.complete(null);
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 connectFailed(gen, attempt, done.cause());
@@ -210,6 +233,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
     protected CompletableFuture<Void> doStop() {
         Link l;
         Channel ch;
+        CompletableFuture<Void> inFlight;
         synchronized (this) {
             running = false;
             generation++;
@@ -219,6 +243,7 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
             }
             l = link;
             ch = channel;
+            inFlight = attemptInFlight;
         }
         session.buffering(false);
         CompletableFuture<Void> closed;
@@ -230,7 +255,8 @@ public class NettyTcpConnector extends TcpPeerBase implements TCPConnector, Sess
         } else {
             closed = CompletableFuture.completedFuture(null);
         }
-        return closed.thenCompose(v -> stopIo());
+        CompletableFuture<Void> quiet = inFlight == null ? closed : CompletableFuture.allOf(closed, inFlight);
+        return quiet.thenCompose(v -> stopIo());
     }
 
     private CompletableFuture<Void> stopIo() {
