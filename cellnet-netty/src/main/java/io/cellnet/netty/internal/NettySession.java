@@ -32,8 +32,13 @@ public class NettySession extends ContextMap implements Session, MessageRegistry
 
     /** Connects this session to {@code newLink} under {@code newId}; called on the link's event loop. */
     protected void attach(Link newLink, long newId) {
-        this.id = newId;
+        renumber(newId);
         this.link = newLink;
+    }
+
+    /** Takes the id of a connection about to be attached, so that what it logs meanwhile names it. */
+    protected final void renumber(long newId) {
+        this.id = newId;
     }
 
     /** Forgets {@code oldLink} if it is the current one. */

@@ -30,6 +30,7 @@ final class ConnectorSession extends NettySession {
      * this lock, so it cannot overtake a message buffered before it.
      */
     synchronized void connect(Link link, long id) {
+        renumber(id);
         while (!buffer.isEmpty()) {
             link.send(buffer.poll());
         }

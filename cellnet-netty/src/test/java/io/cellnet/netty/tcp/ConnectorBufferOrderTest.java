@@ -75,7 +75,9 @@ class ConnectorBufferOrderTest extends TcpTestBase {
             hold.release();
             drain.close();
         }
-        events.expect(SessionConnected.class);
+        long id = events.expectEvent(SessionConnected.class).session().id();
+        assertEquals(1, drain.lines("cannot send", Unregistered.class.getName(), "session " + id + " ").size(),
+                "the refused buffered message is logged under the new connection's id " + id);
         serverEvents.expect(SessionAccepted.class);
         assertEquals(new TestEchoAck("buffered", 1), serverEvents.expect(TestEchoAck.class));
         assertEquals(new TestEchoAck("later", 2), serverEvents.expect(TestEchoAck.class));
