@@ -14,6 +14,7 @@ import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
+import io.cellnet.netty.ByNameEcho;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.JsonCodec;
@@ -76,24 +77,8 @@ class UdpEchoTest extends UdpTestBase {
         Processors.bind(server, "udp.ltv", echo(serverEvents));
         assertEquals("cellnet.msglog.udp.recv",
                 ((MsgLogHooker) server.processorBundle().hooker()).recvLogger().getName());
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        try {
-            server.start().join();
-            int port = ((UdpAcceptor) server).port();
-            GenericPeer client = Peers.newGenericPeer("udp.Connector", "client", "127.0.0.1:" + port,
-                    EventQueue.direct());
-            Processors.bind(client, "udp.ltv", clientEvents);
-            try {
-                client.start().join();
-                clientEvents.expect(SessionConnected.class);
-                ((UdpConnector) client).session().send(new GlobalEcho("by name", 7));
-                assertEquals(new GlobalEcho("by name", 7), clientEvents.expect(GlobalEcho.class));
-            } finally {
-                NetFixtures.stop(client);
-            }
-        } finally {
-            NetFixtures.stop(server);
-        }
+        ByNameEcho.roundTrip(server, "udp.Connector", "udp.ltv", () -> "127.0.0.1:" + ((UdpAcceptor) server).port(),
+                new GlobalEcho("by name", 7));
         serverEvents.expect(SessionAccepted.class);
     }
 

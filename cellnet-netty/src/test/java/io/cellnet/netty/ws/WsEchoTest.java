@@ -15,6 +15,7 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TCPAcceptor;
 import io.cellnet.TCPConnector;
+import io.cellnet.netty.ByNameEcho;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.BinaryCodec;
@@ -64,23 +65,9 @@ class WsEchoTest extends WsTestBase {
         Processors.bind(server, "gorillaws.ltv", echo(serverEvents));
         assertEquals("cellnet.msglog.ws.send",
                 ((MsgLogHooker) server.processorBundle().hooker()).sendLogger().getName());
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        try {
-            server.start().join();
-            String address = "127.0.0.1:" + ((TCPAcceptor) server).port() + "/echo";   // Go's form, no scheme
-            GenericPeer client = Peers.newGenericPeer("gorillaws.Connector", "client", address, EventQueue.direct());
-            Processors.bind(client, "gorillaws.ltv", clientEvents);
-            try {
-                client.start().join();
-                clientEvents.expect(SessionConnected.class);
-                ((TCPConnector) client).session().send(new GlobalEcho("by name", 7));
-                assertEquals(new GlobalEcho("by name", 7), clientEvents.expect(GlobalEcho.class));
-            } finally {
-                NetFixtures.stop(client);
-            }
-        } finally {
-            NetFixtures.stop(server);
-        }
+        ByNameEcho.roundTrip(server, "gorillaws.Connector", "gorillaws.ltv",
+                () -> "127.0.0.1:" + ((TCPAcceptor) server).port() + "/echo", // Go's form, no scheme
+                new GlobalEcho("by name", 7));
         serverEvents.expect(SessionAccepted.class);
     }
 
