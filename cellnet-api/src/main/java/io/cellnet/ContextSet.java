@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ContextSet {
 
+    /**
+     * A new, empty context set that keeps its values in a concurrent map created on first use (an
+     * unused one costs one field): what peers and sessions hold theirs in.
+     */
+    static ContextSet create() {
+        return new ContextMap();
+    }
+
     /** Stores {@code value} (which may be {@code null}) under {@code key}. */
     void setContext(Object key, @Nullable Object value);
 

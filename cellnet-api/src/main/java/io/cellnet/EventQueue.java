@@ -1,7 +1,5 @@
 package io.cellnet;
 
-import io.cellnet.internal.DefaultEventQueue;
-import io.cellnet.internal.DirectEventQueue;
 import io.cellnet.internal.QueueThread;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,7 +4,7 @@ package io.cellnet;
  * A peer with a name, an address, an event queue, context values and a processor bundle (Go's
  * {@code cellnet.GenericPeer} plus its {@code ProcessorBundle} setters). This is what
  * {@link Peers#newGenericPeer} returns; cast it, or use {@link #as(Class)}, to reach a transport's
- * capability interface such as {@link TCPAcceptor}.
+ * capability interface such as {@link TcpAcceptor}.
  *
  * <p>Thread safety: every method may be called from any thread. {@link #bindProcessor} is allowed
  * only while the peer is stopped.

@@ -1,7 +1,6 @@
 package io.cellnet;
 
 import io.cellnet.codec.Codec;
-import io.cellnet.internal.ContextMap;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package io.cellnet;
 
-import io.cellnet.internal.SystemCodec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -25,11 +25,3 @@ public interface PeerProperty {
         return new SimplePeerProperty(name, address, queue);
     }
 }
-
-record SimplePeerProperty(String name, String address, EventQueue queue) implements PeerProperty {
-    SimplePeerProperty {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(address, "address");
-        java.util.Objects.requireNonNull(queue, "queue");
-    }
-}

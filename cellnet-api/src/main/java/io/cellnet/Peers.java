@@ -1,7 +1,6 @@
 package io.cellnet;
 
 import io.cellnet.internal.NamedRegistry;
-import io.cellnet.spi.PeerProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.codec.Codecs;
 import io.cellnet.proc.Processors;
-import io.cellnet.spi.PeerProvider;
-import io.cellnet.spi.ProcessorProvider;
+import io.cellnet.proc.ProcessorProvider;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

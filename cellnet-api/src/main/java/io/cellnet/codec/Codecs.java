@@ -1,7 +1,6 @@
 package io.cellnet.codec;
 
 import io.cellnet.internal.NamedRegistry;
-import io.cellnet.spi.CodecProvider;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package io.cellnet.internal;
 
+import io.cellnet.DefaultEventQueue;
+
 import java.util.ArrayList;
 
 /**
@@ -17,7 +19,7 @@ public final class QueueThread extends Thread {
     private final ArrayList<Runnable> deferred = new ArrayList<>();
     private boolean inBatch;
 
-    QueueThread(Runnable body, String name) {
+    public QueueThread(Runnable body, String name) {
         super(body, name);
     }
 
@@ -43,16 +45,16 @@ public final class QueueThread extends Thread {
         }
     }
 
-    void startBatch() {
+    public void startBatch() {
         inBatch = true;
     }
 
-    void endBatch() {
+    public void endBatch() {
         inBatch = false;
         runDeferredWork();
     }
 
-    void afterTask(int tasksRun) {
+    public void afterTask(int tasksRun) {
         if (tasksRun % MAX_TASKS_BETWEEN_RUNS == 0) {
             runDeferredWork();
         }

@@ -4,7 +4,6 @@ import io.cellnet.EventCallback;
 import io.cellnet.GenericPeer;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.internal.NamedRegistry;
-import io.cellnet.spi.ProcessorProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

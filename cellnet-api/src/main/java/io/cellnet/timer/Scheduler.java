@@ -1,6 +1,5 @@
 package io.cellnet.timer;
 
-import io.cellnet.internal.SystemScheduler;
 import java.time.Duration;
 
 /**

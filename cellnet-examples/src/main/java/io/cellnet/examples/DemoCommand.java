@@ -5,10 +5,10 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
-import io.cellnet.TCPAcceptor;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
@@ -49,11 +49,11 @@ public final class DemoCommand implements Command {
         PrintStream out = console.out();
         try (EventQueue serverQueue = EventQueue.create("server-queue").startLoop();
                 EventQueue clientQueue = EventQueue.create("client-queue").startLoop();
-                TCPAcceptor server = server(registry, serverQueue, out)) {
+                TcpAcceptor server = server(registry, serverQueue, out)) {
             server.start().join();
             out.println("server: listening on 127.0.0.1:" + server.port());
             CompletableFuture<Integer> done = new CompletableFuture<>();
-            try (TCPConnector client = client(registry, clientQueue, server.port(), count, done, out)) {
+            try (TcpConnector client = client(registry, clientQueue, server.port(), count, done, out)) {
                 client.start();
                 int code = done.get(10, TimeUnit.SECONDS);
                 out.println(code == 0 ? "demo: OK, " + count + " messages echoed" : "demo: FAIL, an echo differs");
@@ -62,7 +62,7 @@ public final class DemoCommand implements Command {
         }
     }
 
-    private static TCPAcceptor server(MessageRegistry registry, EventQueue queue, PrintStream out) {
+    private static TcpAcceptor server(MessageRegistry registry, EventQueue queue, PrintStream out) {
         return TcpPeers.acceptor().name("echo-server").address("127.0.0.1:0").queue(queue).registry(registry)
                 .callback(new MessageDispatcher(registry)
                         .on(SessionAccepted.class, (ev, m) -> out.println("server: session " + ev.session().id()
@@ -73,7 +73,7 @@ public final class DemoCommand implements Command {
                 .build();
     }
 
-    private static TCPConnector client(MessageRegistry registry, EventQueue queue, int port, int count,
+    private static TcpConnector client(MessageRegistry registry, EventQueue queue, int port, int count,
             CompletableFuture<Integer> done, PrintStream out) {
         AtomicInteger received = new AtomicInteger();
         return TcpPeers.connector().name("echo-client").address("127.0.0.1:" + port).queue(queue).registry(registry)

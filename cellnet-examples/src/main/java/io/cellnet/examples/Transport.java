@@ -3,15 +3,15 @@ package io.cellnet.examples;
 import io.cellnet.Address;
 import io.cellnet.EventHooker;
 import io.cellnet.ProcessorBundle;
-import io.cellnet.TCPAcceptor;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
 import io.cellnet.netty.relay.RelayHooker;
 import io.cellnet.netty.rpc.RpcHooker;
-import io.cellnet.netty.tcp.TcpPeers;
-import io.cellnet.netty.udp.UdpAcceptor;
-import io.cellnet.netty.udp.UdpConnector;
-import io.cellnet.netty.udp.UdpPeers;
-import io.cellnet.netty.ws.WsPeers;
+import io.cellnet.netty.TcpPeers;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.UdpConnector;
+import io.cellnet.netty.UdpPeers;
+import io.cellnet.netty.WsPeers;
 import io.cellnet.proc.Processors;
 import java.util.Locale;
 
@@ -83,11 +83,11 @@ public enum Transport {
     }
 
     /** A TCP or WebSocket acceptor as an {@link Endpoint.Server}. */
-    public static Endpoint.Server server(TCPAcceptor a) {
+    public static Endpoint.Server server(TcpAcceptor a) {
         return new Endpoint.Server(a, a::port, a);
     }
 
-    private static Endpoint.Client client(TCPConnector c) {
+    private static Endpoint.Client client(TcpConnector c) {
         return new Endpoint.Client(c, c::session);
     }
 

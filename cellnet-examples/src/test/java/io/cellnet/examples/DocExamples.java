@@ -13,17 +13,17 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionAccessor;
 import io.cellnet.SessionClosed;
 import io.cellnet.SystemMessage;
-import io.cellnet.TCPAcceptor;
+import io.cellnet.TcpAcceptor;
 import io.cellnet.codec.Codecs;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.netty.heartbeat.HeartbeatHooker;
-import io.cellnet.netty.ltv.LtvTransmitter;
-import io.cellnet.netty.ltv.TcpLtvProcessor;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.proc.TcpLtvProcessor;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
-import io.cellnet.spi.ProcessorProvider;
+import io.cellnet.proc.ProcessorProvider;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.traffic.ChannelTrafficShapingHandler;
@@ -108,7 +108,7 @@ final class DocExamples {
     // migration.md: from raw Netty handlers
     static final ContextKey<String> USER = ContextKey.of("game.user", String.class);   // was an AttributeKey
 
-    static TCPAcceptor gameServer(String address, EventQueue queue, MessageRegistry registry,
+    static TcpAcceptor gameServer(String address, EventQueue queue, MessageRegistry registry,
             EventLoopGroup workers) {
         return TcpPeers.acceptor().name("game").address(address).queue(queue).registry(registry)
                 .eventLoopGroup(workers)                                        // your group (never shut down by cellnet)
@@ -129,8 +129,8 @@ final class DocExamples {
     }
 
     // migration.md: Go's chat server, ported
-    static TCPAcceptor goStyleChatServer(EventQueue queue, MessageRegistry registry) {
-        TCPAcceptor p = TcpPeers.acceptor().name("server").address("127.0.0.1:0").queue(queue)
+    static TcpAcceptor goStyleChatServer(EventQueue queue, MessageRegistry registry) {
+        TcpAcceptor p = TcpPeers.acceptor().name("server").address("127.0.0.1:0").queue(queue)
                 .registry(registry)
                 .callback(new MessageDispatcher(registry)
                         .on(SessionAccepted.class, (ev, m) -> log.debug("server accepted"))

@@ -12,8 +12,8 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
-import io.cellnet.TCPAcceptor;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
 import io.cellnet.examples.DocExamples.Login;
 import io.cellnet.examples.DocExamples.LoginAck;
 import io.cellnet.examples.DocExamples.Ping;
@@ -21,9 +21,9 @@ import io.cellnet.examples.DocExamples.Pong;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.examples.chat.ChatMessages;
-import io.cellnet.netty.embedded.EmbeddedPeer;
+import io.cellnet.testing.EmbeddedPeer;
 import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.SyncReceiver;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -94,9 +94,9 @@ class DocExamplesTest {
         MessageRegistry registry = DocExamples.registry();
         SyncReceiver client = new SyncReceiver();
         try (EventQueue queue = EventQueue.create("game").startLoop()) {
-            TCPAcceptor server = DocExamples.gameServer("127.0.0.1:0", queue, registry, workers);
+            TcpAcceptor server = DocExamples.gameServer("127.0.0.1:0", queue, registry, workers);
             server.start().join();
-            TCPConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
+            TcpConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
                     .callback(client).build();
             try {
                 connector.start();
@@ -124,8 +124,8 @@ class DocExamplesTest {
         MessageRegistry registry = ChatMessages.registry("binary");
         SyncReceiver client = new SyncReceiver();
         try (EventQueue queue = EventQueue.create("chat-doc").startLoop()) {
-            TCPAcceptor server = DocExamples.goStyleChatServer(queue, registry);
-            TCPConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
+            TcpAcceptor server = DocExamples.goStyleChatServer(queue, registry);
+            TcpConnector connector = TcpPeers.connector().address("127.0.0.1:" + server.port()).registry(registry)
                     .callback(client).build();
             try {
                 connector.start();

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
-import io.cellnet.TCPAcceptor;
+import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.relay.RelayRecvMsgEvent;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.MessageHandler;
 import java.net.ServerSocket;
@@ -116,7 +116,7 @@ class EchoCommandsTest {
     /** A binary-codec echo peer with a handler of the test's choosing, on 127.0.0.1:0. */
     private static final class Fake implements AutoCloseable {
         private final EventQueue queue = EventQueue.create("fake-echo").startLoop();
-        private final TCPAcceptor acceptor;
+        private final TcpAcceptor acceptor;
 
         Fake(MessageHandler<TestEchoAck> handler) {
             MessageRegistry registry = EchoMessages.registry("binary");

@@ -6,10 +6,10 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
-import io.cellnet.TCPAcceptor;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
 import io.cellnet.codec.Codecs;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ final class ReadmeExample {
         MessageRegistry.global().register(MessageMeta.of(EchoAck.class, "main.TestEchoACK", Codecs.get("json"))); // id 4673
         EventQueue queue = EventQueue.create("game").startLoop();     // the game logic runs on this one thread
 
-        TCPAcceptor server = TcpPeers.acceptor().name("server").address("127.0.0.1:0").queue(queue)
+        TcpAcceptor server = TcpPeers.acceptor().name("server").address("127.0.0.1:0").queue(queue)
                 .callback(new MessageDispatcher()
                         .on(SessionAccepted.class, (ev, m) -> log.info("session {} in", ev.session().id()))
                         .on(EchoAck.class, (ev, m) -> ev.reply(m)))   // echo
@@ -42,7 +42,7 @@ final class ReadmeExample {
         server.start().join();
 
         CompletableFuture<EchoAck> echoed = new CompletableFuture<>();
-        TCPConnector client = TcpPeers.connector().address("127.0.0.1:" + server.port()).queue(queue)
+        TcpConnector client = TcpPeers.connector().address("127.0.0.1:" + server.port()).queue(queue)
                 .reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1)))
                 .callback(new MessageDispatcher()
                         .on(SessionConnected.class, (ev, m) -> ev.send(new EchoAck("hello", 1234)))

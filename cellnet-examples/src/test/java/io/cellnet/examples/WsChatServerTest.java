@@ -9,11 +9,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionConnected;
 import io.cellnet.StringHash;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpConnector;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.examples.chat.ChatMessages;
-import io.cellnet.netty.ws.WsPeers;
+import io.cellnet.netty.WsPeers;
 import io.cellnet.proc.SyncReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +45,7 @@ class WsChatServerTest {
             SyncReceiver browser = new SyncReceiver();
             try (EventQueue queue = EventQueue.create("ws-chat-browser").startLoop();
                     InProcess client = InProcess.start("chat-client", "--address", tcp)) {
-                TCPConnector page = WsPeers.connector().address("ws://" + ws + "/chat").queue(queue).registry(json)
+                TcpConnector page = WsPeers.connector().address("ws://" + ws + "/chat").queue(queue).registry(json)
                         .callback(browser).build();
                 try {
                     page.start();

@@ -1,5 +1,7 @@
 package io.cellnet.netty;
 
+import io.cellnet.netty.internal.PeerSettings;
+
 import io.cellnet.Address;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;

@@ -4,7 +4,7 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
-import io.cellnet.netty.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.cellnet.examples.bench;
 
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
-import io.cellnet.TCPAcceptor;
+import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.internal.Transports;
-import io.cellnet.netty.tcp.TcpPeers;
+import io.cellnet.netty.TcpPeers;
 import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class CellnetEchoServer implements EchoServer {
 
     private final EventQueue queue;
     private final EventLoopGroup group;
-    private final TCPAcceptor acceptor;
+    private final TcpAcceptor acceptor;
 
     CellnetEchoServer(MessageRegistry registry, boolean direct, int threads) {
         queue = direct ? EventQueue.direct() : EventQueue.create(QUEUE).startLoop();

@@ -11,7 +11,7 @@ import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
-import io.cellnet.netty.ws.WsPeers;
+import io.cellnet.netty.WsPeers;
 import io.cellnet.proc.MessageDispatcher;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
-import io.cellnet.netty.tcp.TcpPeerConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;

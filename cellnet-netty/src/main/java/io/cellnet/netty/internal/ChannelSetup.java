@@ -1,12 +1,8 @@
 package io.cellnet.netty.internal;
 
+import java.util.function.Consumer;
 import io.cellnet.Address;
-import io.cellnet.netty.IdleTimeoutException;
-import io.cellnet.netty.ChannelTransmitter;
-import io.cellnet.netty.PipelineConfigurer;
-import io.cellnet.netty.TransmitterSettings;
-import io.cellnet.netty.tcp.TcpOptions;
-import io.cellnet.netty.tcp.TcpPeerConfig;
+import io.cellnet.IdleTimeoutException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -57,9 +53,9 @@ public final class ChannelSetup {
             p.addLast("cellnet-tls", client ? ssl.newHandler(ch.alloc(), a.host(), a.minPort()) : ssl.newHandler(ch.alloc()));
         }
         config.kind().initChannel(ch, config, client);
-        PipelineConfigurer configurer = config.configurer();
+        Consumer<Channel> configurer = config.configurer();
         if (configurer != null) {
-            configurer.configure(ch);
+            configurer.accept(ch);
         }
         TcpOptions options = config.options();
         if (!options.readIdleTimeout().isZero()) {

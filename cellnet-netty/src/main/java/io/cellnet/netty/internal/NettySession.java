@@ -7,7 +7,7 @@ import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.internal.ContextMap;
+import io.cellnet.ContextSet;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class NettySession extends ContextMap implements Session, MessageRegistryAware {
+public class NettySession implements Session, MessageRegistryAware {
+    private final ContextSet context = ContextSet.create();
     /** The peer's shared state. */
     protected final PeerCore core;
     private volatile long id;
@@ -145,5 +146,25 @@ public class NettySession extends ContextMap implements Session, MessageRegistry
     @Override
     public String toString() {
         return "Session(" + id + "@" + core.name() + ")";
+    }
+
+    @Override
+    public final void setContext(Object key, @Nullable Object value) {
+        context.setContext(key, value);
+    }
+
+    @Override
+    public final @Nullable Object getContext(Object key) {
+        return context.getContext(key);
+    }
+
+    @Override
+    public final boolean containsContext(Object key) {
+        return context.containsContext(key);
+    }
+
+    @Override
+    public final @Nullable Object removeContext(Object key) {
+        return context.removeContext(key);
     }
 }

@@ -4,8 +4,7 @@ import io.cellnet.EventQueue;
 import io.cellnet.GenericPeer;
 import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
-import io.cellnet.internal.ContextMap;
-import io.cellnet.netty.PeerSettings;
+import io.cellnet.ContextSet;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public abstract class PeerBase extends ContextMap implements GenericPeer {
+public abstract class PeerBase implements GenericPeer {
+    private final ContextSet context = ContextSet.create();
     /** The peers' logger. */
     protected static final Logger log = LoggerFactory.getLogger("io.cellnet.netty.peer");
 
@@ -153,5 +153,25 @@ public abstract class PeerBase extends ContextMap implements GenericPeer {
     @Override
     public String toString() {
         return typeName() + "(" + name() + ", " + address() + ", " + state() + ")";
+    }
+
+    @Override
+    public final void setContext(Object key, @Nullable Object value) {
+        context.setContext(key, value);
+    }
+
+    @Override
+    public final @Nullable Object getContext(Object key) {
+        return context.getContext(key);
+    }
+
+    @Override
+    public final boolean containsContext(Object key) {
+        return context.containsContext(key);
+    }
+
+    @Override
+    public final @Nullable Object removeContext(Object key) {
+        return context.removeContext(key);
     }
 }

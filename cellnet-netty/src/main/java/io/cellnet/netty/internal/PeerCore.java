@@ -7,7 +7,6 @@ import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionClosed;
 import io.cellnet.internal.RateLimitedLog;
-import io.cellnet.netty.ChannelTransmitter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;

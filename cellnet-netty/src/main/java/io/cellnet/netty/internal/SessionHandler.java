@@ -1,7 +1,6 @@
 package io.cellnet.netty.internal;
 
-import io.cellnet.netty.IdleTimeoutException;
-import io.cellnet.netty.InboundFailure;
+import io.cellnet.IdleTimeoutException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;

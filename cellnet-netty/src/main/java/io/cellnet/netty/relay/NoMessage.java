@@ -1,5 +1,7 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.internal.wire.RelayACK;
+
 /**
  * The message of a {@link RelayRecvMsgEvent} whose {@link RelayACK} carries no payload message
  * ({@code MsgID} 0, for example a relay of raw bytes only). Go delivers {@code nil} there; events

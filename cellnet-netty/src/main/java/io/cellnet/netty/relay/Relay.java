@@ -1,12 +1,14 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.internal.wire.RelayACK;
+
 import io.cellnet.ContextKey;
 import io.cellnet.ContextSet;
 import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.TCPConnector;
-import io.cellnet.netty.Payloads;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.internal.wire.Payloads;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +85,7 @@ public final class Relay {
     }
 
     /** {@link #relay(Session, Object...)} on the connector's session. */
-    public static SendResult relay(TCPConnector connector, Object... args) {
+    public static SendResult relay(TcpConnector connector, Object... args) {
         return relay(connector.session(), args);
     }
 

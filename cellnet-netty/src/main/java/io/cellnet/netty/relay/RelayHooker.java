@@ -1,12 +1,14 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.internal.wire.RelayACK;
+
 import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
 import io.cellnet.PeerProperty;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.internal.RateLimitedLog;
-import io.cellnet.netty.Payloads;
+import io.cellnet.netty.internal.wire.Payloads;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.internal.wire.RelayACK;
+
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;

@@ -1,9 +1,12 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
+
 import io.cellnet.ContextSet;
 import io.cellnet.PeerProperty;
 import io.cellnet.Session;
-import io.cellnet.TCPConnector;
+import io.cellnet.TcpConnector;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +59,7 @@ public final class Rpc {
     }
 
     /** {@link #call(Session, Object, Duration)} on the connector's session. */
-    public static CompletableFuture<Object> call(TCPConnector connector, Object request, Duration timeout) {
+    public static CompletableFuture<Object> call(TcpConnector connector, Object request, Duration timeout) {
         return call(connector.session(), request, timeout);
     }
 
@@ -66,7 +69,7 @@ public final class Rpc {
     }
 
     /** {@link #call(Session, Object, Class, Duration)} on the connector's session. */
-    public static <T> CompletableFuture<T> call(TCPConnector connector, Object request, Class<T> replyType,
+    public static <T> CompletableFuture<T> call(TcpConnector connector, Object request, Class<T> replyType,
             Duration timeout) {
         return call(connector.session(), request, replyType, timeout);
     }
@@ -77,7 +80,7 @@ public final class Rpc {
     }
 
     /** {@link #call(Session, Object, Duration, RpcCallback)} on the connector's session. */
-    public static void call(TCPConnector connector, Object request, Duration timeout, RpcCallback<Object> callback) {
+    public static void call(TcpConnector connector, Object request, Duration timeout, RpcCallback<Object> callback) {
         call(connector.session(), request, timeout, callback);
     }
 
@@ -95,7 +98,7 @@ public final class Rpc {
     }
 
     /** {@link #callSync(Session, Object, Duration)} on the connector's session. */
-    public static Object callSync(TCPConnector connector, Object request, Duration timeout)
+    public static Object callSync(TcpConnector connector, Object request, Duration timeout)
             throws TimeoutException, InterruptedException {
         return callSync(connector.session(), request, timeout);
     }
@@ -108,7 +111,7 @@ public final class Rpc {
     }
 
     /** {@link #callSync(Session, Object, Class, Duration)} on the connector's session. */
-    public static <T> T callSync(TCPConnector connector, Object request, Class<T> replyType, Duration timeout)
+    public static <T> T callSync(TcpConnector connector, Object request, Class<T> replyType, Duration timeout)
             throws TimeoutException, InterruptedException {
         return callSync(connector.session(), request, replyType, timeout);
     }
@@ -123,7 +126,7 @@ public final class Rpc {
     }
 
     /** {@link #callType(Session, Object, Class, Duration)} on the connector's session. */
-    public static <T> CompletableFuture<T> callType(TCPConnector connector, Object request, Class<T> replyType,
+    public static <T> CompletableFuture<T> callType(TcpConnector connector, Object request, Class<T> replyType,
             Duration timeout) {
         return callType(connector.session(), request, replyType, timeout);
     }
@@ -135,7 +138,7 @@ public final class Rpc {
     }
 
     /** {@link #callType(Session, Object, Class, Duration, RpcCallback)} on the connector's session. */
-    public static <T> void callType(TCPConnector connector, Object request, Class<T> replyType, Duration timeout,
+    public static <T> void callType(TcpConnector connector, Object request, Class<T> replyType, Duration timeout,
             RpcCallback<? super T> callback) {
         callType(connector.session(), request, replyType, timeout, callback);
     }
@@ -155,7 +158,7 @@ public final class Rpc {
     }
 
     /** {@link #callSyncType(Session, Object, Class, Duration)} on the connector's session. */
-    public static <T> T callSyncType(TCPConnector connector, Object request, Class<T> replyType, Duration timeout)
+    public static <T> T callSyncType(TcpConnector connector, Object request, Class<T> replyType, Duration timeout)
             throws TimeoutException, InterruptedException {
         return callSyncType(connector.session(), request, replyType, timeout);
     }

@@ -1,6 +1,6 @@
 /**
  * TCP peers on Netty: {@code tcp.Acceptor} (ServerBootstrap), {@code tcp.Connector} (Bootstrap,
- * reconnecting) and {@code tcp.SyncConnector}. Build them with {@link io.cellnet.netty.tcp.TcpPeers}.
+ * reconnecting) and {@code tcp.SyncConnector}. Build them with {@link io.cellnet.netty.TcpPeers}.
  */
 @NullMarked
 package io.cellnet.netty.tcp;

@@ -1,6 +1,6 @@
 /**
  * JUnit 5 support for users' tests over real peers:
- * {@link io.cellnet.netty.testing.CellnetAcceptorExtension} runs an acceptor (TCP on
+ * {@link io.cellnet.testing.CellnetAcceptorExtension} runs an acceptor (TCP on
  * 127.0.0.1:0, or in memory) around a test class or each test, records its events, and makes
  * connectors to it that it also stops.
  *

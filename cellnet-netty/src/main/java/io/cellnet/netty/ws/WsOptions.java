@@ -14,7 +14,7 @@ import java.util.Objects;
  *     .originCheck(WsOriginCheck.allowOrigins("https://game.example"))
  *     .trustForwardedFor(true)
  *     .build();
- * TCPAcceptor server = WsPeers.acceptor(opts).address("0.0.0.0:8080/ws").callback(handler).build();
+ * TcpAcceptor server = WsPeers.acceptor(opts).address("0.0.0.0:8080/ws").callback(handler).build();
  * }</pre>
  *
  * <p>Thread safety: immutable; the builder is not thread-safe.

@@ -1,5 +1,6 @@
 package io.cellnet.netty.ws;
 
+import io.cellnet.ContextKey;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record WsRequest(String uri, String path, Map<String, List<String>> headers, SocketAddress remoteAddress,
         SocketAddress clientAddress) {
+    /** Where an acceptor's session keeps its upgrade request ({@code WsPeers.REQUEST}). */
+    public static final ContextKey<WsRequest> CONTEXT_KEY = ContextKey.of("ws.request", WsRequest.class);
+    /** Go's session context key for the upgrade request; holds the same request. */
+    public static final String GO_CONTEXT_KEY = "request";
+
 
     /** Checks the arguments and copies the headers, lower-casing their names. */
     public WsRequest {

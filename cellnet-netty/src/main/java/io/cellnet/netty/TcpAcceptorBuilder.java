@@ -1,0 +1,105 @@
+package io.cellnet.netty;
+
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
+
+import io.cellnet.TcpAcceptor;
+import io.cellnet.netty.internal.ChannelKind;
+import io.netty.channel.ServerChannel;
+
+/**
+ * Builds a {@code tcp.Acceptor}.
+ *
+ * <pre>{@code
+ * TcpAcceptor server = TcpPeers.acceptor()
+ *     .name("gate").address("0.0.0.0:7000~7010").queue(queue)
+ *     .callback(dispatcher)
+ *     .build();
+ * server.start().join();
+ * }</pre>
+ *
+ * <p>Thread safety: not thread-safe; use from one thread. The built peer is thread-safe.
+ */
+public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuilder> {
+    /** The default listen backlog. */
+    public static final int DEFAULT_BACKLOG = 1024;
+
+    private long idBase = 1;
+    private int backlog = DEFAULT_BACKLOG;
+    private int maxSessions = Integer.MAX_VALUE;
+    private int maxSessionsPerAddress = Integer.MAX_VALUE;
+
+    TcpAcceptorBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
+        super(typeName, defaultProcessor, kind);
+    }
+
+    /**
+     * A builder for an acceptor of another stream transport (in-memory channels, WebSocket); for
+     * transport modules. Users call {@link TcpPeers#acceptor()} and the like.
+     */
+    public static TcpAcceptorBuilder of(String typeName, String defaultProcessor, ChannelKind kind) {
+        return new TcpAcceptorBuilder(typeName, defaultProcessor, kind);
+    }
+
+    /** The first session id (Go's {@code SetIDBase}); 1 by default. */
+    public TcpAcceptorBuilder idBase(long idBase) {
+        this.idBase = idBase;
+        return this;
+    }
+
+    /** The listen backlog; {@link #DEFAULT_BACKLOG} by default. */
+    public TcpAcceptorBuilder backlog(int backlog) {
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be > 0: " + backlog);
+        }
+        this.backlog = backlog;
+        return this;
+    }
+
+    /**
+     * At most {@code max} connections at a time; further ones are closed at once (before any
+     * session or event), counted ({@code NettyTcpAcceptor.rejectedConnections()}) and logged at a
+     * limited rate. Unlimited by default.
+     */
+    public TcpAcceptorBuilder maxSessions(int max) {
+        this.maxSessions = positive(max);
+        return this;
+    }
+
+    /** At most {@code max} connections from one remote IP address; unlimited by default. */
+    public TcpAcceptorBuilder maxSessionsPerAddress(int max) {
+        this.maxSessionsPerAddress = positive(max);
+        return this;
+    }
+
+    private static int positive(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("limit must be > 0: " + n);
+        }
+        return n;
+    }
+
+    /**
+     * The listening channel class, for example {@code NioServerSocketChannel.class} or a native
+     * transport's (io_uring, kqueue), as Netty's {@code ServerBootstrap.channel(..)}. It needs
+     * {@link #eventLoopGroup} with a group of the same I/O type (checked by {@link #build()}; the
+     * group is used for the listening channel and the accepted ones). Without it the class follows
+     * the group: NIO or epoll. A TCP or WebSocket acceptor takes a {@code ServerSocketChannel}, an
+     * in-memory one a {@code LocalServerChannel}.
+     *
+     * @throws IllegalArgumentException when the class is not of the transport's kind or Netty
+     *                                  cannot instantiate it
+     */
+    public TcpAcceptorBuilder channelType(Class<? extends ServerChannel> type) {
+        return channelClass(type, true);
+    }
+
+    /**
+     * The acceptor, stopped.
+     *
+     * @throws IllegalStateException when the address is missing, or a channel type was given
+     *                               without an event loop group
+     */
+    public TcpAcceptor build() {
+        return new NettyTcpAcceptor(config(), idBase, backlog, maxSessions, maxSessionsPerAddress);
+    }
+}

@@ -1,0 +1,101 @@
+package io.cellnet.netty.internal.stream;
+
+import io.cellnet.Address;
+import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.SharedGroup;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.SocketAddress;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Netty's in-memory {@link LocalChannel}s. An address is a name ({@code "game"}, or
+ * {@code "local://game"}); acceptors and connectors with the same name in one JVM talk to each
+ * other. Socket options do not apply.
+ *
+ * <p>Thread safety: immutable; the shared groups are thread-safe.
+ */
+public final class LocalKind implements ChannelKind {
+    public static final LocalKind INSTANCE = new LocalKind();
+    private static final Pattern NAME = Pattern.compile("^(?:local://)?([A-Za-z0-9._~-]+)$");
+
+    private final SharedGroup boss = group("cellnet-local-boss", 1);
+    private final SharedGroup workers = group("cellnet-local", 2);
+    private final SharedGroup clients = group("cellnet-local-client", 2);
+
+    private LocalKind() {
+    }
+
+    private static SharedGroup group(String name, int threads) {
+        return new SharedGroup(() -> new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name),
+                LocalIoHandler.newFactory()));
+    }
+
+    @Override
+    public Address parse(String address) {
+        var m = NAME.matcher(address);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("invalid local address '" + address
+                    + "': expected a name such as 'game' or 'local://game'");
+        }
+        return new Address("local", m.group(1), 0, 0, "");
+    }
+
+    @Override
+    public SharedGroup bossGroup() {
+        return boss;
+    }
+
+    @Override
+    public SharedGroup workerGroup() {
+        return workers;
+    }
+
+    @Override
+    public SharedGroup clientGroup() {
+        return clients;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
+        return LocalServerChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
+        return LocalChannel.class;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        return LocalServerChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return LocalChannel.class;
+    }
+
+    @Override
+    public SocketAddress bindAddress(Address address, int port) {
+        return new LocalAddress(address.host());
+    }
+
+    @Override
+    public SocketAddress connectAddress(Address address) {
+        return new LocalAddress(address.host());
+    }
+
+    @Override
+    public boolean hasSocketOptions() {
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package io.cellnet.netty.internal.stream;
+
+import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.Transports;
+
+import io.cellnet.Address;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * TCP sockets: native epoll when available, NIO otherwise (see {@link Transports}). Addresses are
+ * cellnet addresses; an acceptor's empty host listens on every interface; a connector's host is
+ * resolved again on every attempt.
+ *
+ * <p>Thread safety: immutable; the shared groups are thread-safe.
+ */
+public final class SocketKind implements ChannelKind {
+    // Declared before INSTANCE: the constructor reads it (declared after, it read 0 there and the
+    // shared groups got Netty's default of twice the cores).
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** The single instance. */
+    public static final SocketKind INSTANCE = new SocketKind();
+    private final SharedGroup boss = SharedGroup.of("cellnet-acceptor-boss", 1);
+    private final SharedGroup workers = SharedGroup.of("cellnet-acceptor", CORES);
+    private final SharedGroup clients = SharedGroup.of("cellnet-connector", CORES);
+
+    private SocketKind() {
+    }
+
+    @Override
+    public Address parse(String address) {
+        return Address.parse(address);
+    }
+
+    @Override
+    public SharedGroup bossGroup() {
+        return boss;
+    }
+
+    @Override
+    public SharedGroup workerGroup() {
+        return workers;
+    }
+
+    @Override
+    public SharedGroup clientGroup() {
+        return clients;
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
+        return userGroup == null ? Transports.serverSocketChannel() : Transports.serverSocketChannelFor(userGroup);
+    }
+
+    @Override
+    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
+        return userGroup == null ? Transports.socketChannel() : Transports.socketChannelFor(userGroup);
+    }
+
+    @Override
+    public Class<? extends ServerChannel> serverChannelBase() {
+        return ServerSocketChannel.class;
+    }
+
+    @Override
+    public Class<? extends Channel> channelBase() {
+        return SocketChannel.class;
+    }
+
+    @Override
+    public SocketAddress bindAddress(Address address, int port) {
+        return address.host().isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(address.host(), port);
+    }
+
+    @Override
+    public SocketAddress connectAddress(Address address) {
+        if (address.isRange() || address.host().isEmpty()) {
+            throw new IllegalArgumentException("a connector needs one host and one port: " + address);
+        }
+        return InetSocketAddress.createUnresolved(address.host(), address.minPort());
+    }
+
+    @Override
+    public boolean hasSocketOptions() {
+        return true;
+    }
+}

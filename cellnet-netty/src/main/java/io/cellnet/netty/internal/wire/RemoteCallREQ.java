@@ -1,0 +1,45 @@
+package io.cellnet.netty.internal.wire;
+
+import io.cellnet.netty.rpc.Rpc;
+
+import io.cellnet.netty.codec.Unsigned;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A remote call (Go's {@code rpc.RemoteCallREQ}, id 58645, protoplus): sent by
+ * {@link Rpc#call} and answered by a {@link RemoteCallACK} with the same call id. Every peer knows
+ * it without registering it (see {@link io.cellnet.netty.internal.wire.BuiltinMessages}).
+ *
+ * <p>Field order is the protoplus field index: {@code MsgID} 0 (uint32), {@code Data} 1,
+ * {@code CallID} 2.
+ *
+ * <p>Thread safety: immutable as long as {@code Data} is not modified.
+ *
+ * @param MsgID  the inner message's id
+ * @param Data   the inner message, encoded with its own codec
+ * @param CallID the call id
+ */
+public record RemoteCallREQ(@Unsigned int MsgID, byte[] Data, long CallID) implements RemoteCallMsg {
+
+    /** Checks the arguments. */
+    public RemoteCallREQ {
+        Objects.requireNonNull(Data, "Data");
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof RemoteCallREQ m && m.MsgID == MsgID && m.CallID == CallID && Arrays.equals(m.Data, Data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(MsgID, CallID, Arrays.hashCode(Data));
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteCallREQ{MsgID=" + MsgID + ", Data=" + Data.length + " bytes, CallID=" + CallID + "}";
+    }
+}

@@ -1,0 +1,66 @@
+package io.cellnet.netty.internal.ws;
+
+import io.cellnet.MessageRegistry;
+import io.cellnet.FrameException;
+import io.cellnet.netty.internal.InboundFailure;
+import io.cellnet.netty.internal.wire.PacketCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.List;
+
+/**
+ * Decodes each whole binary message ({@code [msgid u16 LE][body]}) into a message. A text message
+ * (Go passes a nil message to the user), a message shorter than 2 bytes, an unknown or system id or
+ * a codec error becomes an {@link InboundFailure}, after a close frame saying why (1003 for text,
+ * 1007 otherwise); every frame after it is dropped.
+ *
+ * <p>Thread safety: one instance per channel, used on its event loop.
+ */
+final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
+    private final MessageRegistry registry;
+    private boolean failed;
+
+    WsFrameDecoder(MessageRegistry registry) {
+        super(WebSocketFrame.class);
+        this.registry = registry;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
+        if (failed) {
+            return;
+        }
+        if (!(frame instanceof BinaryWebSocketFrame)) {
+            boolean text = frame instanceof TextWebSocketFrame;
+            fail(ctx, out, text ? WebSocketCloseStatus.INVALID_MESSAGE_TYPE : WebSocketCloseStatus.PROTOCOL_ERROR,
+                    new FrameException((text ? "text" : frame.getClass().getSimpleName())
+                            + " message refused: ws.ltv carries binary messages only"));
+            return;
+        }
+        ByteBuf payload = frame.content();
+        int length = payload.readableBytes();
+        if (length < 2) {
+            fail(ctx, out, WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+                    new FrameException("short msgid: message of " + length + " bytes"));
+            return;
+        }
+        int start = payload.readerIndex();
+        try {
+            out.add(PacketCodec.decode(registry, payload.getUnsignedShortLE(start), payload.slice(start + 2, length - 2)));
+        } catch (RuntimeException e) {
+            fail(ctx, out, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, e);
+        }
+    }
+
+    private void fail(ChannelHandlerContext ctx, List<Object> out, WebSocketCloseStatus status, RuntimeException cause) {
+        failed = true;
+        ctx.writeAndFlush(new CloseWebSocketFrame(status));
+        out.add(new InboundFailure(cause));
+    }
+}

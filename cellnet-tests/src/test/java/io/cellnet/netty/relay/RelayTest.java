@@ -1,0 +1,138 @@
+package io.cellnet.netty.relay;
+
+import static io.cellnet.netty.GoFrames.compact;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.EventQueue;
+import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionConnected;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.GoFrames;
+import io.cellnet.netty.LoopbackPeers;
+import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.RawClient;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.RecordingEventCallback;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Go's TestRelay: client → agent → backend → agent → client. The agent relays the client's message
+ * to the backend with its session id + 10000 (and a slice, a string and bytes); the backend relays
+ * it back with the same passthrough values; the agent's broadcaster finds the client session and
+ * sends the message, which must arrive unchanged.
+ */
+@ExtendWith(NoLeaksExtension.class)
+class RelayTest {
+    private static final long MASK = 10000;
+    private static final TestEchoAck HELLO = new TestEchoAck("hello", 1234);
+    private static final long[] SLICE = {-1, 2, 0};
+    private static final byte[] BYTES = {(byte) 0xCA, (byte) 0xFE};
+
+    @RegisterExtension
+    final LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+
+    private final CompletableFuture<Session> backendSession = new CompletableFuture<>();
+    private final CompletableFuture<RelayRecvMsgEvent> broadcast = new CompletableFuture<>();
+
+    @ParameterizedTest(name = "global broadcaster and reply: {0}")
+    @ValueSource(booleans = {false, true})
+    void clientAgentBackendAndBack(boolean globalAndReply) {
+        EventQueue agentQueue = net.queue("agent");
+        TcpAcceptor backendSide = net.acceptor("backend->agent", b -> b.queue(agentQueue).callback(ev -> {
+            if (ev.message() instanceof SessionAccepted) {
+                backendSession.complete(ev.session());
+            }
+        }));
+        TcpAcceptor clientSide = net.acceptor("client->agent", b -> b.queue(agentQueue).callback(ev -> {
+            if (ev.message() instanceof TestEchoAck) {
+                Relay.relay(backendSession.join(), ev.message(), ev.session().id() + MASK, SLICE, "via agent", BYTES);
+            }
+        }));
+        RelayBroadcaster toClient = ev -> {
+            if (ev.session().peer() == backendSide && agentQueue.inLoop()) {
+                broadcast.complete(ev);
+                clientSide.session(ev.passThroughAsInt64() - MASK).send(ev.message());
+            }
+        };
+        if (globalAndReply) {
+            Relay.setBroadcaster(toClient);
+        } else {
+            Relay.setBroadcaster(backendSide, toClient);
+        }
+        try {
+            startBackend(backendSide.port(), globalAndReply);
+            backendSession.orTimeout(5, TimeUnit.SECONDS).join();
+            RecordingEventCallback client = new RecordingEventCallback();
+            net.connector("client", clientSide.port(), b -> b.callback(ev -> {
+                client.onEvent(ev);
+                if (ev.message() instanceof SessionConnected) {
+                    ev.send(HELLO);
+                }
+            }));
+            client.expect(SessionConnected.class);
+            assertEquals(HELLO, client.expect(TestEchoAck.class));
+            client.assertNoMoreEvents();
+        } finally {
+            Relay.setBroadcaster(null);
+        }
+        RelayRecvMsgEvent back = broadcast.join();
+        assertEquals(HELLO, back.message());
+        assertArrayEquals(SLICE, back.passThroughAsInt64Slice());
+        assertEquals("via agent", back.passThroughAsString());
+        assertArrayEquals(BYTES, back.passThroughAsBytes());
+    }
+
+    private void startBackend(int agentPort, boolean reply) {
+        EventQueue backendQueue = net.queue("backend");
+        TcpConnector[] backend = new TcpConnector[1];
+        backend[0] = net.connector("backend", agentPort, b -> b.queue(backendQueue).callback(ev -> {
+            if (ev instanceof RelayRecvMsgEvent relayed) {
+                if (reply) {
+                    relayed.reply(relayed.message());
+                } else {
+                    Relay.relay(backend[0], relayed.message(), relayed.passThroughAsInt64(),
+                            relayed.passThroughAsInt64Slice(), relayed.passThroughAsString(),
+                            relayed.passThroughAsBytes());
+                }
+            }
+        }));
+    }
+
+    @Test
+    void relayOnASocketIsGosFrameByteForByte() throws Exception {
+        TcpAcceptor server = net.acceptor("server", b -> b.callback(ev -> {
+            if (ev.message() instanceof SessionAccepted) {
+                Relay.relay(ev.session(), HELLO, 1000L, SLICE, "passthrough");
+            }
+        }));
+        try (RawClient go = new RawClient(server.port())) {
+            assertEquals(compact(GoFrames.RELAY_JSON), go.read(67));
+        }
+    }
+
+    @Test
+    void goFrameOnASocketArrivesAsARelayEvent() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = net.acceptor("server", b -> b.callback(events));
+        try (RawClient go = new RawClient(server.port())) {
+            go.write(compact(GoFrames.RELAY_JSON));
+            events.expect(SessionAccepted.class);
+            RelayRecvMsgEvent ev = (RelayRecvMsgEvent) events.expectEvent(TestEchoAck.class);
+            assertEquals(1000L, ev.passThroughAsInt64());
+            assertArrayEquals(SLICE, ev.passThroughAsInt64Slice());
+            assertEquals("passthrough", ev.passThroughAsString());
+            assertTrue(ev.hasMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.cellnet.netty.rpc;
+
+import io.cellnet.EventQueue;
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SessionConnected;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.LoopbackPeers;
+import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.RecordingEventCallback;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An RPC server over TCP whose answer to each call is set per test (by default it echoes the
+ * {@link TestEchoAck} with {@code Value + 1}), and clients with queues that record their events.
+ */
+@ExtendWith(NoLeaksExtension.class)
+abstract class RpcTestBase {
+    @RegisterExtension
+    final LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+
+    /** Every call the server received, in order. */
+    final List<RpcRecvMsgEvent> calls = new CopyOnWriteArrayList<>();
+    /** What the server does with a call; runs on the server's queue. */
+    volatile Consumer<RpcRecvMsgEvent> onCall = RpcTestBase::echo;
+
+    final EventQueue clientQueue = net.queue("rpc-client");
+    final RecordingEventCallback clientEvents = new RecordingEventCallback();
+
+    static void echo(RpcRecvMsgEvent ev) {
+        TestEchoAck m = (TestEchoAck) ev.message();
+        ev.reply(new TestEchoAck(m.Msg(), m.Value() + 1));
+    }
+
+    TcpAcceptor server() {
+        return server("tcp.ltv");
+    }
+
+    TcpAcceptor server(String processor) {
+        EventQueue queue = net.queue("rpc-server");
+        return net.acceptor("server", b -> b.queue(queue).processor(processor, this::onServerEvent));
+    }
+
+    private void onServerEvent(RecvMsgEvent ev) {
+        if (ev instanceof RpcRecvMsgEvent call) {
+            calls.add(call);
+            onCall.accept(call);
+        }
+    }
+
+    /** A client of {@code server} on {@link #clientQueue}, connected, its events recorded. */
+    TcpConnector client(TcpAcceptor server) {
+        return client(server, "tcp.ltv");
+    }
+
+    TcpConnector client(TcpAcceptor server, String processor) {
+        TcpConnector c = net.connector("client", server.port(),
+                b -> b.queue(clientQueue).processor(processor, clientEvents));
+        clientEvents.expect(SessionConnected.class);
+        return c;
+    }
+}

@@ -1,0 +1,185 @@
+package io.cellnet.netty.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.CloseReason;
+import io.cellnet.DisconnectedSendPolicy;
+import io.cellnet.EventCallback;
+import io.cellnet.EventQueue;
+import io.cellnet.PeerState;
+import io.cellnet.RawPacket;
+import io.cellnet.ReconnectPolicy;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.SessionConnectError;
+import io.cellnet.SessionConnected;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.RecordingEventCallback;
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Send results, graceful close and per-thread ordering of {@code Session.send}. */
+class TcpSendTest extends TcpTestBase {
+
+    @Test
+    void sendAfterCloseIsRefusedWithoutException() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpConnector client = startedConnector(server.port(), EventCallback.NONE);
+        Session session = serverEvents.expectEvent(SessionAccepted.class).session();
+        session.close();
+        assertFalse(session.isOpen());
+        assertEquals(SendResult.CLOSED, session.send(new TestEchoAck("late", 1)));
+        assertEquals(CloseReason.MANUAL, serverEvents.expect(SessionClosed.class).reason());
+        assertEquals(SendResult.CLOSED, session.send(new TestEchoAck("later", 2)));
+        assertTrue(server.isRunning());
+        assertEquals(PeerState.STOPPED, client.stop().thenApply(v -> client.state()).join());
+    }
+
+    @Test
+    void oversizeUnregisteredAndSystemMessagesAreRefusedAndTheSessionLivesOn() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback clientEvents = new RecordingEventCallback();
+        TcpConnector client = startedConnector(server.port(), clientEvents);
+        clientEvents.expect(SessionConnected.class);
+        Session s = client.session();
+        // body = 2 + text + 4 bytes; the largest body is 65533 (size field 65535)
+        assertEquals(SendResult.TOO_LARGE, s.send(new TestEchoAck("x".repeat(65528), 0)));
+        assertEquals(SendResult.TOO_LARGE, s.send(new RawPacket(4673, new byte[65534])));
+        assertEquals(SendResult.ENCODE_FAILED, s.send(new Object()));
+        assertEquals(SendResult.ENCODE_FAILED, s.send(SessionAccepted.INSTANCE));
+        assertEquals(SendResult.QUEUED, s.send(new TestEchoAck("y".repeat(65527), 1)));
+        assertEquals(SendResult.QUEUED, s.send(new TestEchoAck("still here", 7)));
+        serverEvents.expect(SessionAccepted.class);
+        assertEquals(65527, serverEvents.expect(TestEchoAck.class).Msg().length());
+        assertEquals(new TestEchoAck("still here", 7), serverEvents.expect(TestEchoAck.class));
+    }
+
+    @Test
+    void aConnectorWithoutConnectionRefusesByDefault() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector client = connector(freePort(), events, b -> b);
+        client.start().join();
+        SessionConnectError error = events.expect(SessionConnectError.class);
+        assertEquals(0, error.attempt());
+        assertFalse(error.willRetry());
+        assertEquals(SendResult.NOT_CONNECTED, client.session().send(new TestEchoAck("x", 1)));
+        assertNull(client.session().remoteAddress());
+    }
+
+    @Test
+    void bufferedSendsGoOutInOrderAfterTheNextConnect() throws Exception {
+        int port = freePort();
+        RecordingEventCallback clientEvents = new RecordingEventCallback();
+        TcpConnector client = connector(port, clientEvents, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50)))
+                .disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
+        client.start().join();
+        assertTrue(clientEvents.expect(SessionConnectError.class).willRetry());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(SendResult.BUFFERED, client.session().send(new TestEchoAck("b", i)));
+        }
+        assertEquals(SendResult.OVERFLOW, client.session().send(new TestEchoAck("b", 3)));
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        acceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
+        serverEvents.expect(SessionAccepted.class);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));
+        }
+    }
+
+    @Test
+    void aQueueTaskThatSendsThenWaitsForTheAnswerFlushesFirst() throws Exception {
+        TcpAcceptor server = startedAcceptor(ev -> {
+            if (ev.message() instanceof TestEchoAck) {
+                ev.reply(ev.message());
+            }
+        });
+        CompletableFuture<TestEchoAck> echo = new CompletableFuture<>();
+        TcpConnector client = connector(server.port(), ev -> {
+            if (ev.message() instanceof TestEchoAck m) {
+                echo.complete(m);
+            }
+        }, b -> b);
+        client.start().join();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(client::isReady);
+        EventQueue gameLoop = queue("game");
+        CompletableFuture<TestEchoAck> seenByTask = new CompletableFuture<>();
+        gameLoop.post(() -> {
+            client.session().send(new TestEchoAck("sent from a batch", 1));
+            EventQueue.flushSends(); // without it the write would wait for this task's batch to end
+            try {
+                seenByTask.complete(echo.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
+                seenByTask.completeExceptionally(e);
+            }
+        });
+        assertEquals(new TestEchoAck("sent from a batch", 1), seenByTask.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
+    void gracefulCloseWritesEverythingSentBeforeIt() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback clientEvents = new RecordingEventCallback();
+        TcpConnector client = startedConnector(server.port(), clientEvents);
+        clientEvents.expect(SessionConnected.class);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("m", i)));
+        }
+        client.session().close();
+        serverEvents.expect(SessionAccepted.class);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, serverEvents.expect(TestEchoAck.class).Value());
+        }
+        assertEquals(CloseReason.IO, serverEvents.expect(SessionClosed.class).reason());
+        assertEquals(CloseReason.MANUAL, clientEvents.expect(SessionClosed.class).reason());
+    }
+
+    @Test
+    void eachSenderThreadsMessagesArriveInOrderIncludingTheEventLoops() throws Exception {
+        int perThread = 10_000;
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback clientEvents = new RecordingEventCallback();
+        TcpConnector client = startedConnector(server.port(), clientEvents);
+        clientEvents.expect(SessionConnected.class);
+        Session s = client.session();
+        Runnable[] senders = IntStream.range(0, 4).mapToObj(t -> (Runnable) () -> {
+            for (int i = 0; i < perThread; i++) {
+                s.send(new TestEchoAck("t" + t, i));
+            }
+        }).toArray(Runnable[]::new);
+        CompletableFuture<?> onLoop = new CompletableFuture<>();
+        s.as(Channel.class).eventLoop().execute(() -> {
+            senders[0].run();
+            onLoop.complete(null);
+        });
+        List<CompletableFuture<Void>> others = List.of(CompletableFuture.runAsync(senders[1]),
+                CompletableFuture.runAsync(senders[2]), CompletableFuture.runAsync(senders[3]));
+        serverEvents.expect(SessionAccepted.class);
+        Map<String, Integer> next = new HashMap<>();
+        for (int i = 0; i < 4 * perThread; i++) {
+            TestEchoAck m = serverEvents.expect(TestEchoAck.class);
+            int expected = next.getOrDefault(m.Msg(), 0);
+            assertEquals(expected, m.Value(), "order of " + m.Msg());
+            next.put(m.Msg(), expected + 1);
+        }
+        onLoop.join();
+        others.forEach(CompletableFuture::join);
+        assertEquals(Map.of("t0", perThread, "t1", perThread, "t2", perThread, "t3", perThread), next);
+    }
+}

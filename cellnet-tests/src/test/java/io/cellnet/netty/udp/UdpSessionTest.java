@@ -1,0 +1,202 @@
+package io.cellnet.netty.udp;
+
+import io.cellnet.UdpAcceptor;
+import io.cellnet.UdpConnector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.CloseReason;
+import io.cellnet.PeerState;
+import io.cellnet.RecvMsgEvent;
+import io.cellnet.SendResult;
+import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.SessionConnected;
+import io.cellnet.IdleTimeoutException;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.ManualScheduler;
+import io.cellnet.testing.RecordingEventCallback;
+import java.net.DatagramSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Sessions by remote address: ids, TTL expiry on a timer, close, stop and restart. */
+class UdpSessionTest extends UdpTestBase {
+
+    @Test
+    void eachRemoteAddressGetsItsOwnSessionWithIdsFromOne() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(echo(events));
+        DatagramSocket a = socket();
+        DatagramSocket b = socket();
+        send(a, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(a));
+        send(b, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(b));
+        send(a, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(a));
+        assertEquals(1, events.expectEvent(SessionAccepted.class).session().id());
+        assertEquals(1, events.expectEvent(TestEchoAck.class).session().id());
+        assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
+        assertEquals(2, events.expectEvent(TestEchoAck.class).session().id());
+        assertEquals(1, events.expectEvent(TestEchoAck.class).session().id());
+        assertEquals(2, server.sessionCount());
+        Session first = server.session(1);
+        assertEquals(a.getLocalSocketAddress(), first.remoteAddress());
+        Set<Long> visited = new HashSet<>();
+        server.visitSessions(s -> visited.add(s.id()));
+        assertEquals(Set.of(1L, 2L), visited);
+    }
+
+    @Test
+    void anIdleSessionExpiresOnTheTimerWithoutAnyDatagram() throws Exception {
+        ManualScheduler clock = new ManualScheduler();
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpAcceptor server = acceptor(echo(events), b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
+                .sweepInterval(Duration.ofSeconds(1)));
+        server.start().join();
+        DatagramSocket client = socket();
+        send(client, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(client));
+        events.expect(SessionAccepted.class);
+        events.expect(TestEchoAck.class);
+
+        clock.advance(Duration.ofSeconds(9));
+        assertEquals(1, server.sessionCount());
+        send(client, server.port(), HELLO);             // activity at t=9 s
+        assertEquals(hex(HELLO), receive(client));
+        events.expect(TestEchoAck.class);
+        clock.advance(Duration.ofSeconds(9));           // t=18 s: idle 9 s
+        assertEquals(1, server.sessionCount());
+        events.assertNoMoreEvents();
+
+        clock.advance(Duration.ofSeconds(1));           // t=19 s: idle 10 s, swept on the timer
+        SessionClosed closed = events.expect(SessionClosed.class);
+        assertEquals(CloseReason.IO, closed.reason());
+        assertInstanceOf(IdleTimeoutException.class, closed.cause());
+        assertEquals(0, server.sessionCount());
+
+        send(client, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(client));
+        assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
+        events.expect(TestEchoAck.class);
+    }
+
+    @Test
+    void theDefaultTtlIsOneMinuteAsGo() {
+        UdpAcceptor server = acceptor(echo(new RecordingEventCallback()), b -> b);
+        assertEquals(Duration.ofMinutes(1), server.sessionTtl());
+    }
+
+    @Test
+    void closeRemovesTheSessionAndTheNextDatagramOpensANewOne() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(echo(events));
+        DatagramSocket client = socket();
+        send(client, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(client));
+        Session s = events.expectEvent(SessionAccepted.class).session();
+        events.expect(TestEchoAck.class);
+
+        s.close();
+        SessionClosed closed = events.expect(SessionClosed.class);
+        assertEquals(CloseReason.MANUAL, closed.reason());
+        assertNull(closed.cause());
+        assertFalse(s.isOpen());
+        assertNull(server.session(s.id()));
+        assertEquals(SendResult.CLOSED, s.send(new TestEchoAck("late", 0)));
+        s.close();
+        events.assertNoMoreEvents();
+
+        send(client, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(client));
+        RecvMsgEvent again = events.expectEvent(SessionAccepted.class);
+        assertEquals(s.id() + 1, again.session().id());
+    }
+
+    @Test
+    void stopClosesEverySessionAndARestartServesAgain() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(echo(events));
+        DatagramSocket a = socket();
+        DatagramSocket b = socket();
+        for (DatagramSocket s : new DatagramSocket[] {a, b}) {
+            send(s, server.port(), HELLO);
+            assertEquals(hex(HELLO), receive(s));
+            events.expect(SessionAccepted.class);
+            events.expect(TestEchoAck.class);
+        }
+        server.stop().join();
+        assertEquals(PeerState.STOPPED, server.state());
+        assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+        assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+        assertEquals(0, server.sessionCount());
+        assertEquals(0, server.port());
+
+        server.start().join();
+        assertTrue(server.isReady());
+        send(a, server.port(), HELLO);
+        assertEquals(hex(HELLO), receive(a));
+        assertEquals(3, events.expectEvent(SessionAccepted.class).session().id());
+    }
+
+    @Test
+    void aConnectorStopsAndRestartsWithANewSessionId() throws Exception {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(echo(serverEvents));
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpConnector client = connector(server.port(), events, b -> b);
+        for (long id = 1; id <= 2; id++) {
+            client.start().join();
+            RecvMsgEvent up = events.expectEvent(SessionConnected.class);
+            assertSame(client.session(), up.session());
+            assertEquals(id, client.session().id());
+            assertTrue(client.isReady());
+            client.session().send(new TestEchoAck("round", (int) id));
+            assertEquals(new TestEchoAck("round", (int) id), events.expect(TestEchoAck.class));
+            client.stop().join();
+            assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+            assertFalse(client.isReady());
+            assertEquals(SendResult.CLOSED, client.session().send(new TestEchoAck("down", 0)));
+        }
+        events.assertNoMoreEvents();
+    }
+
+    @Test
+    void closingTheConnectorsSessionStopsTheConnector() throws Exception {
+        UdpAcceptor server = startedAcceptor(echo(new RecordingEventCallback()));
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpConnector client = connector(server.port(), events, b -> b);
+        client.start().join();
+        events.expect(SessionConnected.class);
+        client.session().close();
+        assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == PeerState.STOPPED);
+    }
+
+    @Test
+    void eachSendersDatagramsLeaveInOrderAndThoseSentBeforeStopAreWritten() {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        UdpAcceptor server = startedAcceptor(serverEvents);
+        RecordingEventCallback events = new RecordingEventCallback();
+        UdpConnector client = connector(server.port(), events, b -> b);
+        client.start().join();
+        events.expect(SessionConnected.class);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("seq", i)));
+        }
+        client.stop().join();
+        serverEvents.expect(SessionAccepted.class);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(new TestEchoAck("seq", i), serverEvents.expect(TestEchoAck.class));
+        }
+    }
+}

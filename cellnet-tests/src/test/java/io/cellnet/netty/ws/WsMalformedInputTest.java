@@ -1,0 +1,108 @@
+package io.cellnet.netty.ws;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.CloseReason;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionClosed;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.FrameException;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.RecordingEventCallback;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Refused input closes the session with reason IO and the cause, after a close frame saying why;
+ * nothing reaches the callback as a message (Go passes a nil message for a text frame). Bad
+ * upgrade requests get an HTTP error and no session.
+ */
+class WsMalformedInputTest extends WsTestBase {
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("text frame", 0x1, "68656c6c6f", "03eb"),
+                Arguments.of("empty binary message", 0x2, "", "03ef"),
+                Arguments.of("1-byte binary message", 0x2, "41", "03ef"),
+                Arguments.of("unknown id", 0x2, "3412", "03ef"),
+                Arguments.of("system id SessionClosed", 0x2, "d39c", "03ef"),
+                Arguments.of("codec error", 0x2, "41120500", "03ef"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void closesTheSessionWithAReason(String name, int opcode, String payload, String closeCode) throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(echo(events));
+        try (RawWs client = RawWs.connect(server.port())) {
+            assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
+            client.sendMasked(0x2, HELLO);
+            assertEquals(WsWireTest.SERVER_FRAME, client.read(15));
+            client.sendMasked(opcode, payload);
+            String close = client.readFrame();
+            assertTrue(close.startsWith("88:" + closeCode), close);   // close code (1003 or 1007), then the reason
+            client.awaitClose();
+        }
+        events.expect(SessionAccepted.class);
+        events.expect(TestEchoAck.class);
+        SessionClosed closed = events.expect(SessionClosed.class);
+        assertEquals(CloseReason.IO, closed.reason());
+        if (opcode == 0x1) {
+            assertInstanceOf(FrameException.class, closed.cause());
+            assertTrue(closed.cause().getMessage().contains("text"), closed.cause().getMessage());
+        }
+        events.assertNoMoreEvents();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.sessionCount() == 0);
+    }
+
+    @Test
+    void aMessageOverMaxPacketSizeClosesTheSessionWithTooBig() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = acceptor(echo(events), WsOptions.DEFAULT, b -> b.maxPacketSize(14));
+        server.start().join();
+        try (RawWs client = RawWs.connect(server.port())) {
+            assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
+            client.sendMasked(0x2, HELLO);                       // 13 bytes < 14: accepted, as on TCP
+            assertEquals(WsWireTest.SERVER_FRAME, client.read(15));
+            client.sendMasked(0x2, HELLO + "00");                // 14 bytes: over
+            String close = client.readFrame();
+            assertTrue(close.startsWith("88:03f1"), close);          // 1009 message too big
+            client.awaitClose();
+        }
+        events.expect(SessionAccepted.class);
+        events.expect(TestEchoAck.class);
+        assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
+    }
+
+    static Stream<Arguments> badUpgrades() {
+        return Stream.of(
+                Arguments.of("GET /other HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: " + RawWs.KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n", "404"),
+                Arguments.of("GET /ws/deeper HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: " + RawWs.KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n", "404"),
+                Arguments.of("GET /ws HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+                Arguments.of("POST /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nContent-Length: 0\r\n\r\n", "400"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badUpgrades")
+    void aBadUpgradeRequestGetsAnHttpErrorAndNoSession(String request, String status) throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = startedAcceptor(echo(events));
+        try (RawWs client = RawWs.connect(server.port())) {
+            client.writeText(request);
+            String head = client.readHead();
+            assertTrue(head.startsWith("HTTP/1.1 " + status), head);
+            client.awaitClose();
+        }
+        events.assertNoMoreEvents();
+        assertEquals(0, server.sessionCount());
+    }
+}

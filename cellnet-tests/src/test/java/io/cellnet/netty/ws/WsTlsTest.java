@@ -1,0 +1,65 @@
+package io.cellnet.netty.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionConnectError;
+import io.cellnet.SessionConnected;
+import io.cellnet.TcpAcceptor;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.RecordingEventCallback;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** wss: the acceptor with a server TLS context, the connector with a client one for {@code wss://}. */
+class WsTlsTest extends WsTestBase {
+    private static X509Bundle cert;
+
+    @BeforeAll
+    static void selfSignedCertificate() throws Exception {
+        cert = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                .addSanIpAddress("127.0.0.1").setIsCertificateAuthority(true).ecp256().buildSelfSigned();
+    }
+
+    private TcpAcceptor tlsAcceptor(RecordingEventCallback events) throws Exception {
+        SslContext server = SslContextBuilder.forServer(cert.getKeyPair().getPrivate(), cert.getCertificate()).build();
+        TcpAcceptor a = acceptor(echo(events), WsOptions.DEFAULT, b -> b.ssl(server));
+        a.start().join();
+        return a;
+    }
+
+    @Test
+    void echoOverWss() throws Exception {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = tlsAcceptor(serverEvents);
+        SslContext trusting = SslContextBuilder.forClient().trustManager(cert.getCertificate()).build();
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector client = connector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT,
+                b -> b.ssl(trusting));
+        client.start().join();
+        events.expect(SessionConnected.class);
+        client.session().send(new TestEchoAck("secret", 42));
+        assertEquals(new TestEchoAck("secret", 42), events.expect(TestEchoAck.class));
+        serverEvents.expect(SessionAccepted.class);
+        assertEquals(new TestEchoAck("secret", 42), serverEvents.expect(TestEchoAck.class));
+    }
+
+    @Test
+    void wssWithoutAContextUsesTheDefaultTrustAndRefusesAnUnknownCertificate() throws Exception {
+        RecordingEventCallback serverEvents = new RecordingEventCallback();
+        TcpAcceptor server = tlsAcceptor(serverEvents);
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector client = connector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT, b -> b);
+        client.start().join();
+        SessionConnectError error = events.expect(SessionConnectError.class);
+        assertFalse(error.willRetry());
+        events.assertNoMoreEvents();
+        serverEvents.assertNoMoreEvents();
+    }
+}
