@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.codec.Codecs;
 import io.cellnet.proc.Processors;
 import io.cellnet.proc.ProcessorProvider;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,17 +45,12 @@ class RegistriesTest {
     private static ProcessorProvider processor(String name, String... aliases) {
         return new ProcessorProvider() {
             @Override
-            public String name() {
-                return name;
+            public Set<String> names() {
+                return namesOf(name, aliases);
             }
 
             @Override
-            public List<String> aliases() {
-                return List.of(aliases);
-            }
-
-            @Override
-            public ProcessorBundle create(EventCallback callback) {
+            public ProcessorBundle create(String processor, EventCallback callback) {
                 return new ProcessorBundle(() -> name, EventHooker.identity(), callback);
             }
         };
@@ -63,20 +59,22 @@ class RegistriesTest {
     private static PeerProvider peerType(String name, String... aliases) {
         return new PeerProvider() {
             @Override
-            public String typeName() {
-                return name;
+            public Set<String> typeNames() {
+                return namesOf(name, aliases);
             }
 
             @Override
-            public List<String> aliases() {
-                return List.of(aliases);
-            }
-
-            @Override
-            public GenericPeer create(PeerProperty property) {
+            public GenericPeer create(String typeName, PeerProperty property, ProcessorBundle bundle) {
                 throw new UnsupportedOperationException("test provider");
             }
         };
+    }
+
+    private static Set<String> namesOf(String name, String... aliases) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(name);
+        names.addAll(List.of(aliases));
+        return names;
     }
 
     static Stream<Registry> registries() {
@@ -85,7 +83,8 @@ class RegistriesTest {
                 new Registry("processor", name -> () -> Processors.register(processor(name)),
                         name -> Processors.bundle(name, EventCallback.NONE), Processors::names),
                 new Registry("peer type", name -> () -> Peers.register(peerType(name)),
-                        name -> Peers.newGenericPeer(name, "n", "127.0.0.1:0", EventQueue.direct()),
+                        name -> Peers.newGenericPeer(name, "n", "127.0.0.1:0", EventQueue.direct(),
+                                new ProcessorBundle(() -> "t", EventHooker.identity(), EventCallback.NONE)),
                         Peers::typeNames));
     }
 

@@ -1,14 +1,15 @@
 package io.cellnet.codec;
 
+import java.util.List;
 
 /**
- * Supplies one codec to {@link io.cellnet.codec.Codecs}. Listed in
+ * Supplies codecs to {@link Codecs}, each under its {@link Codec#name()}. Listed in
  * {@code META-INF/services/io.cellnet.codec.CodecProvider}.
  *
  * <p>Thread safety: called once, from whichever thread first uses the codec registry.
  */
 public interface CodecProvider {
 
-    /** The codec; its {@link Codec#name()} is its registered name. */
-    Codec codec();
+    /** The codecs. */
+    List<Codec> codecs();
 }

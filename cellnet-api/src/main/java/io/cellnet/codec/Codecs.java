@@ -1,7 +1,8 @@
 package io.cellnet.codec;
 
 import io.cellnet.internal.NamedRegistry;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public final class Codecs {
     private static final NamedRegistry<Codec> REGISTRY = NamedRegistry.load("codec", CodecProvider.class,
-            p -> List.of(p.codec().name()), CodecProvider::codec, "cellnet-netty (json, binary, protoplus)");
+            Codecs::byName, "cellnet-netty (json, binary, protoplus)");
 
     private Codecs() {
     }
@@ -42,5 +43,13 @@ public final class Codecs {
     /** The names of every known codec. */
     public static Set<String> names() {
         return REGISTRY.names();
+    }
+
+    private static Map<String, Codec> byName(CodecProvider provider) {
+        Map<String, Codec> named = new LinkedHashMap<>();
+        for (Codec c : provider.codecs()) {
+            named.put(c.name(), c);
+        }
+        return named;
     }
 }

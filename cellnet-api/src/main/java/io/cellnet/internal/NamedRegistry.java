@@ -1,6 +1,6 @@
 package io.cellnet.internal;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -35,29 +35,38 @@ public final class NamedRegistry<T> {
 
     /**
      * A registry that loads {@code providerType} through {@link ServiceLoader} on first use,
-     * registering {@code value(provider)} under each of {@code names(provider)}.
+     * registering what {@code entries(provider)} maps each of its names to.
      */
     public static <P, T> NamedRegistry<T> load(String kind, Class<P> providerType,
-            Function<P, List<String>> names, Function<P, T> value, String artifactHint) {
+            Function<P, Map<String, T>> entries, String artifactHint) {
         return new NamedRegistry<>(kind, artifactHint, self -> {
             for (P provider : ServiceLoader.load(providerType, NamedRegistry.class.getClassLoader())) {
-                self.putAllLocked(names.apply(provider), value.apply(provider));
+                self.putAllLocked(entries.apply(provider));
             }
         });
     }
 
+    /** {@code value} under each of {@code names}, for a provider that makes several named things. */
+    public static <T> Map<String, T> under(Set<String> names, T value) {
+        Map<String, T> named = new LinkedHashMap<>();
+        for (String name : names) {
+            named.put(name, value);
+        }
+        return named;
+    }
+
     /** Registers {@code value} under {@code name}; fails when the name is taken. */
     public void register(String name, T value) {
-        register(List.of(name), value);
+        register(Map.of(name, value));
     }
 
     /**
-     * Registers {@code value} under each of {@code names}, all or none: when one name is taken by
-     * another value, nothing is registered.
+     * Registers each entry, all or none: when one name is taken by another value, nothing is
+     * registered.
      */
-    public synchronized void register(List<String> names, T value) {
+    public synchronized void register(Map<String, T> named) {
         ensureLoaded();
-        putAllLocked(names, value);
+        putAllLocked(named);
     }
 
     /** The value registered under {@code name}; fails with the known names when there is none. */
@@ -90,13 +99,9 @@ public final class NamedRegistry<T> {
         }
     }
 
-    private void putAllLocked(List<String> names, T value) {
-        for (String name : names) {
-            checkFree(name, value);
-        }
-        for (String name : names) {
-            entries.put(name, value);
-        }
+    private void putAllLocked(Map<String, T> named) {
+        named.forEach(this::checkFree);
+        entries.putAll(named);
     }
 
     private void checkFree(String name, T value) {

@@ -2,25 +2,23 @@ package io.cellnet.proc;
 
 import io.cellnet.EventCallback;
 import io.cellnet.ProcessorBundle;
-import java.util.List;
+import java.util.Set;
 
 /**
- * Makes the {@link ProcessorBundle} of one named processor (Go's {@code proc.RegisterProcessor}),
- * for {@link io.cellnet.proc.Processors}. Listed in
- * {@code META-INF/services/io.cellnet.proc.ProcessorProvider}.
+ * Makes the {@link ProcessorBundle}s of named processors (Go's {@code proc.RegisterProcessor}) for
+ * {@link Processors}. One provider may make several processors; it is listed in
+ * {@code META-INF/services/io.cellnet.proc.ProcessorProvider} or given to {@link Processors#register}.
  *
  * <p>Thread safety: {@link #create} may be called from any thread.
  */
 public interface ProcessorProvider {
 
-    /** The processor's name, for example {@code "tcp.ltv"}. */
-    String name();
+    /** The processor names this provider makes, Go's aliases included ({@code "gorillaws.ltv"}). */
+    Set<String> names();
 
-    /** Other names for the same processor (Go's {@code "gorillaws.ltv"} for {@code "ws.ltv"}). */
-    default List<String> aliases() {
-        return List.of();
-    }
-
-    /** A bundle of this processor's transmitter and hookers with {@code callback} as its callback. */
-    ProcessorBundle create(EventCallback callback);
+    /**
+     * A bundle of processor {@code name}'s transmitter and hookers with {@code callback} as its
+     * callback.
+     */
+    ProcessorBundle create(String name, EventCallback callback);
 }

@@ -1,11 +1,9 @@
 package io.cellnet.proc;
 
 import io.cellnet.EventCallback;
-import io.cellnet.GenericPeer;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.internal.NamedRegistry;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,57 +11,42 @@ import java.util.Set;
  * from {@link ProcessorProvider}s found through {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
- * Processors.bind(peer, "tcp.ltv", dispatcher);
+ * TcpAcceptor server = TcpPeers.acceptor().address("127.0.0.1:0")
+ *         .bundle(Processors.bundle("tcp.ltv", dispatcher)).build();
  * }</pre>
  *
  * <p>Thread safety: every method may be called from any thread.
  */
 public final class Processors {
     private static final NamedRegistry<ProcessorProvider> REGISTRY = NamedRegistry.load("processor",
-            ProcessorProvider.class, Processors::namesOf, p -> p, "cellnet-netty (tcp.ltv, ...)");
+            ProcessorProvider.class, p -> NamedRegistry.under(p.names(), p), "cellnet-netty (tcp.ltv, ...)");
 
     private Processors() {
     }
 
     /**
-     * The bundle of processor {@code name} with {@code callback}.
+     * The bundle of processor {@code name} with {@code callback} (what Go's
+     * {@code proc.BindProcessorHandler} binds); give it to a peer when the peer is built.
      *
      * @throws IllegalArgumentException naming the known processors when {@code name} is unknown
      */
     public static ProcessorBundle bundle(String name, EventCallback callback) {
-        return REGISTRY.get(name).create(callback);
+        Objects.requireNonNull(callback, "callback");
+        return REGISTRY.get(name).create(name, callback);
     }
 
     /**
-     * Binds processor {@code name} with {@code callback} to {@code peer} (Go's
-     * {@code proc.BindProcessorHandler}).
-     *
-     * @throws IllegalArgumentException when {@code name} is unknown or the peer cannot drive it
-     * @throws IllegalStateException    when the peer is not stopped
-     */
-    public static void bind(GenericPeer peer, String name, EventCallback callback) {
-        peer.bindProcessor(bundle(name, callback));
-    }
-
-    /**
-     * Registers a provider under its name and aliases, next to those found through
+     * Registers a provider under its names, next to those found through
      * {@link java.util.ServiceLoader}; all or none.
      *
      * @throws IllegalStateException when one of its names is taken by another provider
      */
     public static void register(ProcessorProvider provider) {
-        REGISTRY.register(namesOf(provider), provider);
+        REGISTRY.register(NamedRegistry.under(provider.names(), provider));
     }
 
     /** Every known processor name. */
     public static Set<String> names() {
         return REGISTRY.names();
-    }
-
-    private static List<String> namesOf(ProcessorProvider p) {
-        List<String> names = new ArrayList<>();
-        names.add(p.name());
-        names.addAll(p.aliases());
-        return names;
     }
 }

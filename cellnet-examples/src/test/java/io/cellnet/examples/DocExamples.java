@@ -1,5 +1,6 @@
 package io.cellnet.examples;
 
+
 import io.cellnet.ContextKey;
 import io.cellnet.EventCallback;
 import io.cellnet.EventHooker;
@@ -18,8 +19,6 @@ import io.cellnet.codec.Codecs;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.netty.heartbeat.HeartbeatHooker;
-import io.cellnet.netty.internal.ltv.LtvTransmitter;
-import io.cellnet.netty.internal.proc.TcpLtvProcessor;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
@@ -27,6 +26,7 @@ import io.cellnet.proc.ProcessorProvider;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.traffic.ChannelTrafficShapingHandler;
+import java.util.Set;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,14 +90,13 @@ final class DocExamples {
     /** {@code tcp.ltv} with the login gate after its hookers. */
     static final class GatedLtvProcessor implements ProcessorProvider {
         @Override
-        public String name() {
-            return "tcp.ltv.gated";
+        public Set<String> names() {
+            return Set.of("tcp.ltv.gated");
         }
 
         @Override
-        public ProcessorBundle create(EventCallback callback) {
-            return new ProcessorBundle(LtvTransmitter.INSTANCE, EventHooker.chain(TcpLtvProcessor.hooker(),
-                    new LoginGate()), callback);
+        public ProcessorBundle create(String name, EventCallback callback) {
+            return Processors.bundle("tcp.ltv", callback).withHooker(new LoginGate());
         }
     }
 

@@ -52,7 +52,7 @@ class DocExamplesTest {
             peer.close();
         }
         EmbeddedPeer stranger = EmbeddedPeer.builder().registry(DocExamples.registry())
-                .bundle(new DocExamples.GatedLtvProcessor().create(EventCallback.NONE)).build();
+                .bundle(new DocExamples.GatedLtvProcessor().create("tcp.ltv.gated", EventCallback.NONE)).build();
         try {
             stranger.events().expect(SessionAccepted.class);
             stranger.writeInbound(stranger.encodeHex(new LoginAck(1)));

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Behaviour: {@link #start()} and {@link #stop()} switch between {@link PeerState#RUNNING} and
  * {@link PeerState#STOPPED} at once and count the calls; the bundle has no transmitter that does
- * anything ({@code bindProcessor} checks only that the peer is stopped, as real peers do);
+ * anything unless one is given to the constructor;
  * {@link #closeAllSessions()} closes each session. The class is not final, so Mockito can spy on it.
  *
  * <p>Thread safety: every method may be called from any thread.
@@ -49,7 +49,7 @@ public class FakePeer implements GenericPeer, SessionAccessor {
     private final AtomicInteger starts = new AtomicInteger();
     private final AtomicInteger stops = new AtomicInteger();
     private volatile PeerState state = PeerState.STOPPED;
-    private volatile ProcessorBundle bundle = NO_BUNDLE;
+    private final ProcessorBundle bundle;
 
     /** A peer named {@code "fake"} at address {@code "fake"} on {@link EventQueue#direct()}. */
     public FakePeer() {
@@ -63,9 +63,15 @@ public class FakePeer implements GenericPeer, SessionAccessor {
 
     /** A peer with these properties. */
     public FakePeer(String name, String address, EventQueue queue) {
+        this(name, address, queue, NO_BUNDLE);
+    }
+
+    /** A peer with these properties and {@code bundle} (as {@link #processorBundle()}). */
+    public FakePeer(String name, String address, EventQueue queue, ProcessorBundle bundle) {
         this.name = Objects.requireNonNull(name, "name");
         this.address = Objects.requireNonNull(address, "address");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
     }
 
     /** A new open session of this peer with the next id (1, 2, ...). */
@@ -118,16 +124,8 @@ public class FakePeer implements GenericPeer, SessionAccessor {
         stop();
     }
 
-    @Override
-    public synchronized void bindProcessor(ProcessorBundle newBundle) {
-        Objects.requireNonNull(newBundle, "bundle");
-        if (state != PeerState.STOPPED) {
-            throw new IllegalStateException("peer '" + name + "' is " + state + ": bind processors before start");
-        }
-        this.bundle = newBundle;
-    }
 
-    /** The bound bundle; until one is bound, a bundle whose parts do nothing. */
+    /** The bundle given to the constructor, or one whose parts do nothing. */
     @Override
     public ProcessorBundle processorBundle() {
         return bundle;

@@ -77,13 +77,11 @@ class FakePeerTest {
     }
 
     @Test
-    void bindProcessorOnlyWhileStopped() {
-        FakePeer peer = new FakePeer("p", "127.0.0.1:0", EventQueue.direct());
+    void theBundleIsGivenWhenBuilt() {
         ProcessorBundle bundle = new ProcessorBundle(() -> "test", EventHooker.identity(), EventCallback.NONE);
-        peer.bindProcessor(bundle);
+        FakePeer peer = new FakePeer("p", "127.0.0.1:0", EventQueue.direct(), bundle);
         assertSame(bundle, peer.processorBundle());
-        peer.start();
-        assertThrows(IllegalStateException.class, () -> peer.bindProcessor(bundle));
+        assertEquals("fake", new FakePeer().processorBundle().transmitter().name());
         assertEquals("p", peer.name());
         assertEquals("127.0.0.1:0", peer.address());
         assertSame(EventQueue.direct(), peer.queue());

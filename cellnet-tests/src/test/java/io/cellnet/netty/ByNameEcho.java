@@ -29,8 +29,8 @@ public final class ByNameEcho {
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         try {
             server.start().join();
-            GenericPeer client = Peers.newGenericPeer(connectorType, "client", address.get(), EventQueue.direct());
-            Processors.bind(client, processor, clientEvents);
+            GenericPeer client = Peers.newGenericPeer(connectorType, "client", address.get(), EventQueue.direct(),
+                    Processors.bundle(processor, clientEvents));
             try {
                 client.start().join();
                 clientEvents.expectEvent(SessionConnected.class).session().send(message);

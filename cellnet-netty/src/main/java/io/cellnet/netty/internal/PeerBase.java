@@ -53,10 +53,6 @@ public abstract class PeerBase implements GenericPeer {
         return core;
     }
 
-    /** Fails when {@code bundle} cannot drive this peer; called by {@link #bindProcessor}. */
-    protected void checkBundle(ProcessorBundle bundle) {
-        // every ChannelTransmitter suits by default; PeerCore checks that
-    }
 
     /** Records the group serving the peer's channels while it runs ({@code null} when stopped). */
     protected final void activeGroup(@Nullable EventLoopGroup group) {
@@ -113,17 +109,6 @@ public abstract class PeerBase implements GenericPeer {
         return false;
     }
 
-    @Override
-    public final void bindProcessor(ProcessorBundle bundle) {
-        synchronized (lifecycle) {
-            if (lifecycle.state() != PeerState.STOPPED) {
-                throw new IllegalStateException("peer '" + name() + "' is " + lifecycle.state()
-                        + ": bind processors before start");
-            }
-            checkBundle(bundle);
-            core.bind(bundle);
-        }
-    }
 
     @Override
     public final ProcessorBundle processorBundle() {

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * close timeout, and the rate-limited logs. Delivers inbound events: inbound hookers on the I/O
  * thread, then the callback posted to the queue.
  *
- * <p>Thread safety: every method may be called from any thread; {@link #bind} only while the peer
- * is stopped.
+ * <p>Thread safety: every method may be called from any thread.
  */
 public final class PeerCore {
     static final Logger log = LoggerFactory.getLogger("io.cellnet.netty.session");
@@ -33,8 +32,8 @@ public final class PeerCore {
     private final Duration closeTimeout;
     private final OutboundLimits outboundLimits;
     private final RateLimitedLog sendFailureLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
-    private volatile ProcessorBundle bundle;
-    private volatile ChannelTransmitter transmitter;
+    private final ProcessorBundle bundle;
+    private final ChannelTransmitter transmitter;
 
     /** The core of {@code peer} with the default {@link OutboundLimits}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
@@ -55,12 +54,6 @@ public final class PeerCore {
         this.transmitter = channelTransmitter(bundle);
     }
 
-    /** Replaces the bundle; the peer checks that it is stopped. */
-    public void bind(ProcessorBundle newBundle) {
-        ChannelTransmitter tx = channelTransmitter(newBundle);
-        this.bundle = newBundle;
-        this.transmitter = tx;
-    }
 
     private static ChannelTransmitter channelTransmitter(ProcessorBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");

@@ -58,7 +58,7 @@ final class MsgLogWriter {
         Object m = event.message();
         if (m instanceof RemoteCallMsg call) {
             String kind = call instanceof RemoteCallREQ ? " rpc REQ call " : " rpc ACK call ";
-            payload(s, call.MsgID(), call.Data(), kind + call.CallID());
+            payload(s, call.msgId(), call.data(), kind + call.callId());
         } else if (m instanceof RelayACK ack) {
             relay(s, ack);
         } else if (m instanceof RawPacket raw) {
@@ -69,10 +69,10 @@ final class MsgLogWriter {
     }
 
     private void relay(Session s, RelayACK ack) {
-        String tag = " relay {Int64: " + ack.Int64() + ", Int64Slice: " + Arrays.toString(ack.Int64Slice())
-                + ", Str: \"" + ack.Str() + "\", Bytes: " + MessageText.of(ack.Bytes()) + "}";
+        String tag = " relay {Int64: " + ack.int64() + ", Int64Slice: " + Arrays.toString(ack.int64Slice())
+                + ", Str: \"" + ack.str() + "\", Bytes: " + MessageText.of(ack.bytes()) + "}";
         if (ack.hasMessage()) {
-            payload(s, ack.MsgID(), ack.Msg(), tag);
+            payload(s, ack.msgId(), ack.msg(), tag);
         } else if (rules.isVisible(BuiltinMessages.RELAY_ACK.fullName())) {
             write(s, NoMessage.INSTANCE.toString(), 0, 0, tag, "");
         }

@@ -45,7 +45,7 @@ public final class RelayHooker implements EventHooker {
         Object message = NoMessage.INSTANCE;
         if (ack.hasMessage()) {
             try {
-                message = Payloads.decode(Payloads.registryOf(session), ack.MsgID(), ack.Msg());
+                message = Payloads.decode(Payloads.registryOf(session), ack.msgId(), ack.msg());
             } catch (RuntimeException e) {
                 BAD_INPUT.warn("session {}: dropped a relay: {}", session.id(), e.getMessage());
                 return null;

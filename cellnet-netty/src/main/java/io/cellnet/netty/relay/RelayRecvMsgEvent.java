@@ -37,22 +37,22 @@ public class RelayRecvMsgEvent extends RecvMsgEvent {
 
     /** The passthrough int64 ({@code 0} when absent). */
     public long passThroughAsInt64() {
-        return ack.Int64();
+        return ack.int64();
     }
 
     /** The passthrough int64 slice (empty when absent). */
     public long[] passThroughAsInt64Slice() {
-        return ack.Int64Slice();
+        return ack.int64Slice();
     }
 
     /** The passthrough string (empty when absent). */
     public String passThroughAsString() {
-        return ack.Str();
+        return ack.str();
     }
 
     /** The passthrough bytes (empty when absent). */
     public byte[] passThroughAsBytes() {
-        return ack.Bytes();
+        return ack.bytes();
     }
 
     /**
@@ -61,7 +61,7 @@ public class RelayRecvMsgEvent extends RecvMsgEvent {
      */
     @Override
     public SendResult reply(Object msg) {
-        return Relay.send(session(), msg, ack.Bytes(), ack.Int64(), ack.Int64Slice(), ack.Str());
+        return Relay.send(session(), msg, ack.bytes(), ack.int64(), ack.int64Slice(), ack.str());
     }
 
     @Override

@@ -66,29 +66,29 @@ public final class RpcHooker implements EventHooker {
 
     private static @Nullable RecvMsgEvent request(Session session, RemoteCallREQ req) {
         try {
-            Object inner = Payloads.decode(Payloads.registryOf(session), req.MsgID(), req.Data());
-            return new RpcRecvMsgEvent(session, inner, req.CallID());
+            Object inner = Payloads.decode(Payloads.registryOf(session), req.msgId(), req.data());
+            return new RpcRecvMsgEvent(session, inner, req.callId());
         } catch (RuntimeException e) {
             BAD_INPUT.warn("session {} of peer '{}': dropped rpc request {}: {}", session.id(), Rpc.peerName(session),
-                    req.CallID(), e.getMessage());
+                    req.callId(), e.getMessage());
             return null;
         }
     }
 
     private static void answer(Session session, RemoteCallACK ack) {
         CallTable table = CallTable.peek(session);
-        PendingCall call = table == null ? null : table.take(ack.CallID());
+        PendingCall call = table == null ? null : table.take(ack.callId());
         if (call == null) {
             Calls.log.debug("session {} of peer '{}': dropped the answer to rpc call {}: no such call is waiting"
-                    + " (timed out, or unknown)", session.id(), Rpc.peerName(session), ack.CallID());
+                    + " (timed out, or unknown)", session.id(), Rpc.peerName(session), ack.callId());
             return;
         }
         Object reply;
         try {
-            reply = Payloads.decode(Payloads.registryOf(session), ack.MsgID(), ack.Data());
+            reply = Payloads.decode(Payloads.registryOf(session), ack.msgId(), ack.data());
         } catch (RuntimeException e) {
             BAD_INPUT.warn("session {} of peer '{}': the answer to rpc call {} cannot be decoded: {}", session.id(),
-                    Rpc.peerName(session), ack.CallID(), e.getMessage());
+                    Rpc.peerName(session), ack.callId(), e.getMessage());
             call.fail(new RpcException(RpcException.Reason.BAD_REPLY, call + ": cannot decode the answer", e));
             return;
         }

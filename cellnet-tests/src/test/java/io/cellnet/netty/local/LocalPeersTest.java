@@ -1,5 +1,7 @@
 package io.cellnet.netty.local;
 
+import io.cellnet.EventCallback;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,8 +124,7 @@ class LocalPeersTest {
     void localPeersAreMadeByTypeName() {
         RecordingEventCallback byName = new RecordingEventCallback();
         GenericPeer client = Peers.newGenericPeer("local.Connector", "by-name", server.address(),
-                EventQueue.direct());
-        Processors.bind(client, "tcp.ltv", byName);
+                EventQueue.direct(), Processors.bundle("tcp.ltv", byName));
         client.start().join();
         try {
             assertEquals("local.Connector", client.typeName());
@@ -134,7 +135,7 @@ class LocalPeersTest {
         }
         byName.expectClosed(CloseReason.MANUAL);
         GenericPeer acceptor = Peers.newGenericPeer("local.Acceptor", "by-name", "local://by-name",
-                EventQueue.direct());
+                EventQueue.direct(), Processors.bundle("tcp.ltv", EventCallback.NONE));
         assertEquals("local.Acceptor", acceptor.typeName());
         assertTrue(Peers.typeNames().containsAll(Set.of("local.Acceptor", "local.Connector")));
     }

@@ -1,5 +1,7 @@
 package io.cellnet.netty.msglog;
 
+import io.cellnet.netty.internal.proc.NettyProcessors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -14,7 +16,6 @@ import io.cellnet.netty.LoopbackPeers;
 import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
-import io.cellnet.netty.internal.proc.TcpLtvProcessor;
 import io.cellnet.testing.RecordingEventCallback;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,14 +48,14 @@ class MsgLogCostTest {
     /** Sends {@link #MESSAGES} probes from a client; the server echoes each. */
     private void exchange(UnaryOperator<ProcessorBundle> processor) {
         TcpAcceptor server = net.acceptor("server", b -> b.bundle(processor.apply(new ProcessorBundle(
-                LtvTransmitter.INSTANCE, TcpLtvProcessor.hooker(), ev -> {
+                LtvTransmitter.INSTANCE, NettyProcessors.hooker(), ev -> {
                     if (ev.message() instanceof Probe) {
                         ev.send(ev.message());
                     }
                 }))));
         RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector client = net.connector("client", server.port(), b -> b.bundle(processor.apply(
-                new ProcessorBundle(LtvTransmitter.INSTANCE, TcpLtvProcessor.hooker(), events))));
+                new ProcessorBundle(LtvTransmitter.INSTANCE, NettyProcessors.hooker(), events))));
         events.expect(SessionConnected.class);
         TO_STRING.set(0);
         codec.reset();
@@ -67,7 +68,7 @@ class MsgLogCostTest {
     }
 
     private static UnaryOperator<ProcessorBundle> withLog(boolean debug) {
-        return b -> new ProcessorBundle(b.transmitter(), TcpLtvProcessor.hooker(new MsgLogHooker("cost",
+        return b -> new ProcessorBundle(b.transmitter(), NettyProcessors.hooker(new MsgLogHooker("cost",
                 new RecordingLogger("recv", debug), new RecordingLogger("send", debug), new MsgLogRules())),
                 b.callback());
     }

@@ -1,5 +1,7 @@
 package io.cellnet.netty.msglog;
 
+import io.cellnet.netty.internal.proc.NettyProcessors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
-import io.cellnet.netty.internal.proc.TcpLtvProcessor;
 import io.cellnet.netty.relay.Relay;
 import io.cellnet.netty.rpc.Rpc;
 import io.cellnet.netty.rpc.RpcRecvMsgEvent;
@@ -58,7 +59,7 @@ class MsgLogHookerTest {
 
     private ProcessorBundle bundle(RecordingLogger recv, RecordingLogger send, EventCallback callback) {
         return new ProcessorBundle(LtvTransmitter.INSTANCE,
-                TcpLtvProcessor.hooker(new MsgLogHooker("t", recv, send, rules)), callback);
+                NettyProcessors.hooker(new MsgLogHooker("t", recv, send, rules)), callback);
     }
 
     private static List<String> helloLines(RecordingLogger log) {

@@ -116,9 +116,9 @@ class SyncConnectorTest extends TcpTestBase {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = startedAcceptor(serverEvents);
         for (String type : new String[] {"tcp.Connector", "tcp.SyncConnector"}) {
-            GenericPeer peer = Peers.newGenericPeer(type, "by-name", "127.0.0.1:" + server.port(), queue(type));
             RecordingEventCallback events = new RecordingEventCallback();
-            Processors.bind(peer, "tcp.ltv", events);
+            GenericPeer peer = Peers.newGenericPeer(type, "by-name", "127.0.0.1:" + server.port(), queue(type),
+                    Processors.bundle("tcp.ltv", events));
             try {
                 assertEquals(type, peer.typeName());
                 TcpConnector connector = assertInstanceOf(TcpConnector.class, peer);

@@ -147,11 +147,11 @@ class TcpLifecycleTest extends TcpTestBase {
     @Test
     void peersByTypeNameWithProcessorsByName() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        GenericPeer server = Peers.newGenericPeer("tcp.Acceptor", "by-name", "127.0.0.1:0", queue("q"));
-        Processors.bind(server, "tcp.ltv", serverEvents);
+        GenericPeer server = Peers.newGenericPeer("tcp.Acceptor", "by-name", "127.0.0.1:0", queue("q"),
+                Processors.bundle("tcp.ltv", serverEvents));
         server.start().join();
         try {
-            assertThrows(IllegalStateException.class, () -> Processors.bind(server, "tcp.ltv", serverEvents));
+            assertSame(serverEvents, server.processorBundle().callback());
             int port = server.as(TcpAcceptor.class).port();
             startedConnector(port, EventCallback.NONE);
             assertNotEquals(0, serverEvents.expectEvent(SessionAccepted.class).session().id());
@@ -159,7 +159,8 @@ class TcpLifecycleTest extends TcpTestBase {
             server.stop().join();
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Peers.newGenericPeer("tcp.Nope", "x", "127.0.0.1:0", queue("q2")));
+                () -> Peers.newGenericPeer("tcp.Nope", "x", "127.0.0.1:0", queue("q2"),
+                        Processors.bundle("tcp.ltv", EventCallback.NONE)));
         assertTrue(e.getMessage().contains("tcp.Acceptor"), e.getMessage());
     }
 }

@@ -76,8 +76,8 @@ class UdpEchoTest extends UdpTestBase {
     void peersByGoNamesEchoWithTheUdpLtvProcessor() {
         registerGlobal();
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        GenericPeer server = Peers.newGenericPeer("udp.Acceptor", "server", "127.0.0.1:0", EventQueue.direct());
-        Processors.bind(server, "udp.ltv", echo(serverEvents));
+        GenericPeer server = Peers.newGenericPeer("udp.Acceptor", "server", "127.0.0.1:0", EventQueue.direct(),
+                Processors.bundle("udp.ltv", echo(serverEvents)));
         assertEquals("cellnet.msglog.udp.recv",
                 ((MsgLogHooker) server.processorBundle().hooker()).recvLogger().getName());
         ByNameEcho.roundTrip(server, "udp.Connector", "udp.ltv", () -> "127.0.0.1:" + ((UdpAcceptor) server).port(),

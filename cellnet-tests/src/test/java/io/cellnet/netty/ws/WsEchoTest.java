@@ -61,8 +61,7 @@ class WsEchoTest extends WsTestBase {
                 BinaryCodec.INSTANCE));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         GenericPeer server = Peers.newGenericPeer("gorillaws.Acceptor", "server", "127.0.0.1:0/echo",
-                EventQueue.direct());
-        Processors.bind(server, "gorillaws.ltv", echo(serverEvents));
+                EventQueue.direct(), Processors.bundle("gorillaws.ltv", echo(serverEvents)));
         assertEquals("cellnet.msglog.ws.send",
                 ((MsgLogHooker) server.processorBundle().hooker()).sendLogger().getName());
         ByNameEcho.roundTrip(server, "gorillaws.Connector", "gorillaws.ltv",

@@ -3,7 +3,6 @@ package io.cellnet.netty.codec.binary;
 import io.cellnet.netty.codec.AbstractByteBufCodec;
 
 import io.cellnet.codec.Codec;
-import io.cellnet.codec.CodecProvider;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -41,18 +40,5 @@ public final class BinaryCodec extends AbstractByteBufCodec {
     @Override
     protected Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
         return BinaryPlan.of(type).decode(body);
-    }
-
-    /**
-     * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
-     * {@link java.util.ServiceLoader}.
-     *
-     * <p>Thread safety: stateless; any thread may call it.
-     */
-    public static final class Provider implements CodecProvider {
-        @Override
-        public Codec codec() {
-            return INSTANCE;
-        }
     }
 }

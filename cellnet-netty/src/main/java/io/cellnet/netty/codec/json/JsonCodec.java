@@ -5,7 +5,6 @@ import io.cellnet.netty.codec.AbstractByteBufCodec;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cellnet.codec.Codec;
-import io.cellnet.codec.CodecProvider;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -125,18 +124,5 @@ public final class JsonCodec extends AbstractByteBufCodec {
         }
         // Go's Unmarshal of "null" leaves the zero value in place; the Java zero value is "{}".
         return value != null ? value : reader.readValue("{}");
-    }
-
-    /**
-     * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
-     * {@link java.util.ServiceLoader}.
-     *
-     * <p>Thread safety: stateless; any thread may call it.
-     */
-    public static final class Provider implements CodecProvider {
-        @Override
-        public Codec codec() {
-            return INSTANCE;
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.cellnet.netty.codec.Unsigned;
 import io.cellnet.netty.internal.codec.WireReader;
 
 import io.cellnet.codec.Codec;
-import io.cellnet.codec.CodecProvider;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -50,19 +49,6 @@ public final class ProtoplusCodec extends AbstractByteBufCodec {
             return ProtoplusPlan.of(type).read(r);
         } finally {
             r.release();
-        }
-    }
-
-    /**
-     * Registers {@link #INSTANCE} with {@link io.cellnet.codec.Codecs} through
-     * {@link java.util.ServiceLoader}.
-     *
-     * <p>Thread safety: stateless; any thread may call it.
-     */
-    public static final class Provider implements CodecProvider {
-        @Override
-        public Codec codec() {
-            return INSTANCE;
         }
     }
 }

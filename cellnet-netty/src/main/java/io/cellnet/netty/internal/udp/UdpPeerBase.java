@@ -190,10 +190,6 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
         return dropped.get();
     }
 
-    @Override
-    protected final void checkBundle(ProcessorBundle bundle) {
-        checkTransmitter(bundle);
-    }
 
     /**
      * A datagram the decoder refused: counted and logged at DEBUG, at a limited rate, with the

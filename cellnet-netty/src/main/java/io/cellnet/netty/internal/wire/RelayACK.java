@@ -18,43 +18,43 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: immutable as long as the arrays are not modified.
  *
- * @param Msg        the payload message encoded with its own codec; empty when there is none
- * @param MsgID      the payload message's id; {@code 0} when there is none
- * @param Bytes      raw passthrough bytes
- * @param Int64      passthrough int64
- * @param Int64Slice passthrough int64 slice
- * @param Str        passthrough string
+ * @param msg        the payload message encoded with its own codec; empty when there is none
+ * @param msgId      the payload message's id; {@code 0} when there is none
+ * @param bytes      raw passthrough bytes
+ * @param int64      passthrough int64
+ * @param int64Slice passthrough int64 slice
+ * @param str        passthrough string
  */
-public record RelayACK(byte[] Msg, @Unsigned int MsgID, byte[] Bytes, long Int64, long[] Int64Slice, String Str) {
+public record RelayACK(byte[] msg, @Unsigned int msgId, byte[] bytes, long int64, long[] int64Slice, String str) {
 
     /** Checks the arguments. */
     public RelayACK {
-        Objects.requireNonNull(Msg, "Msg");
-        Objects.requireNonNull(Bytes, "Bytes");
-        Objects.requireNonNull(Int64Slice, "Int64Slice");
-        Objects.requireNonNull(Str, "Str");
+        Objects.requireNonNull(msg, "Msg");
+        Objects.requireNonNull(bytes, "Bytes");
+        Objects.requireNonNull(int64Slice, "Int64Slice");
+        Objects.requireNonNull(str, "Str");
     }
 
     /** {@code true} when a payload message is present ({@code MsgID != 0}). */
     public boolean hasMessage() {
-        return MsgID != 0;
+        return msgId != 0;
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RelayACK r && r.MsgID == MsgID && r.Int64 == Int64 && r.Str.equals(Str)
-                && Arrays.equals(r.Msg, Msg) && Arrays.equals(r.Bytes, Bytes) && Arrays.equals(r.Int64Slice, Int64Slice);
+        return o instanceof RelayACK r && r.msgId == msgId && r.int64 == int64 && r.str.equals(str)
+                && Arrays.equals(r.msg, msg) && Arrays.equals(r.bytes, bytes) && Arrays.equals(r.int64Slice, int64Slice);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(MsgID, Int64, Str, Arrays.hashCode(Msg), Arrays.hashCode(Bytes),
-                Arrays.hashCode(Int64Slice));
+        return Objects.hash(msgId, int64, str, Arrays.hashCode(msg), Arrays.hashCode(bytes),
+                Arrays.hashCode(int64Slice));
     }
 
     @Override
     public String toString() {
-        return "RelayACK{Msg=" + Msg.length + " bytes, MsgID=" + MsgID + ", Bytes=" + Bytes.length + " bytes, Int64="
-                + Int64 + ", Int64Slice=" + Arrays.toString(Int64Slice) + ", Str=" + Str + "}";
+        return "RelayACK{Msg=" + msg.length + " bytes, MsgID=" + msgId + ", Bytes=" + bytes.length + " bytes, Int64="
+                + int64 + ", Int64Slice=" + Arrays.toString(int64Slice) + ", Str=" + str + "}";
     }
 }

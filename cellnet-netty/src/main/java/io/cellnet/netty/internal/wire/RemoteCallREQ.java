@@ -17,29 +17,29 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: immutable as long as {@code Data} is not modified.
  *
- * @param MsgID  the inner message's id
- * @param Data   the inner message, encoded with its own codec
- * @param CallID the call id
+ * @param msgId  the inner message's id
+ * @param data   the inner message, encoded with its own codec
+ * @param callId the call id
  */
-public record RemoteCallREQ(@Unsigned int MsgID, byte[] Data, long CallID) implements RemoteCallMsg {
+public record RemoteCallREQ(@Unsigned int msgId, byte[] data, long callId) implements RemoteCallMsg {
 
     /** Checks the arguments. */
     public RemoteCallREQ {
-        Objects.requireNonNull(Data, "Data");
+        Objects.requireNonNull(data, "Data");
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RemoteCallREQ m && m.MsgID == MsgID && m.CallID == CallID && Arrays.equals(m.Data, Data);
+        return o instanceof RemoteCallREQ m && m.msgId == msgId && m.callId == callId && Arrays.equals(m.data, data);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(MsgID, CallID, Arrays.hashCode(Data));
+        return Objects.hash(msgId, callId, Arrays.hashCode(data));
     }
 
     @Override
     public String toString() {
-        return "RemoteCallREQ{MsgID=" + MsgID + ", Data=" + Data.length + " bytes, CallID=" + CallID + "}";
+        return "RemoteCallREQ{MsgID=" + msgId + ", Data=" + data.length + " bytes, CallID=" + callId + "}";
     }
 }

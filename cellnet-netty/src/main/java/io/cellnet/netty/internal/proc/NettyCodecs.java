@@ -1,0 +1,22 @@
+package io.cellnet.netty.internal.proc;
+
+import io.cellnet.codec.Codec;
+import io.cellnet.codec.CodecProvider;
+import io.cellnet.netty.codec.binary.BinaryCodec;
+import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
+import java.util.List;
+
+/**
+ * The codecs of cellnet-netty by Go's names: {@code json}, {@code binary} (goobjfmt) and
+ * {@code protoplus}.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class NettyCodecs implements CodecProvider {
+
+    @Override
+    public List<Codec> codecs() {
+        return List.of(JsonCodec.INSTANCE, BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE);
+    }
+}
