@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.DocExamples.Login;
 import io.cellnet.examples.DocExamples.LoginAck;
 import io.cellnet.examples.DocExamples.Ping;
@@ -23,6 +30,10 @@ import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.examples.chat.ChatMessages;
 import io.cellnet.testing.EmbeddedPeer;
 import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
+import io.cellnet.netty.msglog.MsgLogHooker;
+import io.cellnet.netty.msglog.MsgLogRules;
+import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.proc.Processors;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.SyncReceiver;
 import io.netty.channel.Channel;
@@ -30,13 +41,46 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The examples of docs/processors.md and docs/migration.md behave as the pages say. */
 @ExtendWith(NoLeftoversExtension.class)
 class DocExamplesTest {
+    /** rpc.md's "JSON REQ": main.TestEchoACK{"hello", 1234} in an RPC request, call id 1. */
+    private static final String JSON_RPC_REQUEST =
+            "2500 15e5 01 c124 0a 1c 7b224d7367223a2268656c6c6f222c2256616c7565223a313233347d 11 01";
+
+    /** The lines an SLF4J logger (logback) writes at DEBUG while open. */
+    private static final class LogLines implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger;
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+        LogLines(String name) {
+            logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name);
+            logger.setLevel(Level.DEBUG);
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        Logger logger() {
+            return logger;
+        }
+
+        List<String> lines() {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+            appender.stop();
+        }
+    }
 
     @Test
     void theLoginGateLetsLoggedInSessionsThroughAndClosesTheOthers() {
@@ -85,6 +129,49 @@ class DocExamplesTest {
             server.events().assertNoMoreEvents();                       // pings and pongs are swallowed
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void tcpLtvWithAnotherMessageLogStillOpensRpcAndLogsTheInnerMessageOnItsOwnLogger() {
+        MessageRegistry registry = EchoMessages.registry("json");
+        try (LogLines gate = new LogLines("docs.gate.recv")) {
+            MsgLogHooker log = new MsgLogHooker("gate", gate.logger(), LoggerFactory.getLogger("docs.gate.send"),
+                    new MsgLogRules());
+            EmbeddedPeer peer = EmbeddedPeer.builder().registry(registry)
+                    .bundle(DocExamples.withMessageLog(EventCallback.NONE, log)).build();
+            try {
+                peer.events().expect(SessionAccepted.class);
+                peer.writeInbound(JSON_RPC_REQUEST);
+                RecvMsgEvent ev = peer.events().poll();
+                assertInstanceOf(RpcRecvMsgEvent.class, ev);
+                assertEquals(new TestEchoAck("hello", 1234), ev.message());
+                assertTrue(gate.lines().stream().anyMatch(l -> l.contains("main.TestEchoACK(4673) rpc call 1 | "
+                        + "{Msg: \"hello\", Value: 1234}")), gate.lines()::toString);
+            } finally {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
+    void anEnvelopeThatNoHookerOpensIsLoggedWithItsJavaComponentNames() {
+        MessageRegistry registry = EchoMessages.registry("json");
+        try (LogLines recv = new LogLines("docs.plain.recv")) {
+            MsgLogHooker log = new MsgLogHooker("plain", recv.logger(), LoggerFactory.getLogger("docs.plain.send"),
+                    new MsgLogRules());
+            ProcessorBundle logOnly = new ProcessorBundle(Processors.bundle("tcp.ltv", EventCallback.NONE).transmitter(),
+                    log, EventCallback.NONE);
+            EmbeddedPeer peer = EmbeddedPeer.builder().registry(registry).bundle(logOnly).build();
+            try {
+                peer.events().expect(SessionAccepted.class);
+                peer.writeInbound(JSON_RPC_REQUEST);
+                peer.events().poll();
+                assertTrue(recv.lines().stream().anyMatch(l -> l.contains("rpc.RemoteCallREQ(58645) | {msgId: 4673, "
+                        + "data: [7b224d7367") && l.endsWith(", callId: 1}")), recv.lines()::toString);
+            } finally {
+                peer.close();
+            }
         }
     }
 
