@@ -5,8 +5,10 @@ import io.cellnet.ContextKey;
 import io.cellnet.EventCallback;
 import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
+import io.cellnet.GenericPeer;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
+import io.cellnet.Peers;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
@@ -153,6 +155,14 @@ final class DocExamples {
         ProcessorBundle ltv = Processors.bundle("tcp.ltv", dispatcher);
         return new ProcessorBundle(ltv.transmitter(),
                 EventHooker.chain(RpcHooker.INSTANCE, RelayHooker.INSTANCE, log), dispatcher);
+    }
+
+    // migration.md: Go's shape, a peer by type name with its processor
+    static GenericPeer goStyleByName(EventQueue queue, EventCallback dispatcher) {
+        GenericPeer p = Peers.newGenericPeer("tcp.Acceptor", "server", "127.0.0.1:0", queue,
+                Processors.bundle("tcp.ltv", dispatcher));      // Go: NewGenericPeer + BindProcessorHandler
+        p.start().join();
+        return p;
     }
 
     // processors.md: the heartbeat hooker

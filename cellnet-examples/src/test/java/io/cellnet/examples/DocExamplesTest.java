@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
+import io.cellnet.GenericPeer;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
@@ -33,6 +34,7 @@ import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
 import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.netty.msglog.MsgLogRules;
 import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.SyncReceiver;
@@ -203,6 +205,29 @@ class DocExamplesTest {
             }
         } finally {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void aPeerByTypeNameRunsWithTheBundleItWasBuiltWith() throws Exception {
+        MessageRegistry registry = DocExamples.registry();
+        MessageRegistry.global().registerIfAbsent(registry.byType(Login.class));     // a peer by name uses the global one
+        SyncReceiver client = new SyncReceiver();
+        try (EventQueue queue = EventQueue.create("by-name").startLoop()) {
+            MessageDispatcher echo = new MessageDispatcher().on(Login.class, (ev, m) -> ev.reply(m));
+            GenericPeer server = DocExamples.goStyleByName(queue, echo);
+            TcpConnector connector = TcpPeers.connector().address("127.0.0.1:" + ((TcpAcceptor) server).port())
+                    .registry(registry).callback(client).build();
+            try {
+                assertSame(echo, server.processorBundle().callback());
+                connector.start();
+                assertNotNull(client.waitMessage(SessionConnected.class, Duration.ofSeconds(10)));
+                connector.session().send(new Login("by name"));
+                assertEquals(new Login("by name"), client.waitMessage(Login.class, Duration.ofSeconds(10)));
+            } finally {
+                connector.close();
+                server.close();
+            }
         }
     }
 
