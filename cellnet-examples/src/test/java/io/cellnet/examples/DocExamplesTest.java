@@ -44,6 +44,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,41 +137,36 @@ class DocExamplesTest {
 
     @Test
     void tcpLtvWithAnotherMessageLogStillOpensRpcAndLogsTheInnerMessageOnItsOwnLogger() {
-        MessageRegistry registry = EchoMessages.registry("json");
-        try (LogLines gate = new LogLines("docs.gate.recv")) {
-            MsgLogHooker log = new MsgLogHooker("gate", gate.logger(), LoggerFactory.getLogger("docs.gate.send"),
-                    new MsgLogRules());
-            EmbeddedPeer peer = EmbeddedPeer.builder().registry(registry)
-                    .bundle(DocExamples.withMessageLog(EventCallback.NONE, log)).build();
-            try {
-                peer.events().expect(SessionAccepted.class);
-                peer.writeInbound(JSON_RPC_REQUEST);
-                RecvMsgEvent ev = peer.events().poll();
-                assertInstanceOf(RpcRecvMsgEvent.class, ev);
-                assertEquals(new TestEchoAck("hello", 1234), ev.message());
-                assertTrue(gate.lines().stream().anyMatch(l -> l.contains("main.TestEchoACK(4673) rpc call 1 | "
-                        + "{Msg: \"hello\", Value: 1234}")), gate.lines()::toString);
-            } finally {
-                peer.close();
-            }
-        }
+        Received r = receiveTheJsonRpcRequest("gate", log -> DocExamples.withMessageLog(EventCallback.NONE, log));
+        assertInstanceOf(RpcRecvMsgEvent.class, r.event());
+        assertEquals(new TestEchoAck("hello", 1234), r.event().message());
+        assertTrue(r.logLines().stream().anyMatch(l -> l.contains("main.TestEchoACK(4673) rpc call 1 | "
+                + "{Msg: \"hello\", Value: 1234}")), r.logLines()::toString);
     }
 
     @Test
     void anEnvelopeThatNoHookerOpensIsLoggedWithItsJavaComponentNames() {
-        MessageRegistry registry = EchoMessages.registry("json");
-        try (LogLines recv = new LogLines("docs.plain.recv")) {
-            MsgLogHooker log = new MsgLogHooker("plain", recv.logger(), LoggerFactory.getLogger("docs.plain.send"),
+        Received r = receiveTheJsonRpcRequest("plain", log -> new ProcessorBundle(
+                Processors.bundle("tcp.ltv", EventCallback.NONE).transmitter(), log, EventCallback.NONE));
+        assertTrue(r.logLines().stream().anyMatch(l -> l.contains("rpc.RemoteCallREQ(58645) | {msgId: 4673, "
+                + "data: [7b224d7367") && l.endsWith(", callId: 1}")), r.logLines()::toString);
+    }
+
+    /** What an embedded peer delivered and logged for {@link #JSON_RPC_REQUEST}. */
+    private record Received(RecvMsgEvent event, List<String> logLines) {
+    }
+
+    /** Feeds {@link #JSON_RPC_REQUEST} to a peer whose bundle has the message log {@code "docs.<name>.recv"}. */
+    private static Received receiveTheJsonRpcRequest(String name, Function<MsgLogHooker, ProcessorBundle> bundle) {
+        try (LogLines recv = new LogLines("docs." + name + ".recv")) {
+            MsgLogHooker log = new MsgLogHooker(name, recv.logger(), LoggerFactory.getLogger("docs." + name + ".send"),
                     new MsgLogRules());
-            ProcessorBundle logOnly = new ProcessorBundle(Processors.bundle("tcp.ltv", EventCallback.NONE).transmitter(),
-                    log, EventCallback.NONE);
-            EmbeddedPeer peer = EmbeddedPeer.builder().registry(registry).bundle(logOnly).build();
+            EmbeddedPeer peer = EmbeddedPeer.builder().registry(EchoMessages.registry("json")).bundle(bundle.apply(log))
+                    .build();
             try {
                 peer.events().expect(SessionAccepted.class);
                 peer.writeInbound(JSON_RPC_REQUEST);
-                peer.events().poll();
-                assertTrue(recv.lines().stream().anyMatch(l -> l.contains("rpc.RemoteCallREQ(58645) | {msgId: 4673, "
-                        + "data: [7b224d7367") && l.endsWith(", callId: 1}")), recv.lines()::toString);
+                return new Received(peer.events().poll(), recv.lines());
             } finally {
                 peer.close();
             }
