@@ -1,105 +1,187 @@
 package io.cellnet.examples;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Command-line options of the form {@code --name value} and {@code --flag}. Every option a command
- * reads must be known to it; {@link #checkAllUsed()} reports the rest as errors.
+ * A command line parsed against a command's {@link Usage}: an optional mode word first, then
+ * {@code --name value} (or {@code --name=value}) and {@code --flag}. Everything is checked when
+ * parsing, so a command only reads: an unknown option, a flag given a value, an option without its
+ * value, an option given twice or a stray word is an {@link IllegalArgumentException} whose message
+ * names it; {@link Main} prints that message and the usage, and exits 2. So is a bad value, when a
+ * typed getter reads it.
  *
- * <p>Thread safety: not thread-safe; used on the main thread.
+ * <p>Thread safety: immutable once parsed.
  */
 public final class Args {
-    private final Map<String, String> values = new HashMap<>();
-    private final Set<String> used = new HashSet<>();
-    private final Optional<String> positional;
-    private boolean positionalUsed;
+    private final Usage usage;
+    private final String mode;
+    private final Map<String, String> given;
+    private final boolean help;
+
+    private Args(Usage usage, String mode, Map<String, String> given, boolean help) {
+        this.usage = usage;
+        this.mode = mode;
+        this.given = Map.copyOf(given);
+        this.help = help;
+    }
 
     /**
-     * Parses {@code args}: an optional leading word (a sub-mode), then options; a value-less option
-     * followed by another option (or nothing) is a flag.
+     * Parses {@code argv} (the words after the command's name) against {@code usage}. A
+     * {@code --help} anywhere asks for the help and nothing else is checked.
+     *
+     * @throws IllegalArgumentException naming the first bad word
      */
-    public Args(List<String> args) {
-        int first = !args.isEmpty() && !args.get(0).startsWith("--") ? 1 : 0;
-        positional = first == 1 ? Optional.of(args.get(0)) : Optional.empty();
-        for (int i = first; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+    public static Args parse(Usage usage, List<String> argv) {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            return new Args(usage, usage.modes().isEmpty() ? "" : usage.modes().get(0), Map.of(), true);
+        }
+        int i = 0;
+        String mode = usage.modes().isEmpty() ? "" : usage.modes().get(0);
+        if (!usage.modes().isEmpty() && !argv.isEmpty() && !argv.get(0).startsWith("--")) {
+            mode = argv.get(0);
+            if (!usage.modes().contains(mode)) {
+                throw new IllegalArgumentException("unknown mode '" + mode + "', expected one of "
+                        + String.join("|", usage.modes()));
             }
-            boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
-            values.put(a.substring(2), hasValue ? args.get(++i) : "true");
+            i = 1;
         }
-    }
-
-    /** The leading word, if any (for example {@code compare} in {@code bench compare ...}). */
-    public Optional<String> positional() {
-        positionalUsed = true;
-        return positional;
-    }
-
-    /** The option's value, or {@code def}. */
-    public String get(String name, String def) {
-        used.add(name);
-        return values.getOrDefault(name, def);
-    }
-
-    /** The option's value as an int, or {@code def}. */
-    public int getInt(String name, int def) {
-        String v = get(name, String.valueOf(def));
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " needs a number, got '" + v + "'");
+        Map<String, String> given = new HashMap<>();
+        for (; i < argv.size(); i++) {
+            String word = argv.get(i);
+            if (!word.startsWith("--") || word.length() == 2) {
+                throw new IllegalArgumentException("unexpected argument '" + word + "'");
+            }
+            int eq = word.indexOf('=');
+            String name = word.substring(2, eq < 0 ? word.length() : eq);
+            Option o = usage.option(name).orElseThrow(() -> new IllegalArgumentException("unknown option --" + name));
+            String next = i + 1 < argv.size() ? argv.get(i + 1) : null;
+            String value;
+            if (eq >= 0) {
+                value = word.substring(eq + 1);
+            } else if (o.isFlag()) {
+                value = "";
+            } else if (next == null || next.startsWith("--")) {
+                throw new IllegalArgumentException(o.dashed() + " needs a value (" + o.value() + ")");
+            } else {
+                value = next;
+                i++;
+            }
+            if (o.isFlag() && (eq >= 0 || (next != null && !next.startsWith("--")))) {
+                throw new IllegalArgumentException(o.dashed() + " takes no value, got '" + (eq >= 0 ? value : next)
+                        + "'");
+            }
+            if (given.put(name, value) != null) {
+                throw new IllegalArgumentException(o.dashed() + " is given twice");
+            }
         }
-    }
-
-    /** The option's value as a positive int, or {@code def}. */
-    public int getPositiveInt(String name, int def) {
-        int v = getInt(name, def);
-        if (v <= 0) {
-            throw new IllegalArgumentException("--" + name + " must be > 0, got " + v);
-        }
-        return v;
-    }
-
-    /** The option's value, which must be one of {@code allowed}, or {@code def}. */
-    public String choice(String name, String def, String... allowed) {
-        String v = get(name, def);
-        if (!List.of(allowed).contains(v)) {
-            throw new IllegalArgumentException("--" + name + " must be one of " + String.join("|", allowed)
-                    + ", got '" + v + "'");
-        }
-        return v;
-    }
-
-    /** Whether the flag was given. */
-    public boolean flag(String name) {
-        String v = get(name, "false");
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("--" + name + " takes no value, got '" + v + "'");
-        }
-        return v.equals("true");
+        return new Args(usage, mode, given, false);
     }
 
     /** Whether {@code --help} was given. */
     public boolean help() {
-        return flag("help");
+        return help;
     }
 
-    /** Fails on any option the command did not read, and on a leading word it did not ask for. */
-    public void checkAllUsed() {
-        if (positional.isPresent() && !positionalUsed) {
-            throw new IllegalArgumentException("unexpected argument '" + positional.get() + "'");
+    /** The mode word, or the usage's default mode; empty for a command without modes. */
+    public String mode() {
+        return mode;
+    }
+
+    /** Whether {@code option} was given. */
+    public boolean isGiven(Option option) {
+        return given.containsKey(declared(option).name());
+    }
+
+    /** The option's value, or its default. */
+    public String get(Option option) {
+        return given.getOrDefault(declared(option).name(), option.defaultValue());
+    }
+
+    /** Whether the flag was given. */
+    public boolean flag(Option option) {
+        if (!option.isFlag()) {
+            throw new IllegalStateException(option.dashed() + " is not a flag");
         }
-        for (String k : values.keySet()) {
-            if (!used.contains(k)) {
-                throw new IllegalArgumentException("unknown option --" + k);
+        return isGiven(option);
+    }
+
+    /**
+     * The option's value (or its default) made by {@code parse}, which throws an
+     * {@link IllegalArgumentException} saying what is wrong ("must be ..."); the message is
+     * prefixed with the option's name.
+     */
+    public <T> T get(Option option, Function<String, T> parse) {
+        String v = get(option);
+        try {
+            return parse.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option.dashed() + " " + e.getMessage(), e);
+        }
+    }
+
+    /** The option's value as an int. */
+    public int getInt(Option option) {
+        return get(option, Args::parseInt);
+    }
+
+    /** The option's value as an int of at least {@code min}. */
+    public int getInt(Option option, int min) {
+        int v = getInt(option);
+        if (v < min) {
+            throw new IllegalArgumentException(option.dashed() + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    /** The option's value as an int of at least 1. */
+    public int getPositiveInt(Option option) {
+        return getInt(option, 1);
+    }
+
+    /** The value of a choice option ({@code json|binary}), one of its choices. */
+    public String choice(Option option) {
+        List<String> allowed = option.choices();
+        if (allowed.isEmpty()) {
+            throw new IllegalStateException(option.dashed() + " is not a choice");
+        }
+        return get(option, v -> {
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException("must be one of " + option.value() + ", got '" + v + "'");
             }
+            return v;
+        });
+    }
+
+    /**
+     * Refuses {@code options} where they do not apply ({@code --pairs} outside {@code bench compare}).
+     *
+     * @param where what they do not apply to, for the message ("bench run", "--mode pingpong")
+     * @throws IllegalArgumentException naming the first one given
+     */
+    public void refuse(String where, Option... options) {
+        for (Option o : options) {
+            if (isGiven(o)) {
+                throw new IllegalArgumentException(o.dashed() + " does not apply to " + where);
+            }
+        }
+    }
+
+    private Option declared(Option option) {
+        if (!usage.option(option.name()).equals(Optional.of(option))) {
+            throw new IllegalStateException(usage.command() + " does not declare " + option);
+        }
+        return option;
+    }
+
+    private static int parseInt(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("needs a number, got '" + v + "'", e);
         }
     }
 }

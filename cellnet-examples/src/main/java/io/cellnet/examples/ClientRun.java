@@ -22,7 +22,16 @@ import java.util.concurrent.TimeoutException;
  * client's queue.
  */
 public final class ClientRun {
+    /** The {@code --timeout-ms} option of the clients. */
+    public static final Option TIMEOUT = Option.of("timeout-ms", "MS", "5000",
+            "longest wait for the connection and for each reply");
+
     private ClientRun() {
+    }
+
+    /** The {@link #TIMEOUT} option's value. */
+    public static Duration timeout(Args args) {
+        return Duration.ofMillis(args.getPositiveInt(TIMEOUT));
     }
 
     /**

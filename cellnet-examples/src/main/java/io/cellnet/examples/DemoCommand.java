@@ -22,30 +22,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread safety: runs on the main thread; the handlers run on the two event queues.
  */
-public final class DemoCommand implements Command {
+public final class DemoCommand {
+    private static final Option COUNT = Option.of("count", "N", "5", "messages to exchange");
+    private static final Option CODEC = Option.of("codec", "json|binary", "json", "codec of main.TestEchoACK");
+    private static final Usage USAGE = Usage.of("demo", "echo server + client in one process, a few messages, then exit",
+            "starts an echo server and a client on 127.0.0.1:0, exchanges N messages, prints them", COUNT, CODEC);
 
-    @Override
-    public String name() {
-        return "demo";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, DemoCommand::run);
+
+    private DemoCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "echo server + client in one process, a few messages, then exit";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                demo [--count N] [--codec json|binary]
-                  starts an echo server and a client on 127.0.0.1:0, exchanges N (5) messages, prints them""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        int count = args.getInt("count", 5);
-        MessageRegistry registry = EchoMessages.registry(args.choice("codec", "json", "json", "binary"));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws Exception {
+        int count = args.getPositiveInt(COUNT);
+        MessageRegistry registry = EchoMessages.registry(args.choice(CODEC));
         PrintStream out = console.out();
         try (EventQueue serverQueue = EventQueue.create("server-queue").startLoop();
                 EventQueue clientQueue = EventQueue.create("client-queue").startLoop();

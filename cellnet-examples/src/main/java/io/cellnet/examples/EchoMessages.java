@@ -15,6 +15,10 @@ public final class EchoMessages {
     /** Go's full name. */
     public static final String FULL_NAME = "main.TestEchoACK";
 
+    /** The {@code --codec} option of the echo commands: Go's examples/echo use binary. */
+    public static final Option CODEC = Option.of("codec", "json|binary", "binary",
+            "codec of main.TestEchoACK, id 4673; the same on both sides");
+
     private EchoMessages() {
     }
 

@@ -28,10 +28,10 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new DemoCommand(), new EchoServerCommand(), new EchoClientCommand(),
-                new ChatServerCommand(), new ChatClientCommand(), new WsChatServerCommand(), new RpcServerCommand(), new RpcClientCommand(),
-                new BenchCommand())) {
-            m.put(c.name(), c);
+        for (Command c : List.of(DemoCommand.COMMAND, EchoServerCommand.COMMAND, EchoClientCommand.COMMAND,
+                ChatServerCommand.COMMAND, ChatClientCommand.COMMAND, WsChatServerCommand.COMMAND, RpcServerCommand.COMMAND,
+                RpcClientCommand.COMMAND, BenchCommand.COMMAND)) {
+            m.put(c.usage().command(), c);
         }
         return m;
     }
@@ -64,17 +64,17 @@ public final class Main {
             (help ? console.out() : console.err()).println(overview(commands));
             return help ? 0 : 2;
         }
-        Command command = commands.get(args[0]);
+        Usage usage = commands.get(args[0]).usage();
         try {
-            Args parsed = new Args(Arrays.asList(args).subList(1, args.length));
+            Args parsed = Args.parse(usage, Arrays.asList(args).subList(1, args.length));
             if (parsed.help()) {
-                console.out().println(command.usage());
+                console.out().println(usage.text());
                 return 0;
             }
-            return command.run(parsed, console);
+            return commands.get(args[0]).run(parsed, console);
         } catch (IllegalArgumentException e) {
-            console.err().println("error: " + command.name() + ": " + e.getMessage());
-            console.err().println("usage: " + command.usage());
+            console.err().println("error: " + usage.command() + ": " + e.getMessage());
+            console.err().println("usage: " + usage.text());
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,7 +89,7 @@ public final class Main {
     private static String overview(Map<String, Command> commands) {
         StringBuilder sb = new StringBuilder(
                 "usage: java -jar cellnet-examples.jar <command> [options]   (<command> --help for more)");
-        commands.values().forEach(c -> sb.append(String.format("%n  %-15s %s", c.name(), c.summary())));
+        commands.values().forEach(c -> sb.append(String.format("%n  %-15s %s", c.usage().command(), c.usage().summary())));
         return sb.toString();
     }
 }

@@ -5,8 +5,10 @@ import io.cellnet.ContextKey;
 import io.cellnet.EventCallback;
 import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
+import io.cellnet.GenericPeer;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
+import io.cellnet.Peers;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
@@ -19,6 +21,9 @@ import io.cellnet.codec.Codecs;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.netty.heartbeat.HeartbeatHooker;
+import io.cellnet.netty.msglog.MsgLogHooker;
+import io.cellnet.netty.relay.RelayHooker;
+import io.cellnet.netty.rpc.RpcHooker;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
@@ -32,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The code shown in docs/processors.md, compiled; {@link DocExamplesTest} runs it. */
+/** The code shown in docs/processors.md, msglog.md and migration.md, compiled; {@link DocExamplesTest} runs it. */
 final class DocExamples {
     private static final Logger log = LoggerFactory.getLogger(DocExamples.class);
 
@@ -141,6 +146,21 @@ final class DocExamples {
                             });
                         }))
                 .build();
+        p.start().join();
+        return p;
+    }
+
+    // processors.md and msglog.md: tcp.ltv with another message log, built from public pieces
+    static ProcessorBundle withMessageLog(EventCallback dispatcher, MsgLogHooker log) {
+        ProcessorBundle ltv = Processors.bundle("tcp.ltv", dispatcher);
+        return new ProcessorBundle(ltv.transmitter(),
+                EventHooker.chain(RpcHooker.INSTANCE, RelayHooker.INSTANCE, log), dispatcher);
+    }
+
+    // migration.md: Go's shape, a peer by type name with its processor
+    static GenericPeer goStyleByName(EventQueue queue, EventCallback dispatcher) {
+        GenericPeer p = Peers.newGenericPeer("tcp.Acceptor", "server", "127.0.0.1:0", queue,
+                Processors.bundle("tcp.ltv", dispatcher));      // Go: NewGenericPeer + BindProcessorHandler
         p.start().join();
         return p;
     }

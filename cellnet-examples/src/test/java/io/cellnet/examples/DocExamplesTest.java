@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
+import io.cellnet.GenericPeer;
 import io.cellnet.MessageRegistry;
+import io.cellnet.ProcessorBundle;
+import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.DocExamples.Login;
 import io.cellnet.examples.DocExamples.LoginAck;
 import io.cellnet.examples.DocExamples.Ping;
@@ -23,6 +31,11 @@ import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.examples.chat.ChatMessages;
 import io.cellnet.testing.EmbeddedPeer;
 import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
+import io.cellnet.netty.msglog.MsgLogHooker;
+import io.cellnet.netty.msglog.MsgLogRules;
+import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.proc.MessageDispatcher;
+import io.cellnet.proc.Processors;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.SyncReceiver;
 import io.netty.channel.Channel;
@@ -30,13 +43,47 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The examples of docs/processors.md and docs/migration.md behave as the pages say. */
 @ExtendWith(NoLeftoversExtension.class)
 class DocExamplesTest {
+    /** rpc.md's "JSON REQ": main.TestEchoACK{"hello", 1234} in an RPC request, call id 1. */
+    private static final String JSON_RPC_REQUEST =
+            "2500 15e5 01 c124 0a 1c 7b224d7367223a2268656c6c6f222c2256616c7565223a313233347d 11 01";
+
+    /** The lines an SLF4J logger (logback) writes at DEBUG while open. */
+    private static final class LogLines implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger;
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+        LogLines(String name) {
+            logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name);
+            logger.setLevel(Level.DEBUG);
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        Logger logger() {
+            return logger;
+        }
+
+        List<String> lines() {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+            appender.stop();
+        }
+    }
 
     @Test
     void theLoginGateLetsLoggedInSessionsThroughAndClosesTheOthers() {
@@ -89,6 +136,44 @@ class DocExamplesTest {
     }
 
     @Test
+    void tcpLtvWithAnotherMessageLogStillOpensRpcAndLogsTheInnerMessageOnItsOwnLogger() {
+        Received r = receiveTheJsonRpcRequest("gate", log -> DocExamples.withMessageLog(EventCallback.NONE, log));
+        assertInstanceOf(RpcRecvMsgEvent.class, r.event());
+        assertEquals(new TestEchoAck("hello", 1234), r.event().message());
+        assertTrue(r.logLines().stream().anyMatch(l -> l.contains("main.TestEchoACK(4673) rpc call 1 | "
+                + "{Msg: \"hello\", Value: 1234}")), r.logLines()::toString);
+    }
+
+    @Test
+    void anEnvelopeThatNoHookerOpensIsLoggedWithItsJavaComponentNames() {
+        Received r = receiveTheJsonRpcRequest("plain", log -> new ProcessorBundle(
+                Processors.bundle("tcp.ltv", EventCallback.NONE).transmitter(), log, EventCallback.NONE));
+        assertTrue(r.logLines().stream().anyMatch(l -> l.contains("rpc.RemoteCallREQ(58645) | {msgId: 4673, "
+                + "data: [7b224d7367") && l.endsWith(", callId: 1}")), r.logLines()::toString);
+    }
+
+    /** What an embedded peer delivered and logged for {@link #JSON_RPC_REQUEST}. */
+    private record Received(RecvMsgEvent event, List<String> logLines) {
+    }
+
+    /** Feeds {@link #JSON_RPC_REQUEST} to a peer whose bundle has the message log {@code "docs.<name>.recv"}. */
+    private static Received receiveTheJsonRpcRequest(String name, Function<MsgLogHooker, ProcessorBundle> bundle) {
+        try (LogLines recv = new LogLines("docs." + name + ".recv")) {
+            MsgLogHooker log = new MsgLogHooker(name, recv.logger(), LoggerFactory.getLogger("docs." + name + ".send"),
+                    new MsgLogRules());
+            EmbeddedPeer peer = EmbeddedPeer.builder().registry(EchoMessages.registry("json")).bundle(bundle.apply(log))
+                    .build();
+            try {
+                peer.events().expect(SessionAccepted.class);
+                peer.writeInbound(JSON_RPC_REQUEST);
+                return new Received(peer.events().poll(), recv.lines());
+            } finally {
+                peer.close();
+            }
+        }
+    }
+
+    @Test
     void theNettyStyleServerRunsOnTheGivenGroupWithTheGivenHandlers() throws Exception {
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         MessageRegistry registry = DocExamples.registry();
@@ -116,6 +201,29 @@ class DocExamplesTest {
             }
         } finally {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void aPeerByTypeNameRunsWithTheBundleItWasBuiltWith() throws Exception {
+        MessageRegistry registry = DocExamples.registry();
+        MessageRegistry.global().registerIfAbsent(registry.byType(Login.class));     // a peer by name uses the global one
+        SyncReceiver client = new SyncReceiver();
+        try (EventQueue queue = EventQueue.create("by-name").startLoop()) {
+            MessageDispatcher echo = new MessageDispatcher().on(Login.class, (ev, m) -> ev.reply(m));
+            GenericPeer server = DocExamples.goStyleByName(queue, echo);
+            TcpConnector connector = TcpPeers.connector().address("127.0.0.1:" + ((TcpAcceptor) server).port())
+                    .registry(registry).callback(client).build();
+            try {
+                assertSame(echo, server.processorBundle().callback());
+                connector.start();
+                assertNotNull(client.waitMessage(SessionConnected.class, Duration.ofSeconds(10)));
+                connector.session().send(new Login("by name"));
+                assertEquals(new Login("by name"), client.waitMessage(Login.class, Duration.ofSeconds(10)));
+            } finally {
+                connector.close();
+                server.close();
+            }
         }
     }
 

@@ -32,6 +32,8 @@ class MainTest {
     void everyCommandHasHelp(String command) throws Exception {
         InProcess run = InProcess.run(command, "--help").assertExit(0);
         assertTrue(run.out.text().startsWith(command + " "), run.out::text);
+        assertEquals(Main.commands().get(command).usage().text(), String.join(System.lineSeparator(),
+                run.out.lines()));
         assertEquals(List.of(), run.err.lines());
     }
 
@@ -48,22 +50,37 @@ class MainTest {
         return Stream.of(
                 Arguments.of(List.of("echo-server", "--codec", "xml"), "--codec must be one of json|binary, got 'xml'"),
                 Arguments.of(List.of("echo-server", "--transport", "sctp"), "--transport must be one of"),
-                Arguments.of(List.of("echo-server", "--address", "nowhere"), "invalid address 'nowhere'"),
+                Arguments.of(List.of("echo-server", "--address", "nowhere"),
+                        "--address must be HOST:PORT: invalid address 'nowhere'"),
+                Arguments.of(List.of("echo-server", "--address"), "--address needs a value (HOST:PORT)"),
+                Arguments.of(List.of("echo-server", "--address", "--codec", "json"), "--address needs a value"),
                 Arguments.of(List.of("echo-server", "--no-queue", "yes"), "--no-queue takes no value, got 'yes'"),
-                Arguments.of(List.of("echo-client", "--count", "0"), "--count must be > 0, got 0"),
+                Arguments.of(List.of("echo-client", "--count", "0"), "--count must be at least 1, got 0"),
                 Arguments.of(List.of("echo-client", "--count", "many"), "--count needs a number, got 'many'"),
                 Arguments.of(List.of("echo-client", "--mode", "rpc"),
                         "--mode must be one of plain|rpc-sync|rpc-async|relay, got 'rpc'"),
                 Arguments.of(List.of("chat-client", "--address", "127.0.0.1:1~9"), "--address must be HOST:PORT"),
                 Arguments.of(List.of("rpc-client", "--mode", "later"), "--mode must be one of sync|async|both"),
-                Arguments.of(List.of("echo-client", "stray"), "unexpected argument 'stray'"));
+                Arguments.of(List.of("echo-client", "stray"), "unexpected argument 'stray'"),
+                Arguments.of(List.of("ws-chat-server", "--ws-address", "ws://h:1"), "--ws-address must be HOST:PORT[/PATH]"),
+                Arguments.of(List.of("demo", "--count", "1", "--count", "2"), "--count is given twice"),
+                Arguments.of(List.of("bench", "walk"), "unknown mode 'walk', expected one of run|compare|idle"),
+                Arguments.of(List.of("bench", "--pairs", "5"), "--pairs does not apply to bench run"),
+                Arguments.of(List.of("bench", "compare", "--pairs", "2"), "--pairs must be at least 3, got 2"),
+                Arguments.of(List.of("bench", "--window", "8"), "--window does not apply to --mode pingpong"),
+                Arguments.of(List.of("bench", "--target", "external"), "--target external needs --address HOST:PORT"),
+                Arguments.of(List.of("bench", "idle", "--seconds", "1"), "--seconds does not apply to bench idle"),
+                Arguments.of(List.of("bench", "idle", "--target", "external"), "--target external does not apply"));
     }
 
     @ParameterizedTest
     @MethodSource("badValues")
-    void aBadValueIsAUsageErrorNamingIt(List<String> args, String message) throws Exception {
+    void aBadValueIsAUsageErrorNamingItWithTheUsage(List<String> args, String message) throws Exception {
         InProcess run = InProcess.run(args.toArray(new String[0])).assertExit(2);
         assertTrue(run.err.lines().get(0).startsWith("error: " + args.get(0) + ": " + message), run.err::text);
+        assertEquals("usage: " + Main.commands().get(args.get(0)).usage().text(),
+                String.join(System.lineSeparator(), run.err.lines().subList(1, run.err.lines().size())));
+        assertEquals(List.of(), run.out.lines());
     }
 
     @Test

@@ -1,14 +1,24 @@
 package io.cellnet.examples.jmh;
 
-import io.cellnet.Address;
+import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
+import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
-import io.cellnet.netty.internal.TransmitterSettings;
-import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.examples.bench.LtvFrames;
+import io.cellnet.netty.LocalPeers;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,8 +36,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The tcp.ltv transmitter: encoding one frame (header + codec) into a buffer, and the inbound
- * decoder splitting and decoding a read of {@link #BATCH} frames through a real pipeline.
+ * The {@code tcp.ltv} processor as a user runs it, in memory: an in-memory acceptor
+ * ({@link LocalPeers}, {@link EventQueue#direct()}) answers each {@code main.TestEchoACK} with
+ * {@code ev.reply(msg)}, and a plain Netty client writes {@link #BATCH} frames in one write and
+ * waits for all their echoes. Client and server share one event loop, so an operation is the
+ * server's work for one message: split the frame, look the id up, decode, run the hookers and the
+ * callback, then encode and frame the reply, hookers included, and write it (one flush per read).
  *
  * <p>Thread safety: JMH state, one instance per benchmark thread.
  */
@@ -39,51 +53,77 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LtvBenchmark {
     static final int BATCH = 64;
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     @Param({"json", "binary"})
     public String codec;
 
-    private MessageRegistry registry;
-    private final TestEchoAck message = new TestEchoAck("hello", 1234);
-    private ByteBuf out;
+    private EventLoopGroup loop;
+    private TcpAcceptor server;
+    private Channel client;
     private ByteBuf frames;
-    private EmbeddedChannel channel;
+    private final Echoes echoes = new Echoes();
+    private long expected;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        registry = EchoMessages.registry(codec);
-        out = PooledByteBufAllocator.DEFAULT.directBuffer(256);
-        frames = PooledByteBufAllocator.DEFAULT.directBuffer(64 * BATCH);
+    public void setUp() throws InterruptedException {
+        MessageRegistry registry = EchoMessages.registry(codec);
+        byte[] frame = LtvFrames.encode(new TestEchoAck("hello", 1234), registry);
+        frames = PooledByteBufAllocator.DEFAULT.directBuffer(frame.length * BATCH);
         for (int i = 0; i < BATCH; i++) {
-            LtvTransmitter.INSTANCE.encode(message, registry, frames);
+            frames.writeBytes(frame);
         }
-        channel = new EmbeddedChannel();
-        LtvTransmitter.INSTANCE.initChannel(channel.pipeline(),
-                new TransmitterSettings(registry, 0, "jmh", Address.parse("127.0.0.1:0"), false));
+        loop = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+        String address = "jmh-ltv-" + codec;
+        server = LocalPeers.acceptor().address(address).registry(registry).eventLoopGroup(loop)
+                .callback(ev -> {
+                    if (ev.message() instanceof TestEchoAck) {
+                        ev.reply(ev.message());
+                    }
+                }).build();
+        server.start().join();
+        client = new Bootstrap().group(loop).channel(LocalChannel.class).handler(echoes)
+                .connect(new LocalAddress(address)).sync().channel();
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
-        out.release();
+    public void tearDown() throws InterruptedException {
+        client.close().sync();
+        server.close();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         frames.release();
-        channel.finishAndReleaseAll();
-    }
-
-    @Benchmark
-    public int encodeFrame() {
-        out.clear();
-        LtvTransmitter.INSTANCE.encode(message, registry, out);
-        return out.writerIndex();
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public Object decodeFrames() {
-        channel.writeInbound(frames.retainedDuplicate());
-        Object last = null;
-        for (Object m; (m = channel.readInbound()) != null; ) {
-            last = m;
+    public long echoBatch() {
+        expected += frames.readableBytes();
+        client.writeAndFlush(frames.retainedDuplicate(), client.voidPromise());
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        long received;
+        while ((received = echoes.bytes) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("echoed " + received + " of " + expected + " bytes in 10 s");
+            }
+            Thread.onSpinWait();
         }
-        return last;
+        return received;
+    }
+
+    /** Counts the echoed bytes (the echo of a frame is the frame: same message, same codec). */
+    private static final class Echoes extends ChannelInboundHandlerAdapter {
+        private volatile long bytes;
+
+        @Override
+        public boolean isSharable() {
+            return true;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            long n = ((ByteBuf) msg).readableBytes();
+            ReferenceCountUtil.release(msg);
+            bytes += n;           // only the event loop writes
+        }
     }
 }

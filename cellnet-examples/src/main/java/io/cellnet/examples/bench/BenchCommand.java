@@ -3,6 +3,8 @@ package io.cellnet.examples.bench;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
+import io.cellnet.examples.Usage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,65 +17,48 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Thread safety: runs on the main thread.
  */
-public final class BenchCommand implements Command {
+public final class BenchCommand {
+    private static final Option PAIRS = Option.of("pairs", "N", "3", "compare: pairs of runs, at least 3");
+    private static final Option CELLNET_TARGET = Option.of("cellnet-target", "cellnet|cellnet-direct", "cellnet",
+            "compare: the cellnet server beside raw Netty");
+    private static final Usage USAGE = buildUsage();
 
-    @Override
-    public String name() {
-        return "bench";
+    private static Usage buildUsage() {
+        List<Option> options = new ArrayList<>(BenchSpec.OPTIONS);
+        options.addAll(List.of(PAIRS, CELLNET_TARGET));
+        return new Usage("bench", "load tool: cellnet vs raw Netty vs any tcp.ltv echo server",
+                List.of("run", "compare", "idle"), options, """
+                run (default): one run against --target
+                compare: raw and --cellnet-target alternately (A B A B ...), --pairs times
+                idle: open --conns idle connections to --target, report live heap per connection
+                prints: RESULT target=.. mode=.. conns=.. window=.. msgs_per_s=.. p50_us=.. p99_us=.. p999_us=.. alloc_b_per_msg=..""");
     }
 
-    @Override
-    public String summary() {
-        return "load tool: cellnet vs raw Netty vs any tcp.ltv echo server";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, BenchCommand::run);
+
+    private BenchCommand() {
     }
 
-    @Override
-    public String usage() {
-        return """
-                bench [run|compare|idle] [options]
-                  run (default): one run against --target
-                  compare: raw and --cellnet-target alternately (A B A B ...), --pairs times (>= 3)
-                  idle: open --conns idle connections to --target, report live heap per connection
-                options:
-                  --target cellnet|cellnet-direct|raw|external   server to drive (default cellnet)
-                  --address HOST:PORT      the external server (tcp.ltv echo of main.TestEchoACK, e.g. Go's)
-                  --mode pingpong|pipeline one message in flight per connection, or --window of them
-                  --conns N (1)  --window W (32)  --seconds S (5)  --warmup S (2)  --client-threads N (1)
-                  --server-threads N (cores)   I/O threads of the in-process server (raw and cellnet alike)
-                  --codec json|binary (json)  --body-size BYTES (default: TestEchoACK{"hello",1234})
-                  --pairs N (3)  --cellnet-target cellnet|cellnet-direct (cellnet)   [compare]
-                prints: RESULT target=.. mode=.. conns=.. window=.. msgs_per_s=.. p50_us=.. p99_us=.. p999_us=.. alloc_b_per_msg=..""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        String verb = args.positional().orElse("run");
-        switch (verb) {
-            case "idle" -> {
-                return IdleBench.run(args);
-            }
-            case "compare" -> {
-                return compare(args);
-            }
-            case "run" -> {
-                BenchSpec spec = BenchSpec.from(args);
-                args.checkAllUsed();
-                RunResult r = BenchRun.run(spec);
-                System.out.println(r.line());
-                return r.failure() == null ? 0 : fail(r.failure());
-            }
-            default -> throw new IllegalArgumentException("unknown bench mode '" + verb + "'");
+    private static int run(Args args, Console console) throws Exception {
+        if (!args.mode().equals("compare")) {
+            args.refuse("bench " + args.mode(), PAIRS, CELLNET_TARGET);
         }
+        return switch (args.mode()) {
+            case "idle" -> IdleBench.run(args);
+            case "compare" -> compare(args);
+            default -> {
+                RunResult r = BenchRun.run(BenchSpec.from(args));
+                System.out.println(r.line());
+                yield r.failure() == null ? 0 : fail(r.failure());
+            }
+        };
     }
 
     private static int compare(Args args) throws Exception {
-        int pairs = args.getInt("pairs", 3);
-        String cellnetTarget = args.get("cellnet-target", "cellnet");
+        int pairs = args.getInt(PAIRS, 3);
+        String cellnetTarget = args.choice(CELLNET_TARGET);
         BenchSpec spec = BenchSpec.from(args);
-        args.checkAllUsed();
-        if (pairs < 3) {
-            throw new IllegalArgumentException("--pairs must be at least 3");
-        }
         List<RunResult> raw = new ArrayList<>();
         List<RunResult> cellnet = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {

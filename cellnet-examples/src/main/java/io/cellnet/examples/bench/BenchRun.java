@@ -39,13 +39,8 @@ final class BenchRun {
             case "raw" -> new RawEchoServer(spec.serverThreads());
             case "cellnet" -> new CellnetEchoServer(spec.registry(), false, spec.serverThreads());
             case "cellnet-direct" -> new CellnetEchoServer(spec.registry(), true, spec.serverThreads());
-            case "external" -> {
-                if (spec.address().isEmpty()) {
-                    throw new IllegalArgumentException("--target external needs --address HOST:PORT");
-                }
-                yield null;
-            }
-            default -> throw new IllegalArgumentException("unknown --target '" + spec.target() + "'");
+            case "external" -> null;
+            default -> throw new IllegalStateException("unknown target '" + spec.target() + "'");
         };
     }
 }

@@ -4,7 +4,6 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
-import io.cellnet.netty.internal.Transports;
 import io.cellnet.netty.TcpPeers;
 import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ final class CellnetEchoServer implements EchoServer {
 
     CellnetEchoServer(MessageRegistry registry, boolean direct, int threads) {
         queue = direct ? EventQueue.direct() : EventQueue.create(QUEUE).startLoop();
-        group = Transports.newGroup("cellnet-acceptor-bench", threads);
+        group = NettyIo.chosen().newGroup("cellnet-acceptor-bench", threads);
         acceptor = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
                 .eventLoopGroup(group)
                 .callback(ev -> {

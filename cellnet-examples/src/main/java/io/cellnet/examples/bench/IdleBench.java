@@ -1,6 +1,8 @@
 package io.cellnet.examples.bench;
 
+import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
+import io.cellnet.examples.EchoMessages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,12 +28,18 @@ public final class IdleBench {
     }
 
     static int run(Args args) throws Exception {
-        int conns = args.getInt("conns", 10_000);
-        String target = args.get("target", "cellnet");
-        BenchSpec spec = BenchSpec.from(args).withTarget(target);
-        args.checkAllUsed();
-        try (EchoServer server = target.equals("raw") ? new RawEchoServer(spec.serverThreads())
-                : new CellnetEchoServer(spec.registry(), target.equals("cellnet-direct"), spec.serverThreads())) {
+        args.refuse("bench idle", BenchSpec.ADDRESS, BenchSpec.MODE, BenchSpec.WINDOW, BenchSpec.SECONDS,
+                BenchSpec.WARMUP, BenchSpec.CLIENT_THREADS, BenchSpec.BODY_SIZE);
+        int conns = args.isGiven(BenchSpec.CONNS) ? args.getPositiveInt(BenchSpec.CONNS) : 10_000;
+        String target = args.choice(BenchSpec.TARGET);
+        if (target.equals("external")) {
+            throw new IllegalArgumentException("--target external does not apply to bench idle: it measures this"
+                    + " process's heap");
+        }
+        int threads = BenchSpec.serverThreads(args);
+        MessageRegistry registry = EchoMessages.registry(args.choice(BenchSpec.CODEC));
+        try (EchoServer server = target.equals("raw") ? new RawEchoServer(threads)
+                : new CellnetEchoServer(registry, target.equals("cellnet-direct"), threads)) {
             long before = liveHeap();
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), IdleBench.class.getName(),

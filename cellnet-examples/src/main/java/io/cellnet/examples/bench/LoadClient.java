@@ -1,6 +1,5 @@
 package io.cellnet.examples.bench;
 
-import io.cellnet.netty.internal.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -61,10 +60,11 @@ final class LoadClient {
 
     Result run(Duration warmup, Duration measure, Runnable onWindowStart, Runnable onWindowEnd)
             throws InterruptedException {
-        EventLoopGroup group = Transports.newGroup("bench-client", threads);
+        NettyIo io = NettyIo.chosen();
+        EventLoopGroup group = io.newGroup("bench-client", threads);
         List<Conn> handlers = new ArrayList<>();
         try {
-            Bootstrap b = new Bootstrap().group(group).channel(Transports.socketChannel())
+            Bootstrap b = new Bootstrap().group(group).channel(io.channel())
                     .option(ChannelOption.TCP_NODELAY, true);
             for (int i = 0; i < conns; i++) {
                 Conn c = new Conn();

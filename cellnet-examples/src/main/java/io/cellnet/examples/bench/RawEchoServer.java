@@ -1,6 +1,5 @@
 package io.cellnet.examples.bench;
 
-import io.cellnet.netty.internal.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -27,14 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RawEchoServer implements EchoServer {
     static final String THREADS = "bench-raw";
 
-    private final EventLoopGroup boss = Transports.newGroup(THREADS + "-boss", 1);
+    private final NettyIo io = NettyIo.chosen();
+    private final EventLoopGroup boss = io.newGroup(THREADS + "-boss", 1);
     private final EventLoopGroup workers;
     private final Channel channel;
     private final AtomicInteger open = new AtomicInteger();
 
     RawEchoServer(int threads) throws InterruptedException {
-        workers = Transports.newGroup(THREADS, threads);
-        channel = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
+        workers = io.newGroup(THREADS, threads);
+        channel = new ServerBootstrap().group(boss, workers).channel(io.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override

@@ -8,7 +8,9 @@ import io.cellnet.examples.Args;
 import io.cellnet.examples.ClientRun;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.proc.MessageDispatcher;
@@ -26,32 +28,24 @@ import java.time.Duration;
  * <p>Thread safety: runs on the command's thread, which reads the input; events run on the
  * client's queue.
  */
-public final class ChatClientCommand implements Command {
+public final class ChatClientCommand {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", ChatServerCommand.DEFAULT_ADDRESS,
+            "the chat server; the default is Go's examples/chat's");
+    private static final Usage USAGE = Usage.of("chat-client",
+            "Go's chat client: sends stdin lines, prints sid<N> say: <text>", """
+            prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast;
+            sends each line typed on stdin; exits 0 at the end of input, 1 when a line cannot be sent (connection lost)""",
+            ADDRESS);
 
-    @Override
-    public String name() {
-        return "chat-client";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, ChatClientCommand::run);
+
+    private ChatClientCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "Go's chat client: sends stdin lines, prints sid<N> say: <text>";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                chat-client [--address HOST:PORT]
-                  --address  the chat server (default 127.0.0.1:18801, Go's examples/chat)
-                prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast;
-                sends each line typed on stdin; exits 0 at the end of input, 1 when a line cannot be sent (connection lost)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        String address = Transport.TCP.checkAddress(args.get("address", ChatServerCommand.DEFAULT_ADDRESS));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws Exception {
+        String address = args.get(ADDRESS, Transport.TCP::checkAddress);
         MessageRegistry registry = ChatMessages.registry("binary");
         MessageDispatcher handler = new MessageDispatcher(registry)
                 .on(SessionConnected.class, (ev, m) -> console.out().println("connected to " + address))

@@ -5,9 +5,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.proc.MessageDispatcher;
 import java.util.List;
 
@@ -17,33 +19,26 @@ import java.util.List;
  *
  * <p>Thread safety: runs on the command's thread; the handlers run on the queue.
  */
-public final class ChatServerCommand implements Command {
+public final class ChatServerCommand {
     /** Go's {@code examples/chat} address. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1:18801";
+    /** The {@code --address} option: where the TCP chat listens. */
+    static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
+            "TCP chat for chat-client and Go's chat client (binary codec), port 0 for any free port;"
+                    + " the default is Go's examples/chat's");
+    private static final Usage USAGE = Usage.of("chat-server",
+            "Go's chat server: broadcasts every client's lines to every client", """
+            prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
+            STOPPED lines=N after SIGTERM (exit 0)""", ADDRESS);
 
-    @Override
-    public String name() {
-        return "chat-server";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, ChatServerCommand::run);
+
+    private ChatServerCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "Go's chat server: broadcasts every client's lines to every client";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                chat-server [--address HOST:PORT]
-                  --address  where to listen (default 127.0.0.1:18801, Go's examples/chat; port 0 = any free port)
-                prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
-                STOPPED lines=N after SIGTERM (exit 0)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws InterruptedException {
-        String address = Transport.TCP.checkAddress(args.get("address", DEFAULT_ADDRESS));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws InterruptedException {
+        String address = args.get(ADDRESS, Transport.TCP::checkAddress);
         MessageRegistry registry = ChatMessages.registry("binary");
         EventQueue queue = EventQueue.create("chat-server").startLoop();
         ChatRoom room = new ChatRoom(console.out());

@@ -6,9 +6,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.netty.WsPeers;
@@ -25,37 +27,29 @@ import java.util.Objects;
  *
  * <p>Thread safety: runs on the command's thread; the handlers run on the one queue.
  */
-public final class WsChatServerCommand implements Command {
+public final class WsChatServerCommand {
     /** The first session id of web clients (TCP clients count from 1). */
     public static final long WEB_ID_BASE = 10001;
+    private static final Option WS_ADDRESS = Option.of("ws-address", "HOST:PORT[/PATH]", "127.0.0.1:18802/chat",
+            "WebSocket chat for browsers (ws.ltv, json codec)");
+    private static final Option HTTP_ADDRESS = Option.of("http-address", "HOST:PORT", "127.0.0.1:18803",
+            "the web page (open the WEB url it prints)");
+    private static final Usage USAGE = Usage.of("ws-chat-server",
+            "chat for TCP clients and browsers (WebSocket, json), with the web page", """
+            prints LISTENING HOST:PORT for TCP and WebSocket, WEB http://HOST:PORT/, then the chat
+            (sid<N> joined / say / left; web clients count from 10001); STOPPED lines=N after SIGTERM""",
+            ChatServerCommand.ADDRESS, WS_ADDRESS, HTTP_ADDRESS);
 
-    @Override
-    public String name() {
-        return "ws-chat-server";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, WsChatServerCommand::run);
+
+    private WsChatServerCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "chat for TCP clients and browsers (WebSocket, json), with the web page";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                ws-chat-server [--address HOST:PORT] [--ws-address HOST:PORT[/PATH]] [--http-address HOST:PORT]
-                  --address       TCP chat (chat-client, Go's chat client; binary codec), default 127.0.0.1:18801
-                  --ws-address    WebSocket chat for browsers (ws.ltv, json codec), default 127.0.0.1:18802/chat
-                  --http-address  the web page, default 127.0.0.1:18803 (open the WEB url it prints)
-                prints LISTENING HOST:PORT for TCP and WebSocket, WEB http://HOST:PORT/, then the chat
-                (sid<N> joined / say / left; web clients count from 10001); STOPPED lines=N after SIGTERM""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        String tcpAddress = Transport.TCP.checkAddress(args.get("address", ChatServerCommand.DEFAULT_ADDRESS));
-        String wsAddress = Transport.WS.checkAddress(args.get("ws-address", "127.0.0.1:18802/chat"));
-        String httpAddress = Transport.TCP.checkAddress(args.get("http-address", "127.0.0.1:18803"));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws Exception {
+        String tcpAddress = args.get(ChatServerCommand.ADDRESS, Transport.TCP::checkAddress);
+        String wsAddress = args.get(WS_ADDRESS, Transport.WS::checkAddress);
+        String httpAddress = args.get(HTTP_ADDRESS, Transport.TCP::checkAddress);
 
         EventQueue queue = EventQueue.create("ws-chat-server").startLoop();
         ChatRoom room = new ChatRoom(console.out());

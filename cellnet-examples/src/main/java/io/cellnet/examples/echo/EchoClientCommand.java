@@ -1,6 +1,5 @@
 package io.cellnet.examples.echo;
 
-import io.cellnet.MessageRegistry;
 import io.cellnet.Session;
 import io.cellnet.SessionClosed;
 import io.cellnet.examples.Args;
@@ -9,7 +8,9 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.EchoMessages;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.proc.MessageDispatcher;
 import java.time.Duration;
 
@@ -22,48 +23,35 @@ import java.time.Duration;
  * <p>Thread safety: runs on the command's thread, which drives the exchange; events arrive on the
  * client's queue and are handed over through an {@link Inbox}.
  */
-public final class EchoClientCommand implements Command {
+public final class EchoClientCommand {
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", EchoServerCommand.DEFAULT_ADDRESS,
+            "the echo server; the default is Go's examples/echo's");
+    private static final Option COUNT = Option.of("count", "N", "10", "messages, one in flight at a time");
+    private static final Option MODE = Option.of("mode", "plain|rpc-sync|rpc-async|relay", "plain",
+            "plain: send/receive; rpc-sync: Rpc.callSync; rpc-async: Rpc.call with a callback;"
+                    + " relay: Relay.relay with passthrough values");
+    private static final Usage USAGE = Usage.of("echo-client",
+            "N checked ping-pongs with an echo server: plain, rpc-sync, rpc-async or relay",
+            "prints OK mode=M n=N elapsed_ms=T msgs_per_s=R (exit 0), or FAIL: reason (exit 1)",
+            ADDRESS, EchoMessages.CODEC, COUNT, MODE, ClientRun.TIMEOUT, Transport.OPTION);
 
-    @Override
-    public String name() {
-        return "echo-client";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, EchoClientCommand::run);
+
+    private EchoClientCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "N checked ping-pongs with an echo server: plain, rpc-sync, rpc-async or relay";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                echo-client [--address HOST:PORT] [--codec json|binary] [--count N] [--mode plain|rpc-sync|rpc-async|relay]
-                            [--timeout-ms MS] [--transport tcp|udp|ws]
-                  --address     the echo server (default 127.0.0.1:17701, Go's examples/echo)
-                  --codec       codec of main.TestEchoACK, id 4673 (default binary); must match the server's
-                  --count       messages, one in flight at a time (default 10)
-                  --mode        plain: send/receive; rpc-sync: Rpc.callSync; rpc-async: Rpc.call with a callback;
-                                relay: Relay.relay with passthrough values (default plain)
-                  --timeout-ms  longest wait for the connection and for each reply (default 5000)
-                  --transport   tcp (default), udp or ws; must match the server's
-                prints OK mode=M n=N elapsed_ms=T msgs_per_s=R (exit 0), or FAIL: reason (exit 1)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        Transport transport = Transport.from(args);
-        String address = transport.checkAddress(args.get("address", EchoServerCommand.DEFAULT_ADDRESS));
-        MessageRegistry registry = EchoMessages.registry(args.choice("codec", "binary", "json", "binary"));
-        int count = args.getPositiveInt("count", 10);
-        EchoMode mode = EchoMode.parse(args.choice("mode", "plain", "plain", "rpc-sync", "rpc-async", "relay"));
-        Duration timeout = Duration.ofMillis(args.getPositiveInt("timeout-ms", 5000));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws Exception {
+        EchoPeer peer = EchoPeer.from(args, ADDRESS);
+        int count = args.getPositiveInt(COUNT);
+        EchoMode mode = EchoMode.parse(args.choice(MODE));
+        Duration timeout = ClientRun.timeout(args);
 
         Inbox inbox = new Inbox();
-        MessageDispatcher handler = new MessageDispatcher(registry)
+        MessageDispatcher handler = new MessageDispatcher(peer.registry())
                 .on(SessionClosed.class, (ev, m) -> inbox.onEvent(ev))
                 .on(TestEchoAck.class, (ev, m) -> inbox.onEvent(ev));
-        return ClientRun.connect(console, transport, "echo-client", address, registry, handler, timeout, session -> {
+        return ClientRun.connect(console, peer.transport(), "echo-client", peer.address(), peer.registry(), handler, timeout, session -> {
             try {
                 long elapsed = exchange(session, mode, count, inbox, timeout);
                 console.out().printf("OK mode=%s n=%d elapsed_ms=%d msgs_per_s=%d%n", mode.cliName(), count,

@@ -1,7 +1,6 @@
 package io.cellnet.examples.echo;
 
 import io.cellnet.EventQueue;
-import io.cellnet.MessageRegistry;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.examples.Args;
@@ -9,9 +8,11 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.EchoMessages;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.proc.MessageDispatcher;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,43 +28,31 @@ import org.slf4j.LoggerFactory;
  * <p>Thread safety: runs on the command's thread; the handler runs on the queue (or the I/O
  * threads with {@code --no-queue}).
  */
-public final class EchoServerCommand implements Command {
+public final class EchoServerCommand {
     /** Go's {@code examples/echo} address. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1:17701";
     private static final Logger log = LoggerFactory.getLogger(EchoServerCommand.class);
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
+            "where to listen, port 0 for any free port; the default is Go's examples/echo's");
+    private static final Option NO_QUEUE = Option.flag("no-queue",
+            "run the handler on the I/O threads instead of one event queue");
+    private static final Usage USAGE = Usage.of("echo-server", "echoes main.TestEchoACK (plain, RPC, relay) until SIGTERM",
+            "prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)",
+            ADDRESS, EchoMessages.CODEC, NO_QUEUE, Transport.OPTION);
 
-    @Override
-    public String name() {
-        return "echo-server";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, EchoServerCommand::run);
+
+    private EchoServerCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "echoes main.TestEchoACK (plain, RPC, relay) until SIGTERM";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                echo-server [--address HOST:PORT] [--codec json|binary] [--no-queue] [--transport tcp|udp|ws]
-                  --address    where to listen (default 127.0.0.1:17701, Go's examples/echo; port 0 = any free port)
-                  --codec      codec of main.TestEchoACK, id 4673 (default binary, as Go's examples/echo)
-                  --no-queue   run the handler on the I/O threads instead of one event queue
-                  --transport  tcp (default), udp or ws (HOST:PORT[/PATH])
-                prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws InterruptedException {
-        Transport transport = Transport.from(args);
-        String address = transport.checkAddress(args.get("address", DEFAULT_ADDRESS));
-        MessageRegistry registry = EchoMessages.registry(args.choice("codec", "binary", "json", "binary"));
-        boolean direct = args.flag("no-queue");
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws InterruptedException {
+        EchoPeer peer = EchoPeer.from(args, ADDRESS);
+        boolean direct = args.flag(NO_QUEUE);
 
         EventQueue queue = direct ? EventQueue.direct() : EventQueue.create("echo-server").startLoop();
         LongAdder echoed = new LongAdder();
-        MessageDispatcher handler = new MessageDispatcher(registry)
+        MessageDispatcher handler = new MessageDispatcher(peer.registry())
                 .on(SessionAccepted.class, (ev, m) -> log.info("session {} accepted from {}", ev.session().id(),
                         ev.session().remoteAddress()))
                 .on(TestEchoAck.class, (ev, m) -> {
@@ -72,7 +61,8 @@ public final class EchoServerCommand implements Command {
                 })
                 .on(SessionClosed.class, (ev, m) -> log.info("session {} closed ({})", ev.session().id(),
                         m.reason()));
-        Endpoint.Server server = transport.acceptor(new Endpoint("echo-server", address, queue, registry, handler));
+        Endpoint.Server server = peer.transport().acceptor(new Endpoint("echo-server", peer.address(), queue,
+                peer.registry(), handler));
         return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED echoed=" + echoed.sum());
     }
 }

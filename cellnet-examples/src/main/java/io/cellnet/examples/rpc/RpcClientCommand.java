@@ -6,7 +6,9 @@ import io.cellnet.examples.Args;
 import io.cellnet.examples.ClientRun;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.examples.rpc.RpcMessages.AddACK;
 import io.cellnet.examples.rpc.RpcMessages.AddREQ;
 import io.cellnet.netty.rpc.Rpc;
@@ -24,39 +26,30 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Thread safety: runs on the command's thread; the async callbacks run on the client's queue.
  */
-public final class RpcClientCommand implements Command {
+public final class RpcClientCommand {
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", RpcServerCommand.DEFAULT_ADDRESS,
+            "the rpc server");
+    private static final Option COUNT = Option.of("count", "N", "5", "calls per mode");
+    private static final Option MODE = Option.of("mode", "sync|async|both", "both",
+            "sync: Rpc.callSync one after the other; async: Rpc.call, all at once");
+    private static final Usage USAGE = Usage.of("rpc-client",
+            "sync and async RPC calls to rpc-server, with round-trip times", """
+            after one unmeasured warm-up call, prints one line per call (sync|async #i: A+B=SUM rtt_us=T), then
+            OK mode=M n=N avg_us=A max_us=X per mode (exit 0), or FAIL: reason (exit 1)""",
+            ADDRESS, RpcMessages.CODEC, COUNT, MODE, ClientRun.TIMEOUT);
 
-    @Override
-    public String name() {
-        return "rpc-client";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, RpcClientCommand::run);
+
+    private RpcClientCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "sync and async RPC calls to rpc-server, with round-trip times";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                rpc-client [--address HOST:PORT] [--codec json|binary] [--count N] [--mode sync|async|both] [--timeout-ms MS]
-                  --address     the rpc server (default 127.0.0.1:17801)
-                  --codec       codec of main.AddREQ / main.AddACK (default json); must match the server's
-                  --count       calls per mode (default 5)
-                  --mode        sync: Rpc.callSync one after the other; async: Rpc.call, all at once (default both)
-                  --timeout-ms  longest wait for the connection and for each call (default 5000)
-                after one unmeasured warm-up call, prints one line per call (sync|async #i: A+B=SUM rtt_us=T), then
-                OK mode=M n=N avg_us=A max_us=X per mode (exit 0), or FAIL: reason (exit 1)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws Exception {
-        String address = Transport.TCP.checkAddress(args.get("address", RpcServerCommand.DEFAULT_ADDRESS));
-        MessageRegistry registry = RpcMessages.registry(args.choice("codec", "json", "json", "binary"));
-        int count = args.getPositiveInt("count", 5);
-        String mode = args.choice("mode", "both", "sync", "async", "both");
-        Duration timeout = Duration.ofMillis(args.getPositiveInt("timeout-ms", 5000));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws Exception {
+        String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        MessageRegistry registry = RpcMessages.registry(args.choice(RpcMessages.CODEC));
+        int count = args.getPositiveInt(COUNT);
+        String mode = args.choice(MODE);
+        Duration timeout = ClientRun.timeout(args);
         return ClientRun.connect(console, Transport.TCP, "rpc-client", address, registry,
                 new MessageDispatcher(registry), timeout, session -> {
                     if (!warmUp(session, timeout, console)) {

@@ -3,6 +3,7 @@ package io.cellnet.examples.rpc;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.codec.Codecs;
+import io.cellnet.examples.Option;
 
 /**
  * The request and answer of the RPC example; Go would declare them as {@code package main} structs
@@ -11,6 +12,10 @@ import io.cellnet.codec.Codecs;
  * <p>Thread safety: stateless.
  */
 public final class RpcMessages {
+    /** The {@code --codec} option of the RPC commands. */
+    public static final Option CODEC = Option.of("codec", "json|binary", "json",
+            "codec of main.AddREQ / main.AddACK; the same on both sides");
+
     private RpcMessages() {
     }
 

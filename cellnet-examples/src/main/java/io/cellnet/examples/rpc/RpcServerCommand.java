@@ -5,9 +5,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
 import io.cellnet.examples.rpc.RpcMessages.AddACK;
 import io.cellnet.examples.rpc.RpcMessages.AddREQ;
 import io.cellnet.proc.MessageDispatcher;
@@ -21,34 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread safety: runs on the command's thread; the handler runs on the queue.
  */
-public final class RpcServerCommand implements Command {
+public final class RpcServerCommand {
     /** The default address. */
     public static final String DEFAULT_ADDRESS = "127.0.0.1:17801";
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
+            "where to listen, port 0 for any free port");
+    private static final Usage USAGE = Usage.of("rpc-server", "answers main.AddREQ RPC calls until SIGTERM",
+            "prints LISTENING HOST:PORT, then STOPPED calls=N after SIGTERM (exit 0)", ADDRESS, RpcMessages.CODEC);
 
-    @Override
-    public String name() {
-        return "rpc-server";
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, RpcServerCommand::run);
+
+    private RpcServerCommand() {
     }
 
-    @Override
-    public String summary() {
-        return "answers main.AddREQ RPC calls until SIGTERM";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                rpc-server [--address HOST:PORT] [--codec json|binary]
-                  --address  where to listen (default 127.0.0.1:17801; port 0 = any free port)
-                  --codec    codec of main.AddREQ / main.AddACK (default json)
-                prints LISTENING HOST:PORT, then STOPPED calls=N after SIGTERM (exit 0)""";
-    }
-
-    @Override
-    public int run(Args args, Console console) throws InterruptedException {
-        String address = Transport.TCP.checkAddress(args.get("address", DEFAULT_ADDRESS));
-        MessageRegistry registry = RpcMessages.registry(args.choice("codec", "json", "json", "binary"));
-        args.checkAllUsed();
+    private static int run(Args args, Console console) throws InterruptedException {
+        String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        MessageRegistry registry = RpcMessages.registry(args.choice(RpcMessages.CODEC));
         EventQueue queue = EventQueue.create("rpc-server").startLoop();
         AtomicLong calls = new AtomicLong();
         MessageDispatcher handler = new MessageDispatcher(registry)
