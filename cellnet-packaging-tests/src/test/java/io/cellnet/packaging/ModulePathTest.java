@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,33 +34,76 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A user's application on the module path, {@code requires io.cellnet.netty;} and nothing else of
  * cellnet: it compiles against the public packages, it cannot compile against the internal ones,
- * and it runs. The module path is what a user of cellnet-netty gets (cellnet-api, cellnet-netty,
- * the Netty modules, SLF4J, JSpecify): no Jackson, no epoll.
+ * and it runs on what a user of cellnet-netty gets (cellnet-api, cellnet-netty, the Netty modules,
+ * SLF4J, JSpecify: no Jackson, no epoll), and with Jackson and epoll when it adds them.
  */
 class ModulePathTest {
     @TempDir
     Path dir;
 
+    /** The optional modules that json and epoll need, copied by the POM beside the build. */
+    private static final List<Path> OPTIONAL = optionalModules();
+    private static final String ADD_OPTIONAL = "--add-modules=com.fasterxml.jackson.databind,"
+            + "io.netty.transport.classes.epoll,io.netty.transport.epoll.linux.x86_64";
+
     @Test
-    void aConsumerModuleCompilesCleanlyAndEchoesAMessage() throws Exception {
+    void aConsumerModuleRunsWithCellnetNettyAlone() throws Exception {
+        List<String> lines = run(List.of());
+
+        assertEquals(List.of("CODECS [binary, protoplus]", "CHANNEL NioSocketChannel",
+                "ECHO Echo[Msg=hello, Value=1234]"), lines.subList(0, 3));
+        assertSecretSaysWhatToOpen(lines.get(3));
+        assertEquals(4, lines.size(), lines::toString);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "x86_64"})
+    void aConsumerModuleRunsWithJacksonAndEpollWhenItAddsThem() throws Exception {
+        List<String> lines = run(OPTIONAL, ADD_OPTIONAL);
+
+        assertEquals(List.of("CODECS [binary, json, protoplus]", "CHANNEL EpollSocketChannel",
+                "ECHO Echo[Msg=hello, Value=1234]", "ECHO Greeting[Msg=hi]"), lines.subList(0, 4));
+        assertSecretSaysWhatToOpen(lines.get(4));
+        assertEquals(5, lines.size(), lines::toString);
+    }
+
+    /**
+     * Compiles the consumer {@code demo.echo} as a user of json would (Jackson on the module path),
+     * cleanly, and runs it on cellnet's modules plus {@code extraModules}: its output lines.
+     */
+    private List<String> run(List<Path> extraModules, String... javaOptions) throws Exception {
         Path classes = dir.resolve("classes");
-        Compilation compiled = compile(consumer("echo"), classes);
+        Compilation compiled = compile(consumer("echo"), classes, OPTIONAL);
         assertTrue(compiled.success() && compiled.diagnostics().isEmpty(), compiled.diagnostics());
 
-        ChildJvm.Result run = ChildJvm.run(dir, Duration.ofSeconds(60), List.of(
-                "--module-path", modulePath(classes), "-m", "demo.echo/demo.echo.Main"));
-
+        List<Path> modulePath = new ArrayList<>(List.of(classes));
+        modulePath.addAll(TestClassPath.cellnetModules());
+        modulePath.addAll(extraModules);
+        List<String> args = new ArrayList<>(List.of(javaOptions));
+        args.addAll(List.of("--module-path", join(modulePath), "-m", "demo.echo/demo.echo.Main"));
+        ChildJvm.Result run = ChildJvm.run(dir, Duration.ofSeconds(60), args);
         assertEquals(0, run.exitCode(), run::describe);
-        List<String> lines = run.out().lines().toList();
-        assertEquals("CODECS [binary, protoplus]", lines.get(0), run::describe);
-        assertEquals("ECHO Echo[Msg=hello, Value=1234]", lines.get(1), run::describe);
-        // A message class whose package is not opened: the codec says what module-info must say.
-        String secret = lines.get(2);
-        assertTrue(secret.startsWith("SECRET binary: cannot encode demo.echo.closed.Secret")
-                && secret.contains("module demo.echo does not")
-                && secret.contains(" demo.echo.closed\" to module io.cellnet.netty")
-                && secret.contains("'opens com.example.msg to io.cellnet.netty;'"), run::describe);
-        assertEquals(3, lines.size(), run::describe);
+        return run.out().lines().toList();
+    }
+
+    /** A message class whose package is not opened: the codec says what module-info must say. */
+    private static void assertSecretSaysWhatToOpen(String line) {
+        assertTrue(line.startsWith("SECRET binary: cannot encode demo.echo.closed.Secret")
+                && line.contains("module demo.echo does not")
+                && line.contains(" demo.echo.closed\" to module io.cellnet.netty")
+                && line.contains("'opens com.example.msg to io.cellnet.netty;'"), line);
+    }
+
+    @Test
+    void everyExportedPackageIsVisibleToAConsumerOfCellnetNettyAlone() throws IOException {
+        Compilation compiled = compileUsing("io.cellnet.Peer", "io.cellnet.codec.Codecs", "io.cellnet.proc.Processors",
+                "io.cellnet.timer.Timers", "io.cellnet.netty.TcpPeers", "io.cellnet.netty.ws.WsOptions",
+                "io.cellnet.netty.codec.ByteBufCodec", "io.cellnet.netty.codec.json.JsonCodec",
+                "io.cellnet.netty.codec.binary.BinaryCodec", "io.cellnet.netty.codec.protoplus.ProtoplusCodec",
+                "io.cellnet.netty.rpc.Rpc", "io.cellnet.netty.relay.Relay", "io.cellnet.netty.msglog.MsgLogHooker",
+                "io.cellnet.netty.heartbeat.HeartbeatHooker", "io.netty.channel.Channel", "io.netty.buffer.ByteBuf");
+
+        assertTrue(compiled.success() && compiled.diagnostics().isEmpty(), compiled.diagnostics());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,17 +113,24 @@ class ModulePathTest {
         "io.cellnet.internal.NamedRegistry,           io.cellnet.internal, io.cellnet",
     })
     void internalPackagesAreNotVisibleToAConsumer(String type, String pkg, String module) throws IOException {
-        Path src = dir.resolve("src");
-        write(src.resolve("module-info.java"), "module demo.sneaky { requires io.cellnet.netty; }");
-        write(src.resolve("demo/sneaky/Main.java"), "package demo.sneaky; import " + type
-                + "; public final class Main { Class<?> c = " + type.substring(type.lastIndexOf('.') + 1) + ".class; }");
-
-        Compilation compiled = compile(src, dir.resolve("classes"));
+        Compilation compiled = compileUsing(type);
 
         assertFalse(compiled.success(), compiled.diagnostics());
         assertTrue(compiled.diagnostics().contains("package " + pkg + " is not visible")
                 && compiled.diagnostics().contains("package " + pkg + " is declared in module " + module
                         + ", which does not export it"), compiled.diagnostics());
+    }
+
+    /** Compiles a module that requires io.cellnet.netty alone and names each of {@code types}. */
+    private Compilation compileUsing(String... types) throws IOException {
+        Path src = dir.resolve("src");
+        write(src.resolve("module-info.java"), "module demo.user { requires io.cellnet.netty; }");
+        StringBuilder main = new StringBuilder("package demo.user;\npublic final class Main {\n");
+        for (int i = 0; i < types.length; i++) {
+            main.append("    Class<?> c").append(i).append(" = ").append(types[i]).append(".class;\n");
+        }
+        write(src.resolve("demo/user/Main.java"), main.append("}\n").toString());
+        return compile(src, dir.resolve("classes"), List.of());
     }
 
     /** The sources of the consumer {@code name} under this module's test resources. */
@@ -86,10 +139,18 @@ class ModulePathTest {
                 name).toURI()).getParent();
     }
 
-    private static String modulePath(Path consumerClasses) {
-        List<Path> path = new ArrayList<>(List.of(consumerClasses));
-        path.addAll(TestClassPath.cellnetModules());
-        return path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static List<Path> optionalModules() {
+        Path dir = Path.of(Objects.requireNonNull(System.getProperty("cellnet.optionalModules"),
+                "cellnet.optionalModules (set by the POM)"));
+        try (Stream<Path> jars = Files.list(dir)) {
+            return jars.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path file, String source) throws IOException {
@@ -101,15 +162,20 @@ class ModulePathTest {
     private record Compilation(boolean success, String diagnostics) {
     }
 
-    /** Compiles the module whose sources are under {@code sourceRoot} as a user would, every lint an error. */
-    private static Compilation compile(Path sourceRoot, Path out) throws IOException {
+    /**
+     * Compiles the module whose sources are under {@code sourceRoot} as a user would, on cellnet's
+     * modules and {@code extraModules}, every lint an error.
+     */
+    private static Compilation compile(Path sourceRoot, Path out, List<Path> extraModules) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
                 Stream<Path> walk = Files.walk(sourceRoot)) {
             Files.createDirectories(out);
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of()); // not this JVM's class path
-            files.setLocationFromPaths(StandardLocation.MODULE_PATH, TestClassPath.cellnetModules());
+            List<Path> modulePath = new ArrayList<>(TestClassPath.cellnetModules());
+            modulePath.addAll(extraModules);
+            files.setLocationFromPaths(StandardLocation.MODULE_PATH, modulePath);
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
             List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
             boolean success = javac.getTask(null, files, diagnostics, List.of("--release", "17", "-Xlint:all", "-Werror"),

@@ -15,6 +15,7 @@ import io.cellnet.TcpConnector;
 import io.cellnet.codec.CodecException;
 import io.cellnet.codec.Codecs;
 import io.cellnet.netty.TcpPeers;
+import io.cellnet.netty.WsPeers;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.Transports;
 import io.cellnet.proc.MessageDispatcher;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * cellnet-netty as a user who adds nothing but it gets it: without its optional dependencies,
@@ -80,20 +81,23 @@ class WithoutOptionalDependenciesTest {
         assertTrue(Processors.names().containsAll(Set.of("tcp.ltv", "udp.ltv", "ws.ltv")), Processors.names()::toString);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"binary", "protoplus"})
-    void tcpLtvEchoes(String codec) throws Exception {
+    /** The stream transports on their Netty modules (ws: netty-codec-http) with each codec that needs no Jackson. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"tcp, binary", "tcp, protoplus", "ws, binary"})
+    void echoes(String transport, String codec) throws Exception {
+        boolean ws = transport.equals("ws");
+        String path = ws ? "/echo" : "";
         MessageRegistry registry = MessageRegistry.create();
         registry.register(MessageMeta.of(Echo.class, "main.TestEchoACK", Codecs.get(codec)));
         EventQueue queue = EventQueue.create("echo").startLoop();
-        TcpAcceptor server = TcpPeers.acceptor().address("127.0.0.1:0").queue(queue).registry(registry)
-                .callback(new MessageDispatcher().on(Echo.class, (ev, m) -> ev.reply(m)))
+        TcpAcceptor server = (ws ? WsPeers.acceptor() : TcpPeers.acceptor()).address("127.0.0.1:0" + path).queue(queue)
+                .registry(registry).callback(new MessageDispatcher().on(Echo.class, (ev, m) -> ev.reply(m)))
                 .build();
         CompletableFuture<Echo> echoed = new CompletableFuture<>();
         try (queue; server) {
             server.start().get(10, TimeUnit.SECONDS);
-            try (TcpConnector client = TcpPeers.connector().address("127.0.0.1:" + server.port()).queue(queue)
-                    .registry(registry)
+            try (TcpConnector client = (ws ? WsPeers.connector() : TcpPeers.connector())
+                    .address("127.0.0.1:" + server.port() + path).queue(queue).registry(registry)
                     .callback(new MessageDispatcher()
                             .on(SessionConnected.class, (ev, m) -> ev.send(new Echo("hello", 1234)))
                             .on(Echo.class, (ev, m) -> echoed.complete(m)))
