@@ -70,7 +70,8 @@ class PublicApiJavadocTest {
     private static List<Path> javaFiles() throws IOException {
         assertTrue(Files.isDirectory(SOURCES), "not in the module directory: " + SOURCES.toAbsolutePath());
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.getFileName().toString().equals("module-info.java")).sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Codecs {
     private static final NamedRegistry<Codec> REGISTRY = NamedRegistry.load("codec", CodecProvider.class,
-            Codecs::byName, "cellnet-netty (json, binary, protoplus)");
+            Codecs::byName, "cellnet-netty (binary, protoplus; json also needs com.fasterxml.jackson.core:jackson-databind)");
 
     private Codecs() {
     }

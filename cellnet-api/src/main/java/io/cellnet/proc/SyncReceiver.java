@@ -25,6 +25,10 @@ public final class SyncReceiver implements EventCallback {
 
     private final LinkedBlockingQueue<RecvMsgEvent> events = new LinkedBlockingQueue<>();
 
+    /** A receiver with no event buffered yet. */
+    public SyncReceiver() {
+    }
+
     @Override
     public void onEvent(RecvMsgEvent event) {
         events.add(event);

@@ -115,6 +115,8 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     }
 
     /** The common settings, checked. */
+    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
+    @SuppressWarnings("exports")
     protected final PeerSettings settings() {
         if (address == null) {
             throw new IllegalStateException("address is required");

@@ -36,6 +36,8 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
      * A builder for an acceptor of another stream transport (in-memory channels, WebSocket); for
      * transport modules. Users call {@link TcpPeers#acceptor()} and the like.
      */
+    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
+    @SuppressWarnings("exports")
     public static TcpAcceptorBuilder of(String typeName, String defaultProcessor, ChannelKind kind) {
         return new TcpAcceptorBuilder(typeName, defaultProcessor, kind);
     }

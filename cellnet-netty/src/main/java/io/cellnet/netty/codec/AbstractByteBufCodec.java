@@ -5,6 +5,7 @@ import io.cellnet.codec.CodecException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.lang.reflect.InaccessibleObjectException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -97,7 +98,22 @@ public abstract class AbstractByteBufCodec implements ByteBufCodec {
             throw (Error) t;
         }
         String detail = t instanceof CodecException ? t.getMessage() : t.toString();
-        return new CodecException(name + ": " + context + ": " + detail, t);
+        return new CodecException(name + ": " + context + ": " + detail + openHint(t), t);
+    }
+
+    /**
+     * For a message class in a named module that does not open its package to the codecs: what its
+     * module-info must say (the JDK's own message, in the cause, names the package).
+     */
+    private static String openHint(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InaccessibleObjectException) {
+                return "; on the module path the codecs read and write the fields of your message classes by"
+                        + " reflection: open their package to them in your module-info.java, 'opens com.example.msg"
+                        + " to io.cellnet.netty;' (json: 'to io.cellnet.netty, com.fasterxml.jackson.databind;')";
+            }
+        }
+        return "";
     }
 
     @Override

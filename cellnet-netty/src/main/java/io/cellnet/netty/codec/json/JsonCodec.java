@@ -2,13 +2,9 @@ package io.cellnet.netty.codec.json;
 
 import io.cellnet.netty.codec.AbstractByteBufCodec;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.cellnet.codec.Codec;
+import io.cellnet.codec.CodecException;
+import io.cellnet.internal.OptionalDependency;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.util.concurrent.FastThreadLocal;
-import java.io.OutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,33 +23,23 @@ import org.jspecify.annotations.Nullable;
  * a fast path ({@link JsonFlatPlan}) that writes and reads the {@code ByteBuf} directly, with
  * exactly Jackson's bytes and objects; any other class or input goes to Jackson.
  *
+ * <p>Jackson ({@code com.fasterxml.jackson.core:jackson-databind}) is an optional dependency of
+ * cellnet-netty: add it to use this codec ({@link #isAvailable()}). On the module path, open the
+ * package of your messages to {@code com.fasterxml.jackson.databind} as well as to
+ * {@code io.cellnet.netty}.
+ *
  * <p>Thread safety: stateless and thread-safe; use {@link #INSTANCE} from any thread.
  */
 public final class JsonCodec extends AbstractByteBufCodec {
+    private static final OptionalDependency JACKSON = new OptionalDependency(
+            "com.fasterxml.jackson.core:jackson-databind", "com.fasterxml.jackson.databind",
+            "com.fasterxml.jackson.databind.ObjectMapper");
+    private static final boolean AVAILABLE = JACKSON.isPresent(JsonCodec.class);
+
     /** The single instance, also registered as {@code "json"}. */
     public static final JsonCodec INSTANCE = new JsonCodec(true);
     /** Jackson alone, without the fast path: the reference the fast path is tested against. */
     public static final JsonCodec JACKSON_ONLY = new JsonCodec(false);
-
-    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
-        @Override
-        protected ObjectReader computeValue(Class<?> type) {
-            return GoJson.MAPPER.readerFor(type);
-        }
-    };
-    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
-        @Override
-        protected ObjectWriter computeValue(Class<?> type) {
-            return GoJson.MAPPER.writerFor(type);
-        }
-    };
-
-    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
-        @Override
-        protected byte[] initialValue() {
-            return new byte[1024];
-        }
-    };
 
     private final boolean fastPath;
 
@@ -62,10 +48,26 @@ public final class JsonCodec extends AbstractByteBufCodec {
         this.fastPath = fastPath;
     }
 
+    /**
+     * Whether Jackson ({@code com.fasterxml.jackson.core:jackson-databind}, an optional dependency
+     * of cellnet-netty) is there. Without it {@code Codecs.get("json")} fails, and so does every
+     * use of this codec, with a message that names the artifact to add.
+     */
+    public static boolean isAvailable() {
+        return AVAILABLE;
+    }
+
     @Override
     protected void encodeTo(Object message, ByteBuf out) throws Throwable {
+        requireJackson();
         if (!fastPath || !encodeFast(message, out)) {
-            WRITERS.get(message.getClass()).writeValue((OutputStream) new ByteBufOutputStream(out), message);
+            JacksonJson.write(message, out);
+        }
+    }
+
+    private static void requireJackson() {
+        if (!AVAILABLE) {
+            throw new CodecException(JACKSON.missing("the json codec"));
         }
     }
 
@@ -89,8 +91,9 @@ public final class JsonCodec extends AbstractByteBufCodec {
 
     @Override
     protected Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
+        requireJackson();
         Object value = fastPath ? decodeFast(body, type) : null;
-        return value != null ? value : decodeWithJackson(body, type);
+        return value != null ? value : JacksonJson.read(body, type);
     }
 
     /** The message by its plan, or null if Jackson must decode the body. */
@@ -104,25 +107,5 @@ public final class JsonCodec extends AbstractByteBufCodec {
         } catch (Exception e) {
             return null; // the class's constructor failed: Jackson reports it in its own words
         }
-    }
-
-    private static Object decodeWithJackson(ByteBuf body, Class<?> type) throws Throwable {
-        ObjectReader reader = READERS.get(type);
-        int length = body.readableBytes();
-        Object value;
-        if (body.hasArray()) {
-            value = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), length);
-        } else {
-            // Jackson parses a byte array with fewer objects than a stream: copy into a reused one.
-            byte[] scratch = SCRATCH.get();
-            if (scratch.length < length) {
-                scratch = new byte[Math.max(length, scratch.length * 2)];
-                SCRATCH.set(scratch);
-            }
-            body.getBytes(body.readerIndex(), scratch, 0, length);
-            value = reader.readValue(scratch, 0, length);
-        }
-        // Go's Unmarshal of "null" leaves the zero value in place; the Java zero value is "{}".
-        return value != null ? value : reader.readValue("{}");
     }
 }

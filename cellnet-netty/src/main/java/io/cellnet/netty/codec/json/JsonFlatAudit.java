@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: stateless.
  */
-public final class JsonFlatAudit {
+final class JsonFlatAudit {
     /** One property as Jackson writes it: its key and the field or method it reads. */
     public record Property(String name, Member accessor) {
     }

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: immutable.
  */
-public enum JsonFlatKind {
+enum JsonFlatKind {
     STRING(String.class, "String", 0, 0),
     BOOLEAN(boolean.class, "Boolean", 0, 0),
     INT8(byte.class, "Int8", Byte.MIN_VALUE, Byte.MAX_VALUE),

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: immutable; {@link #of(Class)} may be called from any thread.
  */
-public final class JsonFlatPlan {
+final class JsonFlatPlan {
     private static final ClassValue<Optional<JsonFlatPlan>> CACHE = new ClassValue<>() {
         @Override
         protected Optional<JsonFlatPlan> computeValue(Class<?> type) {

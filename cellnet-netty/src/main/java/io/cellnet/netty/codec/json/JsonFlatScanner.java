@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Thread safety: confined to one decode at a time (owned by a {@link JsonFlatReader}).
  */
-public final class JsonFlatScanner {
+final class JsonFlatScanner {
     public static final int MAX_DEPTH = 32;
     static final int MAX_KEYS = 256;
     static final int MAX_STRING_BYTES = 1 << 20;

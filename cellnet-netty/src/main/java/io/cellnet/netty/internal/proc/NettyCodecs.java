@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The codecs of cellnet-netty by Go's names: {@code json}, {@code binary} (goobjfmt) and
- * {@code protoplus}.
+ * {@code protoplus}; {@code json} only when Jackson, an optional dependency, is there (else
+ * {@code Codecs.get("json")} fails naming the artifact to add).
  *
  * <p>Thread safety: stateless.
  */
@@ -17,6 +18,7 @@ public final class NettyCodecs implements CodecProvider {
 
     @Override
     public List<Codec> codecs() {
-        return List.of(JsonCodec.INSTANCE, BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE);
+        return JsonCodec.isAvailable() ? List.of(JsonCodec.INSTANCE, BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE)
+                : List.of(BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE);
     }
 }

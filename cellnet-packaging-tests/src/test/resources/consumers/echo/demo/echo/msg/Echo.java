@@ -1,0 +1,5 @@
+package demo.echo.msg;
+
+/** Go's main.TestEchoACK. */
+public record Echo(String Msg, int Value) {
+}
