@@ -4,7 +4,6 @@ import io.cellnet.CloseReason;
 import io.cellnet.SendResult;
 import io.cellnet.SessionClosed;
 import io.cellnet.SlowConsumerPolicy;
-import io.cellnet.internal.QueueThread;
 import io.cellnet.SlowConsumerException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -277,11 +276,11 @@ public final class Link implements Runnable {
     /**
      * Schedules {@link #run()} on the channel's event loop; from an event queue's thread running a
      * batch, at the end of the batch, so that every reply of the batch shares one write (see
-     * {@link io.cellnet.EventQueue#flushSends()}). {@code false} (and everything pending dropped)
+     * {@link io.cellnet.EventQueue#deferToBatchEnd}). {@code false} (and everything pending dropped)
      * when the loop is gone.
      */
     private boolean scheduleFlush() {
-        return QueueThread.defer(deferredFlush) || scheduleNow();
+        return core.queue().deferToBatchEnd(deferredFlush) || scheduleNow();
     }
 
     private boolean scheduleNow() {

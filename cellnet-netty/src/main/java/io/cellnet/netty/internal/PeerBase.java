@@ -82,7 +82,6 @@ public abstract class PeerBase implements GenericPeer {
     @Override
     public final void close() {
         CompletableFuture<Void> done = stop();
-        EventQueue.flushSends(); // on a queue thread, the stop's own writes must not wait for the batch
         if (onOwnEventLoop()) {
             return;
         }

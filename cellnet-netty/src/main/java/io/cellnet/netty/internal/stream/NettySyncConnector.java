@@ -3,7 +3,6 @@ package io.cellnet.netty.internal.stream;
 import io.cellnet.netty.internal.TcpPeerConfig;
 
 import io.cellnet.DisconnectedSendPolicy;
-import io.cellnet.EventQueue;
 import io.cellnet.ReconnectPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,6 @@ public final class NettySyncConnector extends NettyTcpConnector {
     @Override
     public CompletableFuture<Void> start() {
         CompletableFuture<Void> started = super.start();
-        EventQueue.flushSends();
         if (onOwnEventLoop()) {
             return started;
         }
