@@ -72,8 +72,9 @@ final class DeferralWatchdog implements Runnable {
         for (;;) {
             long next = runDue(System.nanoTime());
             if (next != 0) {
+                // never longer than a tick: a deferral that starts holding meanwhile is seen in time
                 quietTicks = 0;
-                LockSupport.parkNanos(this, next);
+                LockSupport.parkNanos(this, Math.min(next, BatchDeferral.HOLD_BOUND_NANOS));
             } else if (++quietTicks < LINGER_TICKS) {
                 LockSupport.parkNanos(this, BatchDeferral.HOLD_BOUND_NANOS);
             } else if (parkIdle()) {
