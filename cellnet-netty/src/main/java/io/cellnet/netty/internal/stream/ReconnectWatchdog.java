@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: every method may be called from any thread; state changes under its lock,
  * dialing and reporting happen outside it.
  */
-final class ReconnectWatchdog {
+public final class ReconnectWatchdog {
     private static final AttributeKey<Long> GENERATION = AttributeKey.valueOf("cellnet.connector.generation");
 
     private final ReconnectPolicy policy;
@@ -47,19 +47,15 @@ final class ReconnectWatchdog {
     /** Completes once the connect call in progress has returned (and, if a stop overtook it, closed its channel). */
     private @Nullable CompletableFuture<Void> attemptInFlight;
 
-    ReconnectWatchdog(ReconnectPolicy policy, Redialer redialer) {
+    /** A watchdog that asks {@code policy} when to dial again through {@code redialer}. */
+    public ReconnectWatchdog(ReconnectPolicy policy, Redialer redialer) {
         this.policy = policy;
         this.redialer = redialer;
     }
 
     /** Marks {@code channel} as dialed by run {@code generation}; see {@link Redialer#dial}. */
-    static void tag(Channel channel, long generation) {
+    public static void tag(Channel channel, long generation) {
         channel.attr(GENERATION).set(generation);
-    }
-
-    /** The reconnect policy. */
-    ReconnectPolicy policy() {
-        return policy;
     }
 
     /**
@@ -68,7 +64,7 @@ final class ReconnectWatchdog {
      * @return completes when the run's first connection starts its session, or fails with the
      *     cause of the first failed attempt
      */
-    CompletableFuture<Void> start(Scheduler timer) {
+    public CompletableFuture<Void> start(Scheduler timer) {
         CompletableFuture<Void> first = new CompletableFuture<>();
         long gen;
         synchronized (this) {
@@ -88,7 +84,7 @@ final class ReconnectWatchdog {
      * @return completes when the session's {@code SessionClosed} is posted and no connect call is
      *     in progress
      */
-    CompletableFuture<Void> stop() {
+    public CompletableFuture<Void> stop() {
         Link l;
         Channel ch;
         CompletableFuture<Void> inFlight;
@@ -129,7 +125,7 @@ final class ReconnectWatchdog {
      *
      * @return {@code false} when refused (the channel is then closed without any event)
      */
-    boolean connected(Channel ch, Link l, Runnable attach) {
+    public boolean connected(Channel ch, Link l, Runnable attach) {
         CompletableFuture<Void> first;
         synchronized (this) {
             Long gen = ch.attr(GENERATION).get();
@@ -149,7 +145,7 @@ final class ReconnectWatchdog {
     }
 
     /** The session of {@code l} has closed: dials again after the policy's delay, or gives up. */
-    void lost(Link l) {
+    public void lost(Link l) {
         long gen;
         Duration delay;
         synchronized (this) {

@@ -7,7 +7,7 @@ import io.netty.channel.ChannelFuture;
  *
  * <p>Thread safety: called from any thread (the caller of start, timers, event loops).
  */
-interface Redialer {
+public interface Redialer {
 
     /**
      * Starts one connection attempt of run {@code generation}; the new channel must be tagged with
