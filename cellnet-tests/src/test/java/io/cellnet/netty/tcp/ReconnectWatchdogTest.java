@@ -2,7 +2,7 @@ package io.cellnet.netty.tcp;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.netty.NetFixtures;
@@ -20,6 +20,7 @@ import io.netty.channel.local.LocalIoHandler;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,7 +71,7 @@ class ReconnectWatchdogTest {
         ReconnectWatchdog watchdog = new ReconnectWatchdog(ReconnectPolicy.fixed(Duration.ofSeconds(1)), nobodyListens);
         CompletableFuture<Void> first = watchdog.start(clock);
         assertEquals("attempt 0 failed, will retry", nextReport());
-        assertTrue(first.isCompletedExceptionally(), "the first connection failed");
+        assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS), "the first connection failed");
         await().atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
         clock.advance(Duration.ofMillis(999));
         assertEquals(1, dials.get(), "not before the delay");
@@ -91,7 +92,7 @@ class ReconnectWatchdogTest {
         CompletableFuture<Void> first = watchdog.start(clock);
         assertEquals("attempt 0 failed", nextReport());
         assertEquals("gave up", nextReport());
-        assertTrue(first.isCompletedExceptionally());
+        assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS));
         assertEquals(0, clock.pendingTasks());
         watchdog.stop().get(5, TimeUnit.SECONDS);
         assertEquals(1, dials.get());
