@@ -1,7 +1,7 @@
 package io.cellnet;
 
 import io.cellnet.internal.Awaits;
-import io.cellnet.internal.QueueThread;
+import io.cellnet.internal.BatchDeferral;
 import io.cellnet.internal.RateLimitedLog;
 
 import java.time.Duration;
@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * single consumer swaps it for its own and runs the whole batch outside the lock (the shape of Go's
  * {@code Pipe}, without its loss at stop). An entry is two slots: a task (a {@link Runnable} or an
  * {@link EventCallback}) and its event, so delivering an event allocates nothing. The consumer
- * spins briefly before it sleeps, which keeps hand-off latency low under steady load.
+ * spins briefly before it sleeps, which keeps hand-off latency low under steady load. Work that a
+ * task puts off with {@link #deferToBatchEnd} is held by a {@link BatchDeferral} until the batch
+ * ends (see "Sends from a batch" in {@link EventQueue}).
  *
  * <p>Thread safety: {@code post}, {@code stopLoop}, {@code pending} and {@code await} may be called
  * from any thread; tasks run on the queue's thread.
@@ -44,6 +46,7 @@ public final class DefaultEventQueue implements EventQueue {
     private final CallbackExceptionHandler exceptionHandler;
     private final RateLimitedLog refusedLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final BatchDeferral deferral;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -63,6 +66,7 @@ public final class DefaultEventQueue implements EventQueue {
         this.name = name;
         this.capacity = capacity;
         this.exceptionHandler = exceptionHandler;
+        this.deferral = new BatchDeferral(name);
     }
 
     @Override
@@ -106,10 +110,15 @@ public final class DefaultEventQueue implements EventQueue {
     }
 
     @Override
+    public boolean deferToBatchEnd(Runnable task) {
+        return inLoop() && deferral.defer(task);
+    }
+
+    @Override
     public EventQueue startLoop() {
         synchronized (lock) {
             if (thread == null) {
-                Thread t = new QueueThread(this::runLoop, name);
+                Thread t = new Thread(this::runLoop, name);
                 thread = t;
                 t.start();
             }
@@ -199,6 +208,7 @@ public final class DefaultEventQueue implements EventQueue {
                 runBatch(batch, slots);
             }
         } finally {
+            deferral.close();
             terminated.complete(null);
         }
     }
@@ -227,8 +237,7 @@ public final class DefaultEventQueue implements EventQueue {
     }
 
     private void runBatch(Object[] batch, int slots) {
-        QueueThread self = (QueueThread) Thread.currentThread();
-        self.startBatch();
+        deferral.startBatch();
         for (int i = 0; i < slots; i += 2) {
             Object task = batch[i];
             RecvMsgEvent event = (RecvMsgEvent) batch[i + 1];
@@ -249,9 +258,9 @@ public final class DefaultEventQueue implements EventQueue {
                 // into the next task or end the loop.
                 log.debug("event queue '{}' cleared an interrupt left by a task", name);
             }
-            self.afterTask((i >> 1) + 1);
+            deferral.afterTask((i >> 1) + 1);
         }
-        self.endBatch();
+        deferral.endBatch();
     }
 
     /** Calls {@code handler}, logging what the handler itself throws. */

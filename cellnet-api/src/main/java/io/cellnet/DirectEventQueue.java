@@ -36,6 +36,12 @@ public final class DirectEventQueue implements EventQueue {
         return true;
     }
 
+    /** Never: a direct queue has no batches, so work is never put off. */
+    @Override
+    public boolean deferToBatchEnd(Runnable task) {
+        return false;
+    }
+
     @Override
     public EventQueue startLoop() {
         return this;

@@ -1,6 +1,5 @@
 package io.cellnet;
 
-import io.cellnet.internal.QueueThread;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +27,12 @@ import java.util.concurrent.RejectedExecutionException;
  * The queue takes its tasks in batches (everything posted since the last batch). Messages a task
  * sends are encoded and queued at once, in order, but a connection's write is scheduled when the
  * batch ends (or every 256 tasks), so that the replies to a burst of messages leave in one write
- * instead of one each. A task that sends and then blocks waiting for the network must call
- * {@link #flushSends()} first; cellnet's own blocking calls (synchronous RPC, {@code Peer.close()},
- * a sync connector's {@code start()}) do it themselves.
+ * instead of one each. Transports do this through {@link #deferToBatchEnd}, asking the queue of the
+ * session's peer. Nothing is asked of user code: a task that sends and then blocks (waits on a
+ * future or a latch that the reply releases, sleeps, runs a JDBC call) does not hold its writes
+ * back, because work held by a batch for more than about a millisecond is run by a shared watchdog
+ * thread. Blocking a queue's thread still delays every other event of the queue; it only no longer
+ * delays the writes.
  *
  * <h2>Failures</h2>
  * An exception thrown by a task goes to the queue's {@link CallbackExceptionHandler} (by default one
@@ -95,12 +97,20 @@ public interface EventQueue extends Executor, AutoCloseable {
     void close();
 
     /**
-     * On an event queue's thread: schedules now the writes that the current batch's sends put off
-     * until the batch's end (see "Sends from a batch" above). Elsewhere: does nothing; sends from
-     * other threads are never held back.
+     * Puts {@code task} off until the batch of tasks this queue is running ends (see "Sends from a
+     * batch" above): the hook transports use to give each connection one write per batch. It
+     * applies only when called from a task of this queue.
+     *
+     * <p>{@code task} must be short and thread-safe: it runs on the queue's thread when the batch
+     * ends (or after 256 tasks of a long batch), or on the watchdog's thread when the batch holds
+     * it for more than about a millisecond. It runs exactly once.
+     *
+     * @return {@code true} when {@code task} was put off; {@code false} (without keeping it) when
+     *     the caller is not a task of this queue, or the queue has no batches (the default, and
+     *     {@link #direct()})
      */
-    static void flushSends() {
-        QueueThread.runDeferred();
+    default boolean deferToBatchEnd(Runnable task) {
+        return false;
     }
 
     /**

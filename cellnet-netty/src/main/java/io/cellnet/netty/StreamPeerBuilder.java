@@ -3,16 +3,25 @@ package io.cellnet.netty;
 import io.cellnet.netty.internal.TcpOptions;
 import io.cellnet.netty.internal.TcpPeerConfig;
 
+import io.cellnet.Address;
+import io.cellnet.EventCallback;
+import io.cellnet.EventQueue;
+import io.cellnet.MessageRegistry;
+import io.cellnet.ProcessorBundle;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TcpSocketOptions;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
+import io.cellnet.netty.internal.StreamBuilderAccess;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +33,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <B> the concrete builder
  */
-public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends PeerBuilder<B>
-        implements TcpSocketOptions.Builder<B> {
+public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
+        implements PeerBuilder<B>, TcpSocketOptions.Builder<B> {
     /** The default {@link #closeTimeout(Duration)}. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ChannelKind kind;
+    static {
+        StreamBuilderAccess.install((builder, kind) -> ((StreamPeerBuilder<?>) builder).config(kind));
+    }
+
+    private final CommonSettings common;
+    private final @Nullable ChannelKind kind;
     private TcpOptions options = TcpOptions.DEFAULT;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private @Nullable PipelineConfigurer configurer;
@@ -41,11 +55,80 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends 
      * A builder for peers of {@code typeName} on channels of {@code kind}, whose processor is
      * {@code defaultProcessor} unless set.
      */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    protected StreamPeerBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
-        super(typeName, defaultProcessor, kind::parse);
+    StreamPeerBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
+        this.common = new CommonSettings(typeName, defaultProcessor, kind::parse);
         this.kind = kind;
+    }
+
+    /**
+     * A builder for stream peers that make their own channels, such as the testing kit's embedded
+     * peer: {@code typeName}, {@code defaultProcessor} unless set, addresses checked by
+     * {@code addressParser}. Such a builder takes no {@code channelType(..)}; the module that owns
+     * the peer reads its settings.
+     */
+    protected StreamPeerBuilder(String typeName, String defaultProcessor, Function<String, Address> addressParser) {
+        this.common = new CommonSettings(typeName, defaultProcessor, addressParser);
+        this.kind = null;
+    }
+
+    @Override
+    public B name(String name) {
+        common.name(name);
+        return self();
+    }
+
+    @Override
+    public B address(String address) {
+        common.address(address);
+        return self();
+    }
+
+    @Override
+    public B queue(EventQueue queue) {
+        common.queue(queue);
+        return self();
+    }
+
+    @Override
+    public B registry(MessageRegistry registry) {
+        common.registry(registry);
+        return self();
+    }
+
+    @Override
+    public B processor(String processorName, EventCallback callback) {
+        common.processor(processorName, callback);
+        return self();
+    }
+
+    @Override
+    public B callback(EventCallback callback) {
+        common.callback(callback);
+        return self();
+    }
+
+    @Override
+    public B bundle(ProcessorBundle bundle) {
+        common.bundle(bundle);
+        return self();
+    }
+
+    @Override
+    public B eventLoopGroup(EventLoopGroup group) {
+        common.eventLoopGroup(group);
+        return self();
+    }
+
+    @Override
+    public <T> B option(ChannelOption<T> option, T value) {
+        common.option(option, value);
+        return self();
+    }
+
+    /** This builder as its concrete type. */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
     }
 
     /** How long a graceful close waits for unwritten data; {@link #DEFAULT_CLOSE_TIMEOUT} by default. */
@@ -89,9 +172,10 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends 
      * which must extend the transport's {@code server} or client channel type and have a public
      * no-argument constructor (Netty makes channels reflectively).
      */
-    protected final B channelClass(Class<? extends Channel> type, boolean server) {
+    final B channelClass(Class<? extends Channel> type, boolean server) {
         Objects.requireNonNull(type, "type");
-        Class<? extends Channel> base = server ? kind.serverChannelBase() : kind.channelBase();
+        ChannelKind kind = Objects.requireNonNull(this.kind, "a builder of peers that make their own channels");
+        Class<? extends Channel> base = server ? kind.classes().serverBase() : kind.classes().clientBase();
         if (!base.isAssignableFrom(type)) {
             throw new IllegalArgumentException("channel type " + type.getName() + " is not a " + base.getName()
                     + ", which this peer's transport runs on");
@@ -143,10 +227,13 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends 
     }
 
     /** The settings, checked. */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    protected final TcpPeerConfig config() {
-        PeerSettings settings = settings();
+    final TcpPeerConfig config() {
+        return config(Objects.requireNonNull(kind, "kind"));
+    }
+
+    /** The settings, checked, for channels of {@code kind}. */
+    private TcpPeerConfig config(ChannelKind kind) {
+        PeerSettings settings = common.settings();
         if (channelType != null && settings.group() == null) {
             throw new IllegalStateException("channelType(" + channelType.getSimpleName()
                     + ") needs eventLoopGroup(..): a channel class runs only on a group of its own I/O type,"
@@ -154,7 +241,7 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends 
         }
         if (channelType == null && settings.group() != null) {
             // refuses, here rather than at start, a group whose channel class cannot be derived
-            kind.channelType(settings.group());
+            kind.classes().clientType(settings.group());
         }
         return new TcpPeerConfig(settings, options, closeTimeout, configurer == null ? null : configurer::configure, kind, outboundLimits, sslContext,
                 channelType);

@@ -33,12 +33,11 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
     }
 
     /**
-     * A builder for an acceptor of another stream transport (in-memory channels, WebSocket); for
-     * transport modules. Users call {@link TcpPeers#acceptor()} and the like.
+     * A builder for an acceptor of {@code typeName} on channels of {@code kind} (sockets, in-memory
+     * channels, WebSocket). For the entry points of this package: users call
+     * {@link TcpPeers#acceptor()} and the like.
      */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    public static TcpAcceptorBuilder of(String typeName, String defaultProcessor, ChannelKind kind) {
+    static TcpAcceptorBuilder of(String typeName, String defaultProcessor, ChannelKind kind) {
         return new TcpAcceptorBuilder(typeName, defaultProcessor, kind);
     }
 
@@ -59,7 +58,7 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
 
     /**
      * At most {@code max} connections at a time; further ones are closed at once (before any
-     * session or event), counted ({@code NettyTcpAcceptor.rejectedConnections()}) and logged at a
+     * session or event), counted and logged at a
      * limited rate. Unlimited by default.
      */
     public TcpAcceptorBuilder maxSessions(int max) {

@@ -1,5 +1,6 @@
 package io.cellnet.netty;
 
+import io.cellnet.netty.internal.stream.ConnectorOptions;
 import io.cellnet.netty.internal.stream.NettySyncConnector;
 import io.cellnet.netty.internal.stream.NettyTcpConnector;
 
@@ -44,13 +45,11 @@ public final class TcpConnectorBuilder extends StreamPeerBuilder<TcpConnectorBui
     }
 
     /**
-     * A builder for a connector of another stream transport (in-memory channels, WebSocket); for
-     * transport modules. {@code sync} makes a connector whose {@code start()} waits for the
-     * connection and which never reconnects.
+     * A builder for a connector of {@code typeName} on channels of {@code kind} (sockets, in-memory
+     * channels, WebSocket); {@code sync} makes a connector whose {@code start()} waits for the
+     * connection and which never reconnects. For the entry points of this package.
      */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    public static TcpConnectorBuilder of(String typeName, String defaultProcessor, ChannelKind kind, boolean sync) {
+    static TcpConnectorBuilder of(String typeName, String defaultProcessor, ChannelKind kind, boolean sync) {
         return new TcpConnectorBuilder(typeName, defaultProcessor, kind, sync);
     }
 
@@ -116,10 +115,7 @@ public final class TcpConnectorBuilder extends StreamPeerBuilder<TcpConnectorBui
      *                               without an event loop group
      */
     public TcpConnector build() {
-        if (sync) {
-            return new NettySyncConnector(config(), connectTimeout, idBase);
-        }
-        return new NettyTcpConnector(config(), reconnect, sendPolicy, connectTimeout, scheduler, idBase,
-                false);
+        ConnectorOptions options = new ConnectorOptions(reconnect, sendPolicy, connectTimeout, scheduler, idBase);
+        return sync ? new NettySyncConnector(config(), options) : new NettyTcpConnector(config(), options);
     }
 }

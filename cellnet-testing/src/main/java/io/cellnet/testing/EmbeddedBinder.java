@@ -1,5 +1,6 @@
 package io.cellnet.testing;
 
+import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.SystemMessage;
@@ -20,9 +21,9 @@ final class EmbeddedBinder implements SessionBinder {
     private final PeerCore core;
     private final boolean client;
     private final AtomicLong ids;
-    private final Consumer<EmbeddedSession> onBind;
+    private final Consumer<Session> onBind;
 
-    EmbeddedBinder(PeerCore core, boolean client, long idBase, Consumer<EmbeddedSession> onBind) {
+    EmbeddedBinder(PeerCore core, boolean client, long idBase, Consumer<Session> onBind) {
         this.core = core;
         this.client = client;
         this.ids = new AtomicLong(idBase);
@@ -36,10 +37,8 @@ final class EmbeddedBinder implements SessionBinder {
 
     @Override
     public Link bind(Channel ch) {
-        EmbeddedSession s = new EmbeddedSession(core);
-        Link link = new Link(ch, s, core);
-        s.open(link, ids.getAndIncrement());
-        onBind.accept(s);
+        Link link = Link.accept(ch, core, ids.getAndIncrement());
+        onBind.accept(link.session());
         return link;
     }
 

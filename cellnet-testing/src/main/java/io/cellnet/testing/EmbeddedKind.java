@@ -2,13 +2,11 @@ package io.cellnet.testing;
 
 import io.cellnet.Address;
 import io.cellnet.netty.internal.ChannelKind;
-import io.cellnet.netty.internal.SharedGroup;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
+import io.cellnet.netty.internal.ChannelClasses;
+import io.cellnet.netty.internal.StreamGroups;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.SocketAddress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The channel family of {@link EmbeddedPeer}: one {@link EmbeddedChannel} per connection, made by
@@ -19,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmbeddedKind implements ChannelKind {
     static final EmbeddedKind INSTANCE = new EmbeddedKind();
+    private static final ChannelClasses CLASSES = new ChannelClasses(ServerChannel.class, EmbeddedChannel.class,
+            g -> {
+                throw unsupported();
+            }, g -> EmbeddedChannel.class);
 
     private EmbeddedKind() {
     }
@@ -36,38 +38,14 @@ final class EmbeddedKind implements ChannelKind {
     }
 
     @Override
-    public SharedGroup bossGroup() {
+    public StreamGroups groups() {
         throw unsupported();
     }
 
+    /** {@link EmbeddedChannel} for a client; there is no server channel. */
     @Override
-    public SharedGroup workerGroup() {
-        throw unsupported();
-    }
-
-    @Override
-    public SharedGroup clientGroup() {
-        throw unsupported();
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
-        throw unsupported();
-    }
-
-    @Override
-    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
-        return EmbeddedChannel.class;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelBase() {
-        throw unsupported();
-    }
-
-    @Override
-    public Class<? extends Channel> channelBase() {
-        return EmbeddedChannel.class;
+    public ChannelClasses classes() {
+        return CLASSES;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class EmbeddedPeer implements Peer {
     private final RecordingEventCallback events = new RecordingEventCallback();
     private final MockTicker clock = Ticker.newMockTicker();
     private @Nullable EmbeddedChannel channel;
-    private @Nullable EmbeddedSession session;
+    private @Nullable Session session;
     private PeerState state = PeerState.STOPPED;
 
     EmbeddedPeer(TcpPeerConfig config, boolean client, long idBase) {
@@ -125,7 +125,7 @@ public final class EmbeddedPeer implements Peer {
             return CompletableFuture.completedFuture(null);
         }
         state = PeerState.STOPPING;
-        EmbeddedSession s = session;
+        Session s = session;
         if (s != null) {
             s.close();
         }
@@ -153,7 +153,7 @@ public final class EmbeddedPeer implements Peer {
 
     /** The session of the current (or last) connection. */
     public Session session() {
-        EmbeddedSession s = session;
+        Session s = session;
         if (s == null) {
             throw new IllegalStateException("the embedded peer has no session: its session did not start");
         }

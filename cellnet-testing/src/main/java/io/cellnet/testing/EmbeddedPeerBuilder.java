@@ -1,6 +1,7 @@
 package io.cellnet.testing;
 
 import io.cellnet.netty.StreamPeerBuilder;
+import io.cellnet.netty.internal.StreamBuilderAccess;
 
 /**
  * Builds an {@link EmbeddedPeer} with the settings of a TCP peer builder: registry, processor or
@@ -24,7 +25,7 @@ public final class EmbeddedPeerBuilder extends StreamPeerBuilder<EmbeddedPeerBui
     private long idBase = 1;
 
     EmbeddedPeerBuilder() {
-        super("embedded.Peer", "tcp.ltv", EmbeddedKind.INSTANCE);
+        super("embedded.Peer", "tcp.ltv", EmbeddedKind.INSTANCE::parse);
         address("embedded");
     }
 
@@ -45,7 +46,7 @@ public final class EmbeddedPeerBuilder extends StreamPeerBuilder<EmbeddedPeerBui
 
     /** The peer, running: its channel is active and its session has started. */
     public EmbeddedPeer build() {
-        EmbeddedPeer peer = new EmbeddedPeer(config(), client, idBase);
+        EmbeddedPeer peer = new EmbeddedPeer(StreamBuilderAccess.config(this, EmbeddedKind.INSTANCE), client, idBase);
         peer.start();
         return peer;
     }

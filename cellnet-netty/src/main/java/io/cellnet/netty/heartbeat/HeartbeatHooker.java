@@ -7,8 +7,6 @@ import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
-import io.cellnet.netty.internal.Link;
-import io.cellnet.netty.internal.NettySession;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -29,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>A received ping is answered with a pong (both sides) and swallowed; a received pong resets
  *       the missed count and is swallowed. Other messages pass on untouched.</li>
  * </ul>
- * The timers run on each session's I/O thread and stop when the session closes.
+ * The timers run on each session's I/O thread and stop when the session closes. A timeout is
+ * fired down the session's channel pipeline ({@code exceptionCaught}), which closes the session.
  *
  * <pre>{@code
  * EventHooker heartbeat = HeartbeatHooker.builder(Ping.class, Ping::new, Pong.class, ping -> new Pong())
@@ -112,12 +111,8 @@ public final class HeartbeatHooker implements EventHooker {
     private void tick(Session session, Channel ch, State state) {
         if (state.missed >= maxMissed) {
             state.timer.cancel(false);
-            Link link = session instanceof NettySession ns ? ns.link() : null;
-            if (link != null && link.channel() == ch) {
-                link.fail(new HeartbeatTimeoutException(state.missed), false);
-            } else {
-                ch.close();
-            }
+            // Netty's error path: the session closes with CloseReason.IO and this cause
+            ch.pipeline().fireExceptionCaught(new HeartbeatTimeoutException(state.missed));
             return;
         }
         state.missed++;

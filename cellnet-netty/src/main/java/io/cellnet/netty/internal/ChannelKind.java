@@ -2,10 +2,7 @@ package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import java.net.SocketAddress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the channel families a stream peer can run on: sockets (TCP, native epoll
@@ -19,32 +16,11 @@ public interface ChannelKind {
     /** Parses and checks a peer address of this family. */
     Address parse(String address);
 
-    /** The shared group of acceptors' listening channels. */
-    SharedGroup bossGroup();
+    /** The family's shared event loop groups. */
+    StreamGroups groups();
 
-    /** The shared group of acceptors' accepted channels. */
-    SharedGroup workerGroup();
-
-    /** The shared group of connectors' channels. */
-    SharedGroup clientGroup();
-
-    /** The server channel class for {@code userGroup}, or for the shared groups when {@code null}. */
-    Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup);
-
-    /** The client channel class for {@code userGroup}, or for the shared groups when {@code null}. */
-    Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup);
-
-    /**
-     * The type every server channel of this family extends: a user's own acceptor channel class
-     * ({@code channelType(..)}) must be one.
-     */
-    Class<? extends ServerChannel> serverChannelBase();
-
-    /**
-     * The type every client channel of this family extends: a user's own connector channel class
-     * ({@code channelType(..)}) must be one.
-     */
-    Class<? extends Channel> channelBase();
+    /** The family's channel classes. */
+    ChannelClasses classes();
 
     /** Where an acceptor listens when trying {@code port} of {@code address}. */
     SocketAddress bindAddress(Address address, int port);

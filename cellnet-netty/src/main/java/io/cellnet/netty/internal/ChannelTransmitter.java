@@ -13,9 +13,9 @@ import io.netty.channel.ChannelPipeline;
  * turn inbound bytes into messages, and encodes outbound messages into frames.
  *
  * <p>Inbound contract: the handlers it adds fire one {@code channelRead} per decoded message
- * object, in arrival order, and an {@link InboundFailure} for input they refuse (after which they
- * fire nothing more); the peer then closes the session with {@link io.cellnet.CloseReason#IO} and
- * the failure's cause. Outbound contract: {@link #encode} appends one whole frame, or nothing.
+ * object, in arrival order; for input they refuse they fire {@code exceptionCaught} with the cause
+ * (after the messages decoded before it, and then nothing more); the peer then closes the session
+ * with {@link io.cellnet.CloseReason#IO} and that cause. Outbound contract: {@link #encode} appends one whole frame, or nothing.
  *
  * <p>Thread safety: implementations are immutable and shared by every session of a peer;
  * {@link #encode} is called on sending threads, {@link #initChannel} on the channel's event loop.

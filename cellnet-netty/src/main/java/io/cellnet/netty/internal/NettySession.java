@@ -1,5 +1,6 @@
 package io.cellnet.netty.internal;
 
+import io.cellnet.ContextSet;
 import io.cellnet.EventHooker;
 import io.cellnet.MessageRegistry;
 import io.cellnet.MessageRegistryAware;
@@ -7,51 +8,41 @@ import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.ContextSet;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Session} of cellnet-netty's peers: the outbound hookers run on the sending thread,
- * then the current {@link Link} encodes and queues the message. An acceptor's session has one link
- * for its life; a connector's session gets a new link (and id) per connection.
+ * The one {@link Session} of cellnet-netty's peers: the outbound hookers run on the sending thread,
+ * then its {@link SessionTransport} encodes and queues the message. What differs between an
+ * accepted connection, a connector and a UDP remote is the transport, never the session.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class NettySession implements Session, MessageRegistryAware {
+public final class NettySession implements Session, MessageRegistryAware {
     private final ContextSet context = ContextSet.create();
-    /** The peer's shared state. */
-    protected final PeerCore core;
+    private final PeerCore core;
+    private final SessionTransport transport;
     private volatile long id;
-    private volatile @Nullable Link link;
 
-    /** A session of the peer behind {@code core}, without a connection yet. */
-    public NettySession(PeerCore core) {
+    /** A session of the peer behind {@code core}, carried by {@code transport}, numbered {@code id}. */
+    public NettySession(PeerCore core, SessionTransport transport, long id) {
         this.core = core;
+        this.transport = transport;
+        this.id = id;
     }
 
-    /** Connects this session to {@code newLink} under {@code newId}; called on the link's event loop. */
-    protected void attach(Link newLink, long newId) {
-        renumber(newId);
-        this.link = newLink;
-    }
-
-    /** Takes the id of a connection about to be attached, so that what it logs meanwhile names it. */
-    protected final void renumber(long newId) {
+    /**
+     * Gives the session the id of a new connection (a connector's reconnect, a UDP peer's restart),
+     * before that connection's first event, so that what it logs meanwhile names it.
+     */
+    public void renumber(long newId) {
         this.id = newId;
     }
 
-    /** Forgets {@code oldLink} if it is the current one. */
-    protected void detach(Link oldLink) {
-        if (link == oldLink) {
-            link = null;
-        }
-    }
-
-    /** The current link, or {@code null}. */
-    public @Nullable Link link() {
-        return link;
+    /** What carries the session's messages. */
+    public SessionTransport transport() {
+        return transport;
     }
 
     @Override
@@ -88,59 +79,37 @@ public class NettySession implements Session, MessageRegistryAware {
             }
             m = ev.message();
         }
-        return sendHooked(m);
-    }
-
-    /** Sends a message that has passed the outbound hookers. */
-    protected SendResult sendHooked(Object message) {
-        Link l = link;
-        return l == null ? SendResult.CLOSED : l.send(message);
+        return transport.send(m);
     }
 
     @Override
     public void close() {
-        Link l = link;
-        if (l != null) {
-            l.close(true);
-        }
+        transport.close(true);
     }
 
     @Override
     public void closeNow() {
-        Link l = link;
-        if (l != null) {
-            l.close(false);
-        }
+        transport.close(false);
     }
 
     @Override
     public boolean isOpen() {
-        Link l = link;
-        return l != null && l.isOpen();
+        return transport.isOpen();
     }
 
     @Override
     public @Nullable SocketAddress remoteAddress() {
-        Link l = link;
-        return l == null ? null : l.channel().remoteAddress();
+        return transport.remoteAddress();
     }
 
+    /** The session itself, or its current channel ({@code as(Channel.class)}), or {@code null}. */
     @Override
     public <T> @Nullable T as(Class<T> type) {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        Link l = link;
-        if (l != null && type.isInstance(l.channel())) {
-            return type.cast(l.channel());
-        }
-        return null;
-    }
-
-    /** The current channel, or {@code null}. */
-    public @Nullable Channel channel() {
-        Link l = link;
-        return l == null ? null : l.channel();
+        Channel ch = transport.channel();
+        return ch != null && type.isInstance(ch) ? type.cast(ch) : null;
     }
 
     @Override
@@ -149,22 +118,22 @@ public class NettySession implements Session, MessageRegistryAware {
     }
 
     @Override
-    public final void setContext(Object key, @Nullable Object value) {
+    public void setContext(Object key, @Nullable Object value) {
         context.setContext(key, value);
     }
 
     @Override
-    public final @Nullable Object getContext(Object key) {
+    public @Nullable Object getContext(Object key) {
         return context.getContext(key);
     }
 
     @Override
-    public final boolean containsContext(Object key) {
+    public boolean containsContext(Object key) {
         return context.containsContext(key);
     }
 
     @Override
-    public final @Nullable Object removeContext(Object key) {
+    public @Nullable Object removeContext(Object key) {
         return context.removeContext(key);
     }
 }

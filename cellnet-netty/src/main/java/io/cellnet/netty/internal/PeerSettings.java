@@ -1,6 +1,6 @@
 package io.cellnet.netty.internal;
 
-import io.cellnet.netty.PeerBuilder;
+
 
 import io.cellnet.Address;
 import io.cellnet.EventQueue;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every cellnet-netty peer has, whatever its transport, as built by a
- * {@link PeerBuilder}.
+ * {@code PeerBuilder}.
  *
  * <p>Thread safety: immutable.
  *

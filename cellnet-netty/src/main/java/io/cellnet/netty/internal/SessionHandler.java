@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * The last inbound handler of every cellnet channel: turns channel events into cellnet events.
  * {@code channelActive} binds the session and posts {@code SessionAccepted}/{@code SessionConnected}
  * (so it precedes every message of the session); each decoded message becomes one
- * {@code RecvMsgEvent}; an {@link InboundFailure}, an exception or an idle timeout closes the
- * session with reason IO and the cause; {@code channelInactive} posts {@code SessionClosed}.
+ * {@code RecvMsgEvent}; an exception ({@code exceptionCaught}: a decoder refusing input, a codec
+ * error, an I/O error, a heartbeat timeout) or an idle timeout closes the session with reason IO
+ * and the cause (refused input, any exception but an {@code IOException}, is logged at WARN);
+ * {@code channelInactive} posts {@code SessionClosed}.
  * Messages that arrive after this side started closing are dropped, as in Go.
  *
  * <p>Thread safety: one instance per channel, used on its event loop.
@@ -78,10 +80,6 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         Link l = link;
         if (l == null || !l.isOpen()) {
             ReferenceCountUtil.release(msg);
-            return;
-        }
-        if (msg instanceof InboundFailure f) {
-            l.fail(f.cause(), true);
             return;
         }
         binder.core().deliver(l.session(), l, msg);

@@ -1,11 +1,6 @@
 package io.cellnet.netty.internal;
 
 import java.util.function.Consumer;
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-import io.cellnet.netty.internal.stream.NettyTcpConnector;
-
-import io.cellnet.netty.StreamPeerBuilder;
-
 import io.cellnet.Address;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -19,9 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a stream peer (TCP, in-memory, and WebSocket over TCP), as built by a
- * {@link StreamPeerBuilder}: the common {@link PeerSettings} plus the stream options. Transport
- * modules pass it to {@link NettyTcpAcceptor} and {@link NettyTcpConnector}; users go through the
- * builders.
+ * {@code StreamPeerBuilder}: the common {@link PeerSettings} plus the stream options. The stream
+ * acceptor and connector are built from it; users go through the builders.
  *
  * <p>Thread safety: immutable.
  *
@@ -47,12 +41,12 @@ public record TcpPeerConfig(PeerSettings peer, TcpOptions options, Duration clos
     /** The acceptor's server channel class: the user's, or the one of the channel family for the group. */
     public Class<? extends ServerChannel> serverChannelType() {
         return userChannelType != null ? userChannelType.asSubclass(ServerChannel.class)
-                : kind.serverChannelType(peer.group());
+                : kind.classes().serverType(peer.group());
     }
 
     /** The connector's channel class: the user's, or the one of the channel family for the group. */
     public Class<? extends Channel> clientChannelType() {
-        return userChannelType != null ? userChannelType : kind.channelType(peer.group());
+        return userChannelType != null ? userChannelType : kind.classes().clientType(peer.group());
     }
 
     /** Applies the socket options, then the user's channel options, through {@code setter}. */

@@ -46,7 +46,13 @@ final class MsgLogWriter {
     void inbound(RecvMsgEvent event) {
         Session s = event.session();
         if (event instanceof RelayRecvMsgEvent r) {
-            relay(s, r.ack());
+            String tag = relayTag(r.passThroughAsInt64(), r.passThroughAsInt64Slice(), r.passThroughAsString(),
+                    r.passThroughAsBytes());
+            if (r.hasMessage()) {
+                message(s, event.message(), tag);
+            } else {
+                noMessage(s, tag);
+            }
         } else {
             String tag = event instanceof RpcRecvMsgEvent r ? " rpc call " + r.callId() : "";
             message(s, event.message(), tag);
@@ -69,11 +75,21 @@ final class MsgLogWriter {
     }
 
     private void relay(Session s, RelayACK ack) {
-        String tag = " relay {Int64: " + ack.int64() + ", Int64Slice: " + Arrays.toString(ack.int64Slice())
-                + ", Str: \"" + ack.str() + "\", Bytes: " + MessageText.of(ack.bytes()) + "}";
+        String tag = relayTag(ack.int64(), ack.int64Slice(), ack.str(), ack.bytes());
         if (ack.hasMessage()) {
             payload(s, ack.msgId(), ack.msg(), tag);
-        } else if (rules.isVisible(BuiltinMessages.RELAY_ACK.fullName())) {
+        } else {
+            noMessage(s, tag);
+        }
+    }
+
+    private static String relayTag(long int64, long[] int64Slice, String str, byte[] bytes) {
+        return " relay {Int64: " + int64 + ", Int64Slice: " + Arrays.toString(int64Slice) + ", Str: \"" + str
+                + "\", Bytes: " + MessageText.of(bytes) + "}";
+    }
+
+    private void noMessage(Session s, String tag) {
+        if (rules.isVisible(BuiltinMessages.RELAY_ACK.fullName())) {
             write(s, NoMessage.INSTANCE.toString(), 0, 0, tag, "");
         }
     }

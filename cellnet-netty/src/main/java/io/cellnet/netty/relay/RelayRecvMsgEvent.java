@@ -20,17 +20,13 @@ public class RelayRecvMsgEvent extends RecvMsgEvent {
     private final RelayACK ack;
 
     /** The relay {@code ack} received on {@code session}, whose payload decoded to {@code message}. */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    public RelayRecvMsgEvent(Session session, Object message, RelayACK ack) {
+    RelayRecvMsgEvent(Session session, Object message, RelayACK ack) {
         super(session, message);
         this.ack = Objects.requireNonNull(ack, "ack");
     }
 
     /** The envelope as received. */
-    // Exposes an internal type; the API-core refactor (issue 13 section 2) removes it.
-    @SuppressWarnings("exports")
-    public RelayACK ack() {
+    RelayACK ack() {
         return ack;
     }
 

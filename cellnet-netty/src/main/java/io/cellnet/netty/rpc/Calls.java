@@ -91,7 +91,6 @@ final class Calls {
      */
     static Object await(CompletableFuture<Object> future, Duration timeout)
             throws TimeoutException, InterruptedException {
-        EventQueue.flushSends(); // on a queue thread, the request must leave before we block
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -17,8 +17,8 @@ final class Leaks {
     /** Users of the shared socket groups, by group. */
     static Map<String, Integer> groupUsers() {
         SocketKind k = SocketKind.INSTANCE;
-        return Map.of("boss", k.bossGroup().users(), "workers", k.workerGroup().users(), "clients",
-                k.clientGroup().users());
+        return Map.of("boss", k.groups().boss().users(), "workers", k.groups().workers().users(), "clients",
+                k.groups().clients().users());
     }
 
     /** Asserts the shared groups' users: acceptors hold boss and workers, connectors the client group. */
@@ -34,6 +34,6 @@ final class Leaks {
 
     /** The shared boss group of the acceptors, for tests that hold its event loop. */
     static SharedGroup bossGroup() {
-        return SocketKind.INSTANCE.bossGroup();
+        return SocketKind.INSTANCE.groups().boss();
     }
 }

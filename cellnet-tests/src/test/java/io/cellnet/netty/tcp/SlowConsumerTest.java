@@ -20,7 +20,7 @@ import io.cellnet.netty.RawClient;
 import io.cellnet.SlowConsumerException;
 import io.cellnet.netty.Stable;
 import io.cellnet.netty.TestEchoAck;
-import io.cellnet.netty.internal.Link;
+import io.cellnet.netty.internal.OutboundBuffer;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class SlowConsumerTest extends TcpTestBase {
      * by doubling (up to twice their content); and the buffer being written keeps its capacity
      * until its last byte is out (one stream chunk plus one frame, doubled).
      */
-    static final long BOUND = 2L * (HIGH + FRAME) + 2L * (Link.STREAM_CHUNK + FRAME);
+    static final long BOUND = 2L * (HIGH + FRAME) + 2L * (OutboundBuffer.STREAM_CHUNK + FRAME);
 
     private final RecordingEventCallback events = new RecordingEventCallback();
 

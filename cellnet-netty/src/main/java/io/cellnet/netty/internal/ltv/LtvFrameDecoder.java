@@ -1,7 +1,7 @@
 package io.cellnet.netty.internal.ltv;
 
 import io.cellnet.FrameException;
-import io.cellnet.netty.internal.InboundFailure;
+import io.cellnet.netty.internal.InputRefusal;
 import io.cellnet.netty.internal.wire.PacketCodec;
 import io.cellnet.netty.internal.TransmitterSettings;
 import io.netty.buffer.ByteBuf;
@@ -13,16 +13,25 @@ import java.util.List;
  * Splits the inbound stream into {@code tcp.ltv} frames and decodes each body in place, with Go's
  * receive rules (§2.1 of the reference): a size field {@code >= maxPacketSize} (when set) is
  * "packet over size", a size below 2 is "short msgid", an unregistered id is "msg not exists".
- * The first refused frame becomes an {@link InboundFailure}; every byte after it is discarded.
+ * The first refused frame is reported through {@code exceptionCaught} with its cause, after the
+ * frames decoded before it; every byte after it is discarded.
  *
  * <p>Thread safety: one instance per channel, used on its event loop.
  */
 final class LtvFrameDecoder extends ByteToMessageDecoder {
     private final TransmitterSettings settings;
     private boolean failed;
+    private final InputRefusal refusal = new InputRefusal();
 
     LtvFrameDecoder(TransmitterSettings settings) {
         this.settings = settings;
+    }
+
+    /** Decodes and fires what {@code msg} completes, then the refusal it caused, if any. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        refusal.report(ctx);
     }
 
     @Override
@@ -36,11 +45,11 @@ final class LtvFrameDecoder extends ByteToMessageDecoder {
             int start = in.readerIndex();
             int size = in.getUnsignedShortLE(start);
             if (max > 0 && size >= max) {
-                fail(in, out, new FrameException("packet over size: size " + size + " >= maxPacketSize " + max));
+                fail(in, new FrameException("packet over size: size " + size + " >= maxPacketSize " + max));
                 return;
             }
             if (size < 2) {
-                fail(in, out, new FrameException("short msgid: size " + size));
+                fail(in, new FrameException("short msgid: size " + size));
                 return;
             }
             int end = start + 2 + size;
@@ -55,7 +64,7 @@ final class LtvFrameDecoder extends ByteToMessageDecoder {
                 message = PacketCodec.decode(settings.registry(), id, in);
             } catch (RuntimeException e) {
                 in.writerIndex(writerIndex);
-                fail(in, out, e);
+                fail(in, e);
                 return;
             }
             in.setIndex(end, writerIndex);
@@ -63,9 +72,9 @@ final class LtvFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private void fail(ByteBuf in, List<Object> out, Throwable cause) {
+    private void fail(ByteBuf in, Throwable cause) {
         failed = true;
         in.skipBytes(in.readableBytes());
-        out.add(new InboundFailure(cause));
+        refusal.refuse(cause);
     }
 }

@@ -38,16 +38,7 @@ public final class LtvTransmitter implements ChannelTransmitter {
 
     @Override
     public SendResult encode(Object message, MessageRegistry registry, ByteBuf out) {
-        int start = out.writerIndex();
-        out.writeShortLE(0);
-        PacketCodec.writeIdAndBody(message, registry, out);
-        int size = out.writerIndex() - start - 2;
-        if (size > MAX_SIZE_FIELD) {
-            out.writerIndex(start);
-            return SendResult.TOO_LARGE;
-        }
-        out.setShortLE(start, size);
-        return SendResult.QUEUED;
+        return PacketCodec.writeSizedFrame(message, registry, out, false, MAX_SIZE_FIELD);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.cellnet.netty.internal.stream;
 
 import io.cellnet.Address;
+import io.cellnet.netty.internal.ChannelClasses;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.SharedGroup;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
+import io.cellnet.netty.internal.StreamGroups;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalIoHandler;
@@ -14,7 +13,6 @@ import io.netty.channel.local.LocalServerChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.SocketAddress;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Netty's in-memory {@link LocalChannel}s. An address is a name ({@code "game"}, or
@@ -24,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: immutable; the shared groups are thread-safe.
  */
 public final class LocalKind implements ChannelKind {
+    /** The single instance. */
     public static final LocalKind INSTANCE = new LocalKind();
     private static final Pattern NAME = Pattern.compile("^(?:local://)?([A-Za-z0-9._~-]+)$");
 
-    private final SharedGroup boss = group("cellnet-local-boss", 1);
-    private final SharedGroup workers = group("cellnet-local", 2);
-    private final SharedGroup clients = group("cellnet-local-client", 2);
+    private final StreamGroups groups = new StreamGroups(group("cellnet-local-boss", 1), group("cellnet-local", 2),
+            group("cellnet-local-client", 2));
+    private final ChannelClasses classes = ChannelClasses.fixed(LocalServerChannel.class, LocalChannel.class);
 
     private LocalKind() {
     }
@@ -50,43 +49,19 @@ public final class LocalKind implements ChannelKind {
     }
 
     @Override
-    public SharedGroup bossGroup() {
-        return boss;
+    public StreamGroups groups() {
+        return groups;
     }
 
     @Override
-    public SharedGroup workerGroup() {
-        return workers;
+    public ChannelClasses classes() {
+        return classes;
     }
 
-    @Override
-    public SharedGroup clientGroup() {
-        return clients;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
-        return LocalServerChannel.class;
-    }
-
-    @Override
-    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
-        return LocalChannel.class;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelBase() {
-        return LocalServerChannel.class;
-    }
-
-    @Override
-    public Class<? extends Channel> channelBase() {
-        return LocalChannel.class;
-    }
-
+    /** The name, whatever the port. */
     @Override
     public SocketAddress bindAddress(Address address, int port) {
-        return new LocalAddress(address.host());
+        return connectAddress(address);
     }
 
     @Override

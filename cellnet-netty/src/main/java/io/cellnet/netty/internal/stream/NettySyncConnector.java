@@ -1,10 +1,13 @@
 package io.cellnet.netty.internal.stream;
 
-import io.cellnet.netty.internal.TcpPeerConfig;
-
 import io.cellnet.DisconnectedSendPolicy;
-import io.cellnet.EventQueue;
 import io.cellnet.ReconnectPolicy;
+import io.cellnet.Session;
+import io.cellnet.TcpConnector;
+import io.cellnet.netty.internal.DelegatingPeer;
+import io.cellnet.netty.internal.PeerShell;
+import io.cellnet.netty.internal.TcpOptions;
+import io.cellnet.netty.internal.TcpPeerConfig;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,25 +15,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code tcp.SyncConnector}: {@link #start()} connects and returns when connected or failed (within
- * the connect timeout), as Go's does; it never reconnects. Called from one of its own I/O threads,
- * {@code start()} cannot wait and returns the pending future instead.
+ * {@code tcp.SyncConnector}: a {@link NettyTcpConnector} that never reconnects, plus a blocking
+ * start. {@link #start()} connects and returns when connected or failed (within the connect
+ * timeout), as Go's does. Called from one of its own I/O threads, {@code start()} cannot wait and
+ * returns the pending future instead. Its sessions report this peer as theirs.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettySyncConnector extends NettyTcpConnector {
+public final class NettySyncConnector implements TcpConnector, DelegatingPeer, SocketOptionsView {
+    private final NettyTcpConnector connector;
     private final Duration connectTimeout;
 
-    public NettySyncConnector(TcpPeerConfig config, Duration connectTimeout, long idBase) {
-        super(config, ReconnectPolicy.none(), DisconnectedSendPolicy.refuse(), connectTimeout, null, idBase, true);
-        this.connectTimeout = connectTimeout;
+    /** A sync connector with {@code config}; of {@code options}, the reconnect and send policies are ignored. */
+    public NettySyncConnector(TcpPeerConfig config, ConnectorOptions options) {
+        this.connector = new NettyTcpConnector(config, options.forSync(), true, this);
+        this.connectTimeout = options.connectTimeout();
     }
 
+    /** Connects, and waits (bounded by the connect timeout plus a second) for the outcome. */
     @Override
     public CompletableFuture<Void> start() {
-        CompletableFuture<Void> started = super.start();
-        EventQueue.flushSends();
-        if (onOwnEventLoop()) {
+        CompletableFuture<Void> started = connector.start();
+        if (connector.shell().onOwnEventLoop()) {
             return started;
         }
         try {
@@ -41,5 +47,45 @@ public final class NettySyncConnector extends NettyTcpConnector {
             // reported by the returned future and by SessionConnectError
         }
         return started;
+    }
+
+    @Override
+    public PeerShell shell() {
+        return connector.shell();
+    }
+
+    @Override
+    public TcpOptions socketOptions() {
+        return connector.socketOptions();
+    }
+
+    @Override
+    public Session session() {
+        return connector.session();
+    }
+
+    @Override
+    public int port() {
+        return connector.port();
+    }
+
+    @Override
+    public boolean isReady() {
+        return connector.isReady();
+    }
+
+    @Override
+    public ReconnectPolicy reconnectPolicy() {
+        return connector.reconnectPolicy();
+    }
+
+    @Override
+    public DisconnectedSendPolicy disconnectedSendPolicy() {
+        return connector.disconnectedSendPolicy();
+    }
+
+    @Override
+    public String toString() {
+        return connector.toString();
     }
 }

@@ -1,23 +1,23 @@
 package io.cellnet.netty.internal.stream;
 
-import io.cellnet.netty.internal.TcpPeerConfig;
-
-import io.cellnet.netty.TcpPeers;
-
 import io.cellnet.Address;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SystemMessage;
 import io.cellnet.TcpAcceptor;
-import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.ConnectionLimiter;
+import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
-import io.cellnet.netty.internal.NettySession;
 import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.PeerSettings;
+import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.netty.internal.SessionBinder;
 import io.cellnet.netty.internal.SessionManager;
+import io.cellnet.netty.internal.StreamGroups;
+import io.cellnet.netty.internal.TcpOptions;
+import io.cellnet.netty.internal.TcpPeerConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -35,12 +35,16 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code tcp.Acceptor} on Netty's {@link ServerBootstrap}; build it with {@link TcpPeers#acceptor()}.
- * Transports over TCP (WebSocket) reuse it with their own type name and transmitter.
+ * {@code tcp.Acceptor} on Netty's {@link ServerBootstrap}; built by {@code TcpPeers.acceptor()}.
+ * Transports over TCP (WebSocket) and in-memory channels reuse it with their own type name,
+ * channel kind and transmitter. Each accepted connection is a session of its own, carried by its
+ * {@link Link}.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, SessionBinder {
+public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, SocketOptionsView, SessionBinder {
+    private final PeerShell shell;
+    private final TcpPeerConfig config;
     private final SessionManager sessions;
     private final ChannelSetup setup;
     private final int backlog;
@@ -55,36 +59,52 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
      * {@code maxSessions} in all or {@code maxPerAddress} from one IP are refused.
      */
     public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress) {
-        super(config);
+        this.config = config;
+        this.shell = new PeerShell(this, config.peer(), config.closeTimeout(), config.outboundLimits(), this::startIo,
+                this::stopIo);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
-        this.limiter = new ConnectionLimiter(settings.name(), maxSessions, maxPerAddress);
+        this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress);
         this.setup = new ChannelSetup(this, config, false);
     }
 
     @Override
-    protected CompletableFuture<Void> doStart() {
-        EventLoopGroup boss = settings.group() != null ? settings.group() : config.kind().bossGroup().acquire();
-        EventLoopGroup workers = settings.group() != null ? settings.group() : config.kind().workerGroup().acquire();
-        activeGroup(workers);
+    public PeerShell shell() {
+        return shell;
+    }
+
+    @Override
+    public PeerCore core() {
+        return shell.core();
+    }
+
+    @Override
+    public TcpOptions socketOptions() {
+        return config.options();
+    }
+
+    private CompletableFuture<Void> startIo() {
+        StreamGroups groups = config.kind().groups();
+        EventLoopGroup boss = shell.acquire(groups.boss());
+        EventLoopGroup workers = shell.acquire(groups.workers());
+        shell.activeGroup(workers);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(config.serverChannelType());
         if (config.kind().hasSocketOptions()) {
             b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, backlog);
         }
-        b
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        if (!limiter.admit(ch)) {
-                            return;
-                        }
-                        children.add(ch);
-                        ch.closeFuture().addListener(f -> children.remove(ch));
-                        setup.install(ch);
-                    }
-                });
+        b.childHandler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                if (!limiter.admit(ch)) {
+                    return;
+                }
+                children.add(ch);
+                ch.closeFuture().addListener(f -> children.remove(ch));
+                setup.install(ch);
+            }
+        });
         config.applyOptions(new PeerSettings.OptionSetter() {
             @Override
             public <T> void set(ChannelOption<T> option, T value) {
@@ -108,7 +128,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
                 synchronized (acceptLock) {
                     accepting = true;
                 }
-                log.info("{} '{}' listening on {}", typeName(), name(), f.channel().localAddress());
+                PeerShell.log.info("{} '{}' listening on {}", typeName(), name(), f.channel().localAddress());
                 started.complete(null);
             } else if (port < config.address().maxPort()) {
                 bindFrom(b, port + 1, started);
@@ -116,14 +136,13 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
                 BindException e = new BindException(typeName() + " '" + name() + "' cannot listen on " + config.address()
                         + ": " + done.cause().getMessage());
                 e.initCause(done.cause());
-                log.error(e.getMessage());
+                PeerShell.log.error(e.getMessage());
                 started.completeExceptionally(e);
             }
         });
     }
 
-    @Override
-    protected CompletableFuture<Void> doStop() {
+    private CompletableFuture<Void> stopIo() {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         synchronized (acceptLock) {
             accepting = false;
@@ -139,16 +158,13 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
         }
         return CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> releaseGroups())
-                .whenComplete((v, e) -> log.info("{} '{}' stopped", typeName(), name()));
+                .whenComplete((v, e) -> PeerShell.log.info("{} '{}' stopped", typeName(), name()));
     }
 
     private CompletableFuture<Void> releaseGroups() {
-        activeGroup(null);
-        if (settings.group() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.allOf(NettyFutures.whenDone(config.kind().bossGroup().release()),
-                NettyFutures.whenDone(config.kind().workerGroup().release()));
+        shell.activeGroup(null);
+        StreamGroups groups = config.kind().groups();
+        return CompletableFuture.allOf(shell.release(groups.boss()), shell.release(groups.workers()));
     }
 
     @Override
@@ -157,9 +173,7 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
             if (!accepting) {
                 return null;
             }
-            NettyAcceptedSession session = new NettyAcceptedSession(core);
-            Link link = new Link(channel, session, core);
-            session.open(link, sessions.nextId());
+            Link link = Link.accept(channel, shell.core(), sessions.nextId());
             sessions.add(link);
             return link;
         }
@@ -237,14 +251,8 @@ public final class NettyTcpAcceptor extends TcpPeerBase implements TcpAcceptor, 
         sessions.closeAllSessions();
     }
 
-    /** An accepted connection's session: one link for life. */
-    private static final class NettyAcceptedSession extends NettySession {
-        NettyAcceptedSession(PeerCore core) {
-            super(core);
-        }
-
-        void open(Link link, long id) {
-            attach(link, id);
-        }
+    @Override
+    public String toString() {
+        return shell.toString();
     }
 }

@@ -1,18 +1,15 @@
 package io.cellnet.netty.internal.stream;
 
+import io.cellnet.Address;
+import io.cellnet.netty.internal.ChannelClasses;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.StreamGroups;
 import io.cellnet.netty.internal.Transports;
-
-import io.cellnet.Address;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * TCP sockets: native epoll when available, NIO otherwise (see {@link Transports}). Addresses are
@@ -28,9 +25,12 @@ public final class SocketKind implements ChannelKind {
 
     /** The single instance. */
     public static final SocketKind INSTANCE = new SocketKind();
-    private final SharedGroup boss = SharedGroup.of("cellnet-acceptor-boss", 1);
-    private final SharedGroup workers = SharedGroup.of("cellnet-acceptor", CORES);
-    private final SharedGroup clients = SharedGroup.of("cellnet-connector", CORES);
+
+    private final StreamGroups groups = new StreamGroups(SharedGroup.of("cellnet-acceptor-boss", 1),
+            SharedGroup.of("cellnet-acceptor", CORES), SharedGroup.of("cellnet-connector", CORES));
+    private final ChannelClasses classes = new ChannelClasses(ServerSocketChannel.class, SocketChannel.class,
+            g -> g == null ? Transports.serverSocketChannel() : Transports.serverSocketChannelFor(g),
+            g -> g == null ? Transports.socketChannel() : Transports.socketChannelFor(g));
 
     private SocketKind() {
     }
@@ -41,38 +41,13 @@ public final class SocketKind implements ChannelKind {
     }
 
     @Override
-    public SharedGroup bossGroup() {
-        return boss;
+    public StreamGroups groups() {
+        return groups;
     }
 
     @Override
-    public SharedGroup workerGroup() {
-        return workers;
-    }
-
-    @Override
-    public SharedGroup clientGroup() {
-        return clients;
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
-        return userGroup == null ? Transports.serverSocketChannel() : Transports.serverSocketChannelFor(userGroup);
-    }
-
-    @Override
-    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
-        return userGroup == null ? Transports.socketChannel() : Transports.socketChannelFor(userGroup);
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelBase() {
-        return ServerSocketChannel.class;
-    }
-
-    @Override
-    public Class<? extends Channel> channelBase() {
-        return SocketChannel.class;
+    public ChannelClasses classes() {
+        return classes;
     }
 
     @Override

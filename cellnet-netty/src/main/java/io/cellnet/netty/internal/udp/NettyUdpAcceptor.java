@@ -1,13 +1,14 @@
 package io.cellnet.netty.internal.udp;
 
-import io.cellnet.UdpAcceptor;
-import io.cellnet.netty.UdpPeers;
-
 import io.cellnet.CloseReason;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.netty.internal.DelegatingPeer;
+import io.cellnet.netty.internal.LoopScheduler;
+import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.bootstrap.Bootstrap;
@@ -21,7 +22,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code udp.Acceptor} on a Netty datagram socket; see {@link UdpPeers#acceptor()}. Sessions are
+ * {@code udp.Acceptor} on a Netty datagram socket; built by {@code UdpPeers.acceptor()}. Sessions are
  * opened on the event loop only (by an arriving datagram) and closed from any thread (expiry,
  * {@code close()}, stop) through their atomic state; every event is posted from the event loop.
  * So each session posts exactly one {@code SessionAccepted} before its messages and one
@@ -29,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
-    private final ConcurrentHashMap<InetSocketAddress, UdpSession> byAddress = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, UdpSession> byId = new ConcurrentHashMap<>();
+public final class NettyUdpAcceptor implements UdpAcceptor, DelegatingPeer, DatagramPeer {
+    private final UdpSocket socket;
+    private final ConcurrentHashMap<InetSocketAddress, DatagramEndpoint> byAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, DatagramEndpoint> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids;
     private final Duration ttl;
     private final Duration sweepInterval;
@@ -40,8 +42,9 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
     private volatile @Nullable TimerHandle sweepTimer;
     private volatile boolean accepting;
 
+    /** An acceptor with {@code config}; session ids start at {@code idBase}; sessions expire after {@code ttl}. */
     public NettyUdpAcceptor(UdpPeerConfig config, long idBase, Duration ttl, Duration sweepInterval) {
-        super(config);
+        this.socket = new UdpSocket(config, this, this, false);
         this.ids = new AtomicLong(idBase);
         this.ttl = ttl;
         this.sweepInterval = sweepInterval;
@@ -50,19 +53,24 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
     }
 
     @Override
-    ChannelFuture open(Bootstrap bootstrap) {
+    public PeerShell shell() {
+        return socket.shell();
+    }
+
+    @Override
+    public ChannelFuture open(Bootstrap bootstrap) {
         return bootstrap.bind(bindAddress());
     }
 
     private InetSocketAddress bindAddress() {
-        String host = config.address().host();
-        int port = config.address().minPort();
+        String host = socket.config().address().host();
+        int port = socket.config().address().minPort();
         return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     @Override
-    void opened(Channel ch) {
-        Scheduler s = config.scheduler();
+    public void opened(Channel ch) {
+        Scheduler s = socket.config().scheduler();
         clock = s != null ? s : new LoopScheduler(ch.eventLoop());
         accepting = true;
         scheduleSweep(runs.incrementAndGet());
@@ -81,7 +89,7 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
             return;
         }
         long now = clock.nanoTime();
-        onLoop(() -> expireIdle(now));
+        socket.onLoop(() -> expireIdle(now));
         if (run == runs.get()) {
             scheduleSweep(run);
         }
@@ -89,7 +97,7 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
 
     private void expireIdle(long now) {
         long ttlNanos = ttl.toNanos();
-        for (UdpSession s : byAddress.values()) {
+        for (DatagramEndpoint s : byAddress.values()) {
             if (s.expireIfIdle(now, ttlNanos)) {
                 removed(s, new SessionClosed(CloseReason.IO, new IdleTimeoutException("datagram", ttl)));
             }
@@ -97,48 +105,48 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
     }
 
     @Override
-    void received(InetSocketAddress sender, Object message) {
+    public void received(InetSocketAddress sender, Object message) {
         long now = clock.nanoTime();
-        UdpSession s = byAddress.get(sender);
+        DatagramEndpoint s = byAddress.get(sender);
         if (s == null || !s.touch(now)) {
             if (!accepting) {
                 return;
             }
-            s = new UdpSession(core, this);
+            s = new DatagramEndpoint(socket, this, socket.core());
             s.open(ids.getAndIncrement(), sender, now);
             byAddress.put(sender, s);
-            byId.put(s.id(), s);
-            core.deliver(s, null, SessionAccepted.INSTANCE);
+            byId.put(s.session().id(), s);
+            socket.core().deliver(s.session(), null, SessionAccepted.INSTANCE);
         }
-        core.deliver(s, null, message);
+        socket.core().deliver(s.session(), null, message);
     }
 
     /** Closes at once (sends fail from now on); removes and posts on the event loop, after its messages. */
     @Override
-    void closeSession(UdpSession session, CloseReason reason) {
+    public void closeSession(DatagramEndpoint session, CloseReason reason) {
         if (session.markClosed()) {
-            onLoop(() -> removed(session, new SessionClosed(reason, null)));
+            socket.onLoop(() -> removed(session, new SessionClosed(reason, null)));
         }
     }
 
-    private void removed(UdpSession s, SessionClosed event) {
+    private void removed(DatagramEndpoint s, SessionClosed event) {
         InetSocketAddress remote = s.remote();
         if (remote != null) {
             byAddress.remove(remote, s);
         }
-        byId.remove(s.id(), s);
-        core.deliver(s, null, event);
+        byId.remove(s.session().id(), s);
+        socket.core().deliver(s.session(), null, event);
     }
 
     @Override
-    void closeSessions(CloseReason reason) {
+    public void closeSessions(CloseReason reason) {
         accepting = false;
         runs.incrementAndGet();
         TimerHandle t = sweepTimer;
         if (t != null) {
             t.cancel();
         }
-        for (UdpSession s : byAddress.values()) {
+        for (DatagramEndpoint s : byAddress.values()) {
             closeSession(s, reason);
         }
     }
@@ -150,19 +158,20 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
 
     @Override
     public boolean isReady() {
-        Channel ch = channel();
+        Channel ch = socket.channel();
         return ch != null && ch.isActive();
     }
 
     @Override
     public @Nullable Session session(long id) {
-        return byId.get(id);
+        DatagramEndpoint e = byId.get(id);
+        return e == null ? null : e.session();
     }
 
     @Override
     public void visitSessions(Predicate<Session> visitor) {
-        for (UdpSession s : byId.values()) {
-            if (!visitor.test(s)) {
+        for (DatagramEndpoint s : byId.values()) {
+            if (!visitor.test(s.session())) {
                 return;
             }
         }
@@ -175,8 +184,23 @@ public final class NettyUdpAcceptor extends UdpPeerBase implements UdpAcceptor {
 
     @Override
     public void closeAllSessions() {
-        for (UdpSession s : byAddress.values()) {
+        for (DatagramEndpoint s : byAddress.values()) {
             closeSession(s, CloseReason.MANUAL);
         }
+    }
+
+    @Override
+    public int port() {
+        return socket.port();
+    }
+
+    @Override
+    public long droppedDatagrams() {
+        return socket.droppedDatagrams();
+    }
+
+    @Override
+    public String toString() {
+        return socket.shell().toString();
     }
 }

@@ -1,12 +1,12 @@
 package io.cellnet.netty.internal.udp;
 
-import io.cellnet.UdpConnector;
-import io.cellnet.netty.UdpPeers;
-
 import io.cellnet.CloseReason;
 import io.cellnet.Session;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
+import io.cellnet.UdpConnector;
+import io.cellnet.netty.internal.DelegatingPeer;
+import io.cellnet.netty.internal.PeerShell;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -14,58 +14,82 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code udp.Connector} on a connected Netty datagram socket; see {@link UdpPeers#connector()}.
+ * {@code udp.Connector} on a connected Netty datagram socket; built by {@code UdpPeers.connector()}.
+ * One session, reopened with the next id on each start.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettyUdpConnector extends UdpPeerBase implements UdpConnector {
-    private final UdpSession session;
+public final class NettyUdpConnector implements UdpConnector, DelegatingPeer, DatagramPeer {
+    private final UdpSocket socket;
+    private final DatagramEndpoint endpoint;
     private final AtomicLong ids;
 
+    /** A connector with {@code config}; each start's session takes the next id from {@code idBase}. */
     public NettyUdpConnector(UdpPeerConfig config, long idBase) {
-        super(config);
-        this.session = new UdpSession(core, this);
+        this.socket = new UdpSocket(config, this, this, true);
+        this.endpoint = new DatagramEndpoint(socket, this, socket.core());
         this.ids = new AtomicLong(idBase);
     }
 
     @Override
-    ChannelFuture open(Bootstrap bootstrap) {
-        return bootstrap.connect(InetSocketAddress.createUnresolved(config.address().host(), config.address().minPort()));
+    public PeerShell shell() {
+        return socket.shell();
     }
 
     @Override
-    void opened(Channel ch) {
-        session.open(ids.getAndIncrement(), (InetSocketAddress) ch.remoteAddress(), System.nanoTime());
-        core.deliver(session, null, SessionConnected.INSTANCE);
+    public ChannelFuture open(Bootstrap bootstrap) {
+        return bootstrap.connect(InetSocketAddress.createUnresolved(socket.config().address().host(),
+                socket.config().address().minPort()));
     }
 
     @Override
-    void received(InetSocketAddress sender, Object message) {
-        if (session.isOpen()) {
-            core.deliver(session, null, message);
+    public void opened(Channel ch) {
+        endpoint.open(ids.getAndIncrement(), (InetSocketAddress) ch.remoteAddress(), System.nanoTime());
+        socket.core().deliver(endpoint.session(), null, SessionConnected.INSTANCE);
+    }
+
+    @Override
+    public void received(InetSocketAddress sender, Object message) {
+        if (endpoint.isOpen()) {
+            socket.core().deliver(endpoint.session(), null, message);
         }
     }
 
     /** Closing the connector's session stops the connector (UDP has no reconnect). */
     @Override
-    void closeSession(UdpSession s, CloseReason reason) {
+    public void closeSession(DatagramEndpoint e, CloseReason reason) {
         stop();
     }
 
     @Override
-    void closeSessions(CloseReason reason) {
-        if (session.markClosed()) {
-            core.deliver(session, null, new SessionClosed(reason, null));
+    public void closeSessions(CloseReason reason) {
+        if (endpoint.markClosed()) {
+            socket.core().deliver(endpoint.session(), null, new SessionClosed(reason, null));
         }
     }
 
     @Override
     public Session session() {
-        return session;
+        return endpoint.session();
     }
 
     @Override
     public boolean isReady() {
-        return session.isOpen();
+        return endpoint.isOpen();
+    }
+
+    @Override
+    public int port() {
+        return socket.port();
+    }
+
+    @Override
+    public long droppedDatagrams() {
+        return socket.droppedDatagrams();
+    }
+
+    @Override
+    public String toString() {
+        return socket.shell().toString();
     }
 }

@@ -7,7 +7,8 @@ import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
 
 /**
- * Decodes each {@link DatagramPacket} into one {@link UdpInbound}; the packet is released after.
+ * Decodes each {@link DatagramPacket} into one {@link UdpInbound}, or reports it refused with a
+ * {@link RefusedDatagram} through {@code exceptionCaught}; the packet is released after.
  *
  * <p>Thread safety: one instance per channel, used on its event loop.
  */
@@ -25,9 +26,9 @@ final class UdpDatagramDecoder extends MessageToMessageDecoder<DatagramPacket> {
         try {
             message = UdpTransmitter.decode(registry, packet.content());
         } catch (RuntimeException e) {
-            out.add(new UdpInbound(packet.sender(), null, e));
+            ctx.fireExceptionCaught(new RefusedDatagram(packet.sender(), e));
             return;
         }
-        out.add(new UdpInbound(packet.sender(), message, null));
+        out.add(new UdpInbound(packet.sender(), message));
     }
 }

@@ -11,28 +11,27 @@ import io.netty.util.ReferenceCountUtil;
  * <p>Thread safety: used on the socket's event loop.
  */
 final class UdpInboundHandler extends ChannelInboundHandlerAdapter {
-    private final UdpPeerBase peer;
+    private final UdpSocket socket;
 
-    UdpInboundHandler(UdpPeerBase peer) {
-        this.peer = peer;
+    UdpInboundHandler(UdpSocket socket) {
+        this.socket = socket;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof UdpInbound in)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        Object message = in.message();
-        if (message == null) {
-            peer.refused(in.sender(), in.refused());
+        if (msg instanceof UdpInbound in) {
+            socket.owner().received(in.sender(), in.message());
         } else {
-            peer.received(in.sender(), message);
+            ReferenceCountUtil.release(msg);
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        peer.socketError(cause);
+        if (cause instanceof RefusedDatagram refused) {
+            socket.refused(refused.sender(), refused.getCause() != null ? refused.getCause() : refused);
+        } else {
+            socket.socketError(cause);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.cellnet.netty.internal.udp;
 
-import io.cellnet.UdpConnector;
-
 import io.cellnet.netty.internal.TransmitterSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,16 +11,16 @@ import io.netty.channel.ChannelInitializer;
  * <p>Thread safety: runs on the socket's event loop.
  */
 final class UdpInitializer extends ChannelInitializer<Channel> {
-    private final UdpPeerBase peer;
+    private final UdpSocket socket;
 
-    UdpInitializer(UdpPeerBase peer) {
-        this.peer = peer;
+    UdpInitializer(UdpSocket socket) {
+        this.socket = socket;
     }
 
     @Override
     protected void initChannel(Channel ch) {
-        peer.core().transmitter().initChannel(ch.pipeline(), new TransmitterSettings(peer.core().registry(), 0,
-                peer.name(), peer.config.address(), peer instanceof UdpConnector));
-        ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(peer));
+        socket.core().transmitter().initChannel(ch.pipeline(), new TransmitterSettings(socket.core().registry(), 0,
+                socket.core().name(), socket.config().address(), socket.client()));
+        ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(socket));
     }
 }

@@ -46,16 +46,7 @@ public final class UdpTransmitter implements ChannelTransmitter {
 
     @Override
     public SendResult encode(Object message, MessageRegistry registry, ByteBuf out) {
-        int start = out.writerIndex();
-        out.writeShortLE(0);
-        PacketCodec.writeIdAndBody(message, registry, out);
-        int size = out.writerIndex() - start;
-        if (size > MTU) {
-            out.writerIndex(start);
-            return SendResult.TOO_LARGE;
-        }
-        out.setShortLE(start, size);
-        return SendResult.QUEUED;
+        return PacketCodec.writeSizedFrame(message, registry, out, true, MTU);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cellnet.FrameException;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.RawPacket;
+import io.cellnet.SendResult;
 import io.cellnet.codec.Codec;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.ByteBufCodec;
@@ -82,5 +83,28 @@ public final class PacketCodec {
         } catch (RuntimeException e) {
             throw new CodecException("encode " + meta.fullName() + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Writes the length-prefixed frame {@code [size u16 LE][msgid u16 LE][body]} of {@code message}
+     * to {@code out}, the layout of {@code tcp.ltv} and {@code udp.ltv}. The size field counts the id
+     * and the body, and also itself when {@code sizeCountsItself} ({@code udp.ltv}).
+     *
+     * @return {@link SendResult#QUEUED}, or {@link SendResult#TOO_LARGE} with {@code out}'s writer
+     *     index back where it was when the size would exceed {@code maxSize}
+     * @throws CodecException as {@link #writeIdAndBody}
+     */
+    public static SendResult writeSizedFrame(Object message, MessageRegistry registry, ByteBuf out,
+            boolean sizeCountsItself, int maxSize) {
+        int start = out.writerIndex();
+        out.writeShortLE(0);
+        writeIdAndBody(message, registry, out);
+        int size = out.writerIndex() - start - (sizeCountsItself ? 0 : 2);
+        if (size > maxSize) {
+            out.writerIndex(start);
+            return SendResult.TOO_LARGE;
+        }
+        out.setShortLE(start, size);
+        return SendResult.QUEUED;
     }
 }

@@ -2,7 +2,7 @@ package io.cellnet.netty.internal.ws;
 
 import io.cellnet.MessageRegistry;
 import io.cellnet.FrameException;
-import io.cellnet.netty.internal.InboundFailure;
+import io.cellnet.netty.internal.InputRefusal;
 import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,18 +17,26 @@ import java.util.List;
 /**
  * Decodes each whole binary message ({@code [msgid u16 LE][body]}) into a message. A text message
  * (Go passes a nil message to the user), a message shorter than 2 bytes, an unknown or system id or
- * a codec error becomes an {@link InboundFailure}, after a close frame saying why (1003 for text,
- * 1007 otherwise); every frame after it is dropped.
+ * a codec error is reported through {@code exceptionCaught} with its cause, after a close frame
+ * saying why (1003 for text, 1007 otherwise); every frame after it is dropped.
  *
  * <p>Thread safety: one instance per channel, used on its event loop.
  */
 final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
     private final MessageRegistry registry;
     private boolean failed;
+    private final InputRefusal refusal = new InputRefusal();
 
     WsFrameDecoder(MessageRegistry registry) {
         super(WebSocketFrame.class);
         this.registry = registry;
+    }
+
+    /** Decodes and fires {@code msg}, then the refusal it caused, if any. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        refusal.report(ctx);
     }
 
     @Override
@@ -38,7 +46,7 @@ final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
         }
         if (!(frame instanceof BinaryWebSocketFrame)) {
             boolean text = frame instanceof TextWebSocketFrame;
-            fail(ctx, out, text ? WebSocketCloseStatus.INVALID_MESSAGE_TYPE : WebSocketCloseStatus.PROTOCOL_ERROR,
+            fail(ctx, text ? WebSocketCloseStatus.INVALID_MESSAGE_TYPE : WebSocketCloseStatus.PROTOCOL_ERROR,
                     new FrameException((text ? "text" : frame.getClass().getSimpleName())
                             + " message refused: ws.ltv carries binary messages only"));
             return;
@@ -46,7 +54,7 @@ final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
         ByteBuf payload = frame.content();
         int length = payload.readableBytes();
         if (length < 2) {
-            fail(ctx, out, WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+            fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
                     new FrameException("short msgid: message of " + length + " bytes"));
             return;
         }
@@ -54,13 +62,13 @@ final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
         try {
             out.add(PacketCodec.decode(registry, payload.getUnsignedShortLE(start), payload.slice(start + 2, length - 2)));
         } catch (RuntimeException e) {
-            fail(ctx, out, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, e);
+            fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, e);
         }
     }
 
-    private void fail(ChannelHandlerContext ctx, List<Object> out, WebSocketCloseStatus status, RuntimeException cause) {
+    private void fail(ChannelHandlerContext ctx, WebSocketCloseStatus status, RuntimeException cause) {
         failed = true;
         ctx.writeAndFlush(new CloseWebSocketFrame(status));
-        out.add(new InboundFailure(cause));
+        refusal.refuse(cause);
     }
 }

@@ -4,19 +4,17 @@ import io.cellnet.netty.ws.WsOptions;
 
 import io.cellnet.Address;
 import io.cellnet.netty.internal.ChannelKind;
-import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.ChannelClasses;
+import io.cellnet.netty.internal.StreamGroups;
 import io.cellnet.netty.internal.stream.SocketKind;
 import io.cellnet.netty.internal.TcpPeerConfig;
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.AttributeKey;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import javax.net.ssl.SSLException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * TCP sockets carrying WebSocket: {@link SocketKind} with WebSocket addresses
@@ -57,38 +55,13 @@ public final class WsKind implements ChannelKind {
     }
 
     @Override
-    public SharedGroup bossGroup() {
-        return SocketKind.INSTANCE.bossGroup();
+    public StreamGroups groups() {
+        return SocketKind.INSTANCE.groups();
     }
 
     @Override
-    public SharedGroup workerGroup() {
-        return SocketKind.INSTANCE.workerGroup();
-    }
-
-    @Override
-    public SharedGroup clientGroup() {
-        return SocketKind.INSTANCE.clientGroup();
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelType(@Nullable EventLoopGroup userGroup) {
-        return SocketKind.INSTANCE.serverChannelType(userGroup);
-    }
-
-    @Override
-    public Class<? extends Channel> channelType(@Nullable EventLoopGroup userGroup) {
-        return SocketKind.INSTANCE.channelType(userGroup);
-    }
-
-    @Override
-    public Class<? extends ServerChannel> serverChannelBase() {
-        return SocketKind.INSTANCE.serverChannelBase();
-    }
-
-    @Override
-    public Class<? extends Channel> channelBase() {
-        return SocketKind.INSTANCE.channelBase();
+    public ChannelClasses classes() {
+        return SocketKind.INSTANCE.classes();
     }
 
     @Override

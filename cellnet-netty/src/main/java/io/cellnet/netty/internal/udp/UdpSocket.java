@@ -1,14 +1,14 @@
 package io.cellnet.netty.internal.udp;
 
-import io.cellnet.UdpPeer;
-
 import io.cellnet.CloseReason;
+import io.cellnet.Peer;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.SendResult;
 import io.cellnet.internal.RateLimitedLog;
-import io.cellnet.netty.internal.NettyFutures;
+import io.cellnet.netty.internal.NettySession;
 import io.cellnet.netty.internal.OutboundLimits;
-import io.cellnet.netty.internal.PeerBase;
+import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.netty.internal.SharedGroup;
 import io.cellnet.netty.internal.Transports;
 import io.netty.bootstrap.Bootstrap;
@@ -26,17 +26,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the UDP peers share: properties, context, processor binding, lifecycle, the socket and its
- * outbound path, and the handling of refused datagrams. A subclass opens the socket (bind or
- * connect) and owns the sessions.
+ * What a UDP peer holds besides its sessions: its {@link PeerShell}, whose start and stop open
+ * and close the socket, the socket's outbound path, and the handling of refused datagrams and
+ * socket errors. Its {@link DatagramPeer} (the acceptor or the connector) opens the socket and
+ * owns the sessions.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
+final class UdpSocket {
     static final Logger udpLog = LoggerFactory.getLogger("io.cellnet.netty.udp");
     private static final SharedGroup GROUP = SharedGroup.of("cellnet-udp", Runtime.getRuntime().availableProcessors());
 
-    final UdpPeerConfig config;
+    private final UdpPeerConfig config;
+    private final DatagramPeer owner;
+    private final boolean client;
+    private final PeerShell shell;
     private final AtomicLong dropped = new AtomicLong();
     private final RateLimitedLog dropLog = new RateLimitedLog(udpLog, 1, TimeUnit.SECONDS);
     private final RateLimitedLog ioLog = new RateLimitedLog(udpLog, 1, TimeUnit.SECONDS);
@@ -46,55 +50,68 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
     /** Completes when the last run's sessions have all posted {@code SessionClosed}. */
     private volatile CompletableFuture<Void> sessionsClosed = CompletableFuture.completedFuture(null);
 
-    UdpPeerBase(UdpPeerConfig config) {
-        super(config.peer(), Duration.ZERO, OutboundLimits.DEFAULT);
+    /** The socket of {@code peer}, whose sessions {@code owner} manages; {@code client} for a connector. */
+    UdpSocket(UdpPeerConfig config, Peer peer, DatagramPeer owner, boolean client) {
+        checkTransmitter(config.peer().bundle());
         this.config = config;
+        this.owner = owner;
+        this.client = client;
+        this.shell = new PeerShell(peer, config.peer(), Duration.ZERO, OutboundLimits.DEFAULT, this::startIo,
+                this::stopIo);
     }
 
     /** Fails unless {@code bundle} can drive a UDP peer. */
-    public static void checkTransmitter(ProcessorBundle bundle) {
+    private static void checkTransmitter(ProcessorBundle bundle) {
         if (!(bundle.transmitter() instanceof UdpTransmitter)) {
             throw new IllegalArgumentException("a udp peer needs the udp.ltv transmitter, not "
                     + bundle.transmitter().name());
         }
     }
 
-    /** Binds or connects the socket. */
-    abstract ChannelFuture open(Bootstrap bootstrap);
+    PeerShell shell() {
+        return shell;
+    }
 
-    /** The socket is open: post what starts the peer's sessions. Runs on its event loop. */
-    abstract void opened(Channel ch);
+    PeerCore core() {
+        return shell.core();
+    }
 
-    /** A valid datagram from {@code sender}. Runs on the socket's event loop. */
-    abstract void received(InetSocketAddress sender, Object message);
+    UdpPeerConfig config() {
+        return config;
+    }
 
-    /** Closes every session with {@code reason}, posting each one's {@code SessionClosed}. */
-    abstract void closeSessions(CloseReason reason);
+    boolean client() {
+        return client;
+    }
 
-    /** Closes {@code session} because the user asked to. */
-    abstract void closeSession(UdpSession session, CloseReason reason);
+    DatagramPeer owner() {
+        return owner;
+    }
 
-    @Override
-    protected final CompletableFuture<Void> doStart() {
-        EventLoopGroup group = settings.group() != null ? settings.group() : GROUP.acquire();
-        activeGroup(group);
+    private String describe() {
+        return shell.settings().typeName() + " '" + shell.settings().name() + "'";
+    }
+
+    private CompletableFuture<Void> startIo() {
+        EventLoopGroup group = shell.acquire(GROUP);
+        shell.activeGroup(group);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         sessionsClosed = closed;
-        Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(settings.group()))
+        Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannelFor(shell.settings().group()))
                 .handler(new UdpInitializer(this));
-        settings.applyChannelOptions(b);
+        shell.settings().applyChannelOptions(b);
         CompletableFuture<Void> started = new CompletableFuture<>();
-        ChannelFuture f = open(b);
+        ChannelFuture f = owner.open(b);
         f.addListener(done -> {
             if (done.isSuccess()) {
                 UdpRun r = new UdpRun(f.channel(), closed);
                 run = r;
                 r.channel.closeFuture().addListener(x -> channelClosed(r));
-                udpLog.info("{} '{}' open on {}", typeName(), name(), r.channel.localAddress());
-                opened(r.channel);
+                udpLog.info("{} open on {}", describe(), r.channel.localAddress());
+                owner.opened(r.channel);
                 started.complete(null);
             } else {
-                udpLog.error("{} '{}' cannot open {}: {}", typeName(), name(), config.address(), done.cause().toString());
+                udpLog.error("{} cannot open {}: {}", describe(), config.address(), done.cause().toString());
                 closed.complete(null);
                 releaseGroup().whenComplete((v, e) -> started.completeExceptionally(done.cause()));
             }
@@ -109,16 +126,15 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
         if (run == r) {
             run = null;
         }
-        closeSessions(requested ? CloseReason.MANUAL : CloseReason.IO);
+        owner.closeSessions(requested ? CloseReason.MANUAL : CloseReason.IO);
         r.sessionsClosed.complete(null);
         if (!requested) {
-            udpLog.warn("{} '{}': socket closed unexpectedly; stopping", typeName(), name());
-            stop();
+            udpLog.warn("{}: socket closed unexpectedly; stopping", describe());
+            shell.stop();
         }
     }
 
-    @Override
-    protected final CompletableFuture<Void> doStop() {
+    private CompletableFuture<Void> stopIo() {
         UdpRun r = run;
         if (r != null) {
             r.stopRequested = true;
@@ -126,12 +142,12 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
             r.channel.eventLoop().execute(r.channel::close);
         }
         return sessionsClosed.thenCompose(v -> releaseGroup())
-                .whenComplete((v, e) -> udpLog.info("{} '{}' stopped", typeName(), name()));
+                .whenComplete((v, e) -> udpLog.info("{} stopped", describe()));
     }
 
     private CompletableFuture<Void> releaseGroup() {
-        activeGroup(null);
-        return settings.group() != null ? CompletableFuture.completedFuture(null) : NettyFutures.whenDone(GROUP.release());
+        shell.activeGroup(null);
+        return shell.release(GROUP);
     }
 
     /**
@@ -139,7 +155,7 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
      * posts follows every message already delivered; at once when called there or when the socket
      * is gone.
      */
-    final void onLoop(Runnable task) {
+    void onLoop(Runnable task) {
         UdpRun r = run;
         if (r == null || r.channel.eventLoop().inEventLoop()) {
             task.run();
@@ -153,55 +169,54 @@ public abstract class UdpPeerBase extends PeerBase implements UdpPeer {
     }
 
     /** Encodes {@code message} for {@code session} and queues the datagram to {@code to}. */
-    final SendResult send(UdpSession session, InetSocketAddress to, Object message) {
+    SendResult send(NettySession session, InetSocketAddress to, Object message) {
         UdpRun r = run;
         if (r == null) {
             return SendResult.CLOSED;
         }
         SendResult result;
         try {
-            result = r.writer.send(core.transmitter(), core.registry(), message, to);
+            result = r.writer.send(core().transmitter(), core().registry(), message, to);
         } catch (RuntimeException e) {
-            ioLog.warn("session {} of peer '{}': cannot send {}: {}", session.id(), name(), message.getClass().getName(),
-                    e.getMessage());
+            ioLog.warn("session {} of peer '{}': cannot send {}: {}", session.id(), core().name(),
+                    message.getClass().getName(), e.getMessage());
             return SendResult.ENCODE_FAILED;
         }
         if (result == SendResult.TOO_LARGE) {
-            ioLog.warn("session {} of peer '{}': cannot send {}: over the {}-byte datagram limit", session.id(), name(),
-                    message.getClass().getName(), UdpTransmitter.MTU);
+            ioLog.warn("session {} of peer '{}': cannot send {}: over the {}-byte datagram limit", session.id(),
+                    core().name(), message.getClass().getName(), UdpTransmitter.MTU);
         }
         return result;
     }
 
     /** The socket while the peer runs. */
-    final @Nullable Channel channel() {
+    @Nullable Channel channel() {
         UdpRun r = run;
         return r == null ? null : r.channel;
     }
 
-    @Override
-    public final int port() {
+    /** The bound port, 0 when stopped. */
+    int port() {
         Channel ch = channel();
         return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
     }
 
-    @Override
-    public final long droppedDatagrams() {
+    /** The datagrams refused since the peer was built. */
+    long droppedDatagrams() {
         return dropped.get();
     }
-
 
     /**
      * A datagram the decoder refused: counted and logged at DEBUG, at a limited rate, with the
      * cause in the line (as text: a trailing exception argument would become a stack trace).
      */
-    final void refused(InetSocketAddress sender, @Nullable RuntimeException cause) {
+    void refused(InetSocketAddress sender, Throwable cause) {
         dropped.incrementAndGet();
-        dropLog.debug("peer '{}': dropped a datagram from {}: {}", name(), sender, String.valueOf(cause));
+        dropLog.debug("peer '{}': dropped a datagram from {}: {}", core().name(), sender, cause.toString());
     }
 
     /** A socket error (an ICMP port unreachable, say): logged at DEBUG, at a limited rate; never fatal. */
-    final void socketError(Throwable cause) {
-        ioLog.debug("peer '{}': socket error (ignored): {}", name(), cause.toString());
+    void socketError(Throwable cause) {
+        ioLog.debug("peer '{}': socket error (ignored): {}", core().name(), cause.toString());
     }
 }

@@ -4,6 +4,7 @@ import io.cellnet.CloseReason;
 import io.cellnet.SendResult;
 import io.cellnet.netty.internal.NettySession;
 import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.SessionTransport;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -11,29 +12,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A UDP session: a remote address on the peer's shared socket. It has no channel of its own; sends
- * go through the peer's {@link DatagramWriter}. Its open/closed state and its last-activity time
- * are one atomic value, so that expiry, close and a datagram arriving never disagree: a datagram
- * that finds the session closed opens a new one.
+ * The transport of a UDP session: a remote address on the peer's shared {@link UdpSocket}; sends
+ * go through the socket's outbound path. Its open/closed state and its last-activity time are one
+ * atomic value, so that expiry, close and a datagram arriving never disagree: a datagram that finds
+ * the session closed opens a new one.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-final class UdpSession extends NettySession {
+final class DatagramEndpoint implements SessionTransport {
     private static final long CLOSED = Long.MIN_VALUE;
 
-    private final UdpPeerBase owner;
+    private final UdpSocket socket;
+    private final DatagramPeer owner;
+    private final NettySession session;
     private final AtomicLong lastSeen = new AtomicLong(CLOSED);
-    private volatile long id;
     private volatile @Nullable InetSocketAddress remote;
 
-    UdpSession(PeerCore core, UdpPeerBase owner) {
-        super(core);
+    DatagramEndpoint(UdpSocket socket, DatagramPeer owner, PeerCore core) {
+        this.socket = socket;
         this.owner = owner;
+        this.session = new NettySession(core, this, 0);
     }
 
-    /** Opens the session as {@code newId} for {@code address}, last seen at {@code now}. */
-    void open(long newId, InetSocketAddress address, long now) {
-        id = newId;
+    /** The session this endpoint carries. */
+    NettySession session() {
+        return session;
+    }
+
+    /** Opens the session as {@code id} for {@code address}, last seen at {@code now}. */
+    void open(long id, InetSocketAddress address, long now) {
+        session.renumber(id);
         remote = address;
         lastSeen.set(now == CLOSED ? now + 1 : now);
     }
@@ -62,9 +70,9 @@ final class UdpSession extends NettySession {
         return lastSeen.getAndSet(CLOSED) != CLOSED;
     }
 
-    @Override
-    public long id() {
-        return id;
+    /** The remote address, also after close. */
+    @Nullable InetSocketAddress remote() {
+        return remote;
     }
 
     @Override
@@ -77,48 +85,29 @@ final class UdpSession extends NettySession {
         return isOpen() ? remote : null;
     }
 
-    /** The remote address, also after close. */
-    @Nullable InetSocketAddress remote() {
-        return remote;
-    }
-
     @Override
-    protected SendResult sendHooked(Object message) {
+    public SendResult send(Object message) {
         InetSocketAddress to = remote;
         if (!isOpen() || to == null) {
             return SendResult.CLOSED;
         }
-        return owner.send(this, to, message);
+        return socket.send(session, to, message);
     }
 
-    /** Removes the session now; UDP has nothing to flush, so it is the same as {@link #closeNow()}. */
+    /** Removes the session now, gracefully or not: UDP has nothing to flush. */
     @Override
-    public void close() {
+    public void close(boolean graceful) {
         owner.closeSession(this, CloseReason.MANUAL);
-    }
-
-    @Override
-    public void closeNow() {
-        close();
     }
 
     /** The peer's shared socket while it runs. */
     @Override
     public @Nullable Channel channel() {
-        return owner.channel();
-    }
-
-    @Override
-    public <T> @Nullable T as(Class<T> type) {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        Channel ch = owner.channel();
-        return ch != null && type.isInstance(ch) ? type.cast(ch) : null;
+        return socket.channel();
     }
 
     @Override
     public String toString() {
-        return "UdpSession(" + id + "@" + owner.name() + ", " + remote + ")";
+        return "DatagramEndpoint(" + session + ", " + remote + ")";
     }
 }

@@ -1,4 +1,4 @@
-package io.cellnet.netty.internal.udp;
+package io.cellnet.netty.internal;
 
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-final class LoopScheduler implements Scheduler {
+public final class LoopScheduler implements Scheduler {
     private final EventLoop loop;
 
-    LoopScheduler(EventLoop loop) {
+    /** A scheduler on {@code loop}. */
+    public LoopScheduler(EventLoop loop) {
         this.loop = loop;
     }
 

@@ -1,0 +1,118 @@
+package io.cellnet.netty.internal;
+
+import io.cellnet.CloseReason;
+import io.cellnet.SessionClosed;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The close state machine of a link: OPEN, then CLOSING (a graceful close: what was sent is written
+ * first, then the connection closes) or straight to CLOSED; whether this side asked for the close
+ * ({@link CloseReason#MANUAL}) and the first failure otherwise ({@link CloseReason#IO}).
+ *
+ * <ul>
+ *   <li>A graceful close of an open link moves it to CLOSING; the flush task then finishes it
+ *       once ({@link #takeGracefulFinish()}, {@link #finishGracefully}).</li>
+ *   <li>An immediate close, a failure or the channel's end moves it to CLOSED from any state.</li>
+ *   <li>A failure is remembered only when it is the first and this side did not ask for the close.</li>
+ * </ul>
+ *
+ * <p>Thread safety: not thread-safe; its {@link Link} guards it with its lock.
+ * {@link #finishGracefully} runs on the channel's event loop.
+ */
+public final class LinkState {
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+
+    private int state = OPEN;
+    private boolean finishing;
+    private boolean manual;
+    private @Nullable Throwable failure;
+
+    /** {@code true} until a close starts. */
+    public boolean isOpen() {
+        return state == OPEN;
+    }
+
+    /** {@code true} when this side asked for the close. */
+    public boolean isManual() {
+        return manual;
+    }
+
+    /**
+     * A graceful close; {@code manual} when this side asks for it.
+     *
+     * @return {@code true} when the link was open (the flush task must run to finish the close)
+     */
+    public boolean closeGracefully(boolean manual) {
+        if (state != OPEN) {
+            return false;
+        }
+        this.manual |= manual;
+        state = CLOSING;
+        return true;
+    }
+
+    /**
+     * An immediate close; {@code manual} when this side asks for it.
+     *
+     * @return {@code true} when the link was not closed yet (drop what is pending, close the channel)
+     */
+    public boolean closeNow(boolean manual) {
+        if (state == CLOSED) {
+            return false;
+        }
+        this.manual |= manual;
+        state = CLOSED;
+        return true;
+    }
+
+    /** A failure closes the link at once; the cause is kept unless another came first or this side closed. */
+    public void fail(Throwable cause) {
+        if (failure == null && !manual) {
+            failure = cause;
+        }
+        state = CLOSED;
+    }
+
+    /** The channel is gone (or its event loop): CLOSED. */
+    public void closed() {
+        state = CLOSED;
+    }
+
+    /** For the flush task: {@code true} once, when a graceful close waits to be finished. */
+    public boolean takeGracefulFinish() {
+        if (state != CLOSING || finishing) {
+            return false;
+        }
+        finishing = true;
+        return true;
+    }
+
+    /** The event that reports the close: MANUAL, or IO with the first failure. */
+    public SessionClosed closedEvent() {
+        return new SessionClosed(manual ? CloseReason.MANUAL : CloseReason.IO, manual ? null : failure);
+    }
+
+    /**
+     * Finishes a graceful close on {@code channel}, whose writes have been issued: stops reading,
+     * closes once everything is written, or after {@code timeout} with {@code onTimeout} run first.
+     * Call on the channel's event loop.
+     */
+    public static void finishGracefully(Channel channel, Duration timeout, Runnable onTimeout) {
+        channel.config().setAutoRead(false);
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        var timer = channel.eventLoop().schedule(() -> {
+            if (channel.isOpen()) {
+                onTimeout.run();
+                channel.close();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(f -> timer.cancel(false));
+    }
+}
