@@ -19,7 +19,6 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.proc.Processors;
@@ -28,11 +27,9 @@ import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** local.Acceptor and local.Connector: real encoding, event order and close semantics without a socket. */
-@ExtendWith(NoLeaksExtension.class)
 class LocalPeersTest {
     private static final Duration RECONNECT = Duration.ofSeconds(1);
     /** Messages the server does not echo: a reply to a client that has closed would fail the server's session. */

@@ -142,7 +142,7 @@ class RpcFailureTest extends RpcTestBase {
     void syncCallOnAnIoThreadIsRefused() {
         TcpAcceptor server = server();
         CompletableFuture<Throwable> refused = new CompletableFuture<>();
-        net.connector("io-client", server.port(), b -> b.queue(EventQueue.direct()).callback(ev -> {
+        net.start(net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof SessionConnected) {
                 try {
                     Rpc.callSync(ev.session(), new TestEchoAck("x", 1), TIMEOUT);
@@ -151,7 +151,7 @@ class RpcFailureTest extends RpcTestBase {
                     refused.complete(e);
                 }
             }
-        }));
+        }, b -> b.name("io-client").queue(EventQueue.direct())));
         assertInstanceOf(IllegalStateException.class, refused.orTimeout(5, TimeUnit.SECONDS).join());
         assertTrue(calls.isEmpty(), "nothing was sent");
     }

@@ -15,7 +15,9 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
@@ -26,12 +28,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reconnect buffer keeps each thread's order: a send made while the buffered messages are
  * being written into a new connection goes out after them, never ahead of them.
  */
-class ConnectorBufferOrderTest extends TcpTestBase {
+class ConnectorBufferOrderTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final ExecutorService sender = Executors.newSingleThreadExecutor();
 
     /** A message no registry knows: drained from the buffer, it fails to encode and is logged. */
@@ -45,10 +51,11 @@ class ConnectorBufferOrderTest extends TcpTestBase {
 
     @Test
     void aSendDuringTheDrainOfTheBufferGoesOutAfterTheMessagesBufferedBeforeIt() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1)))
+        TcpConnector client = net.tcpConnector(port, events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1)))
                 .scheduler(clock).disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
@@ -57,7 +64,7 @@ class ConnectorBufferOrderTest extends TcpTestBase {
         assertEquals(List.of(SendResult.BUFFERED, SendResult.BUFFERED),
                 List.of(send(client, new Unregistered()), send(client, new TestEchoAck("buffered", 1))));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         server.start().join();
         Hold hold = new Hold();
         // the drain logs the refused first message, and is held there, before the second one

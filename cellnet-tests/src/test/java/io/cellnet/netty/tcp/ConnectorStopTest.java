@@ -15,6 +15,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -25,23 +26,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code stop()} of a connector completes within a second while it connects and while it is
  * connected (the reconnect wait and a server coming back are in {@link TcpReconnectTest}); with a
  * stalled reader, the graceful close of a stop takes up to the close timeout.
  */
-class ConnectorStopTest extends TcpTestBase {
+class ConnectorStopTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final long PROMPT_MILLIS = 1000;
 
     @Test
     void stopWhileTheConnectionIsStillConnectingIsPrompt() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
         CountDownLatch tcpUp = new CountDownLatch(1);
         // the TCP connect completes but the session never starts: a handshake that hangs
-        TcpConnector client = connector(server.port(), events,
+        TcpConnector client = net.tcpConnector(server.port(), events,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).pipeline(ch -> ch.pipeline()
                         .addLast(new ChannelInboundHandlerAdapter() {
                             @Override
@@ -63,9 +68,9 @@ class ConnectorStopTest extends TcpTestBase {
     @Test
     void stopWhileConnectedIsPromptAndClosesTheSessionGracefully() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(server.port(), events,
+        TcpConnector client = net.tcpConnector(server.port(), events,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))));
         client.start().join();
         events.expect(SessionConnected.class);
@@ -85,7 +90,7 @@ class ConnectorStopTest extends TcpTestBase {
         RecordingEventCallback events = new RecordingEventCallback();
         // a listener that never accepts nor reads: the kernel completes the connect, nothing drains
         try (ServerSocket stalled = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            TcpConnector client = connector(stalled.getLocalPort(), events, b -> b.closeTimeout(closeTimeout));
+            TcpConnector client = net.tcpConnector(stalled.getLocalPort(), events, b -> b.closeTimeout(closeTimeout));
             client.start().join();
             events.expect(SessionConnected.class);
             TestEchoAck big = new TestEchoAck("x".repeat(60_000), 1);

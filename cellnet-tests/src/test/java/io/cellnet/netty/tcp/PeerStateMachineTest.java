@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.netty.TcpPeers;
 
@@ -26,6 +27,7 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
@@ -37,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The peer state machine held mid-transition (guideline 13): an event loop, a pipeline configurer
@@ -44,7 +47,10 @@ import org.junit.jupiter.api.Test;
  * the intermediate state, races start/stop/close from several threads, releases, and asserts the
  * final state and that nothing is left.
  */
-class PeerStateMachineTest extends TcpTestBase {
+class PeerStateMachineTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final Race race = new Race();
 
     @AfterEach
@@ -57,7 +63,7 @@ class PeerStateMachineTest extends TcpTestBase {
         SharedGroup boss = Leaks.bossGroup();
         var group = boss.acquire();
         try {
-            TcpAcceptor server = acceptor(EventCallback.NONE, b -> b);
+            TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE, b -> b);
             List<CompletableFuture<?>> calls;
             try (Hold hold = Hold.on(group.next())) {
                 CompletableFuture<Void> started = server.start();
@@ -85,7 +91,7 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void anAcceptorHeldInStoppingSharesItsStopAndRunsAStartQueuedBehindIt() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(events);
+        TcpAcceptor server = net.start(net.tcpAcceptor(events, b -> b));
         try (RawClient client = new RawClient(server.port())) {
             Session session = events.expectEvent(SessionAccepted.class).session();
             List<CompletableFuture<?>> calls;
@@ -116,10 +122,11 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void aSyncConnectorHeldInStartingByItsPipelineConfigurerIsStoppedByRacingStops() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         Hold hold = new Hold();
         TcpConnector client = TcpPeers.syncConnector().name("sync").address("127.0.0.1:" + server.port())
-                .registry(registry).option(ChannelOption.ALLOCATOR, alloc).pipeline(ch -> hold.block()).build();
+                .registry(net.registry()).option(ChannelOption.ALLOCATOR,
+                        net.allocator()).pipeline(ch -> hold.block()).build();
         try {
             CompletableFuture<?> started = CompletableFuture.supplyAsync(client::start).thenCompose(f -> f);
             hold.awaitEntered();
@@ -145,10 +152,10 @@ class PeerStateMachineTest extends TcpTestBase {
 
     @Test
     void aConnectorWaitingToReconnectIsStoppedFromManyThreadsAndStartsOnceAgain() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events,
+        TcpConnector client = net.tcpConnector(port, events,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1))).scheduler(clock));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
@@ -158,7 +165,7 @@ class PeerStateMachineTest extends TcpTestBase {
         assertEquals(PeerState.STOPPED, client.state());
         assertEquals(0, clock.pendingTasks(), "the reconnect timer was cancelled");
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         server.start().join();
         assertEquals(0, clock.advance(Duration.ofSeconds(10)));
         events.assertNoMoreEvents();
@@ -177,7 +184,7 @@ class PeerStateMachineTest extends TcpTestBase {
         RecordingEventCallback events = new RecordingEventCallback();
         CompletableFuture<Void> restarted = new CompletableFuture<>();
         TcpAcceptor[] server = new TcpAcceptor[1];
-        server[0] = acceptor(ev -> {
+        server[0] = net.tcpAcceptor(ev -> {
             events.onEvent(ev);
             if (ev.message() instanceof TestEchoAck && !restarted.isDone()) {
                 // on the acceptor's own I/O thread: close() starts the stop and returns at once
@@ -197,14 +204,14 @@ class PeerStateMachineTest extends TcpTestBase {
 
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         TcpConnector[] client = new TcpConnector[1];
-        client[0] = connector(server[0].port(), ev -> {
+        client[0] = net.tcpConnector(server[0].port(), ev -> {
             clientEvents.onEvent(ev);
             if (ev.message() instanceof SessionConnected && ev.session().id() == 1) {
                 client[0].close();
             } else if (ev.message() instanceof SessionClosed && ev.session().id() == 1) {
                 client[0].start();
             }
-        }, b -> b.queue(queue("client")));
+        }, b -> b.queue(net.queue("client")));
         client[0].start().join();
         clientEvents.expect(SessionConnected.class);
         assertEquals(CloseReason.MANUAL, clientEvents.expect(SessionClosed.class).reason());
@@ -218,9 +225,10 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void randomStartsStopsAndClosesFromEightThreadsNeverHangNorLeak() throws Exception {
         long seed = System.nanoTime();
-        int port = freePort();
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + port));
-        TcpConnector client = connector(port, EventCallback.NONE,
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(EventCallback.NONE,
+                b -> b.address("127.0.0.1:" + port));
+        TcpConnector client = net.tcpConnector(port, EventCallback.NONE,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(5))));
         List<Peer> peers = List.of(server, client);
         Race.join(race.run(8, t -> {
@@ -246,9 +254,9 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void aConnectorHeldInStoppingSharesItsStopAndRunsAStartQueuedBehindIt() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), events);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), events, b -> b));
         Session session = events.expectEvent(SessionConnected.class).session();
         serverEvents.expect(SessionAccepted.class);
         List<CompletableFuture<?>> calls;
@@ -279,10 +287,10 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void aConnectorHeldMidConnectByItsPipelineConfigurerIsStoppedByRacingStops() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
         Hold hold = new Hold();
-        TcpConnector client = connector(server.port(), events,
+        TcpConnector client = net.tcpConnector(server.port(), events,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).pipeline(ch -> hold.block()));
         try {
             client.start().join();

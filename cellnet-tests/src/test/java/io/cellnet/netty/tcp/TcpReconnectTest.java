@@ -16,21 +16,28 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reconnect-on-close: across server restarts, with backoff limits, and stop in every waiting state. */
-class TcpReconnectTest extends TcpTestBase {
+class TcpReconnectTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void reconnectsAcrossFiveServerRestartsWithExactEventCounts() throws Exception {
-        int port = freePort();
-        TcpAcceptor server = acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + port));
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
+        TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + port));
         server.start().join();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(20))));
+        TcpConnector client = net.tcpConnector(port, events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(20))));
         client.start().join();
         long lastId = 0;
         int connected = 0;
@@ -72,7 +79,7 @@ class TcpReconnectTest extends TcpTestBase {
     @Test
     void givesUpAfterTheMaximumNumberOfAttemptsAndStopsItself() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events,
+        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(10)).withMaxAttempts(2)));
         client.start().join();
         for (int attempt = 0; attempt <= 2; attempt++) {
@@ -87,7 +94,8 @@ class TcpReconnectTest extends TcpTestBase {
     @Test
     void stopDuringTheReconnectWaitIsPrompt() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(30))));
+        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(30))));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
         client.stop().get(1, TimeUnit.SECONDS);
@@ -97,13 +105,14 @@ class TcpReconnectTest extends TcpTestBase {
 
     @Test
     void stopWhileTheServerComesBackDuringTheWaitDoesNotConnect() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))));
+        TcpConnector client = net.tcpConnector(port, events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         server.start().join();
         client.stop().get(1, TimeUnit.SECONDS);
         // A connect that raced with the stop was closed by it; after the stop nothing happens.

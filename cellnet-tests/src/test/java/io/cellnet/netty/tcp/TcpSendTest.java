@@ -20,7 +20,10 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -30,15 +33,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Send results, graceful close and per-thread ordering of {@code Session.send}. */
-class TcpSendTest extends TcpTestBase {
+class TcpSendTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void sendAfterCloseIsRefusedWithoutException() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        TcpConnector client = startedConnector(server.port(), EventCallback.NONE);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), EventCallback.NONE, b -> b));
         Session session = serverEvents.expectEvent(SessionAccepted.class).session();
         session.close();
         assertFalse(session.isOpen());
@@ -52,9 +58,9 @@ class TcpSendTest extends TcpTestBase {
     @Test
     void oversizeUnregisteredAndSystemMessagesAreRefusedAndTheSessionLivesOn() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         Session s = client.session();
         // body = 2 + text + 4 bytes; the largest body is 65533 (size field 65535)
@@ -72,7 +78,7 @@ class TcpSendTest extends TcpTestBase {
     @Test
     void aConnectorWithoutConnectionRefusesByDefault() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events, b -> b);
+        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events, b -> b);
         client.start().join();
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertEquals(0, error.attempt());
@@ -83,9 +89,10 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void bufferedSendsGoOutInOrderAfterTheNextConnect() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = connector(port, clientEvents, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50)))
+        TcpConnector client = net.tcpConnector(port, clientEvents,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50)))
                 .disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
         client.start().join();
         assertTrue(clientEvents.expect(SessionConnectError.class).willRetry());
@@ -94,7 +101,7 @@ class TcpSendTest extends TcpTestBase {
         }
         assertEquals(SendResult.OVERFLOW, client.session().send(new TestEchoAck("b", 3)));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        acceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
+        net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 3; i++) {
             assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));
@@ -103,20 +110,20 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void aQueueTaskThatSendsThenWaitsForTheAnswerFlushesFirst() throws Exception {
-        TcpAcceptor server = startedAcceptor(ev -> {
+        TcpAcceptor server = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 ev.reply(ev.message());
             }
-        });
+        }, b -> b));
         CompletableFuture<TestEchoAck> echo = new CompletableFuture<>();
-        TcpConnector client = connector(server.port(), ev -> {
+        TcpConnector client = net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof TestEchoAck m) {
                 echo.complete(m);
             }
         }, b -> b);
         client.start().join();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(client::isReady);
-        EventQueue gameLoop = queue("game");
+        EventQueue gameLoop = net.queue("game");
         CompletableFuture<TestEchoAck> seenByTask = new CompletableFuture<>();
         gameLoop.post(() -> {
             client.session().send(new TestEchoAck("sent from a batch", 1));
@@ -133,9 +140,9 @@ class TcpSendTest extends TcpTestBase {
     @Test
     void gracefulCloseWritesEverythingSentBeforeIt() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         for (int i = 0; i < 1000; i++) {
             assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("m", i)));
@@ -153,9 +160,9 @@ class TcpSendTest extends TcpTestBase {
     void eachSenderThreadsMessagesArriveInOrderIncludingTheEventLoops() throws Exception {
         int perThread = 10_000;
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         Session s = client.session();
         Runnable[] senders = IntStream.range(0, 4).mapToObj(t -> (Runnable) () -> {

@@ -3,6 +3,11 @@ package io.cellnet.netty.udp;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
 
+import static io.cellnet.netty.udp.Datagrams.HELLO;
+import static io.cellnet.netty.udp.Datagrams.hex;
+import static io.cellnet.netty.udp.Datagrams.receive;
+import static io.cellnet.netty.udp.Datagrams.send;
+import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +24,10 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.DatagramSocket;
@@ -27,16 +35,19 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sessions by remote address: ids, TTL expiry on a timer, close, stop and restart. */
-class UdpSessionTest extends UdpTestBase {
+class UdpSessionTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void eachRemoteAddressGetsItsOwnSessionWithIdsFromOne() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket a = socket();
-        DatagramSocket b = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket a = net.closeAfterTest(socket());
+        DatagramSocket b = net.closeAfterTest(socket());
         send(a, server.port(), HELLO);
         assertEquals(hex(HELLO), receive(a));
         send(b, server.port(), HELLO);
@@ -60,10 +71,11 @@ class UdpSessionTest extends UdpTestBase {
     void anIdleSessionExpiresOnTheTimerWithoutAnyDatagram() throws Exception {
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = acceptor(echo(events), b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
+        UdpAcceptor server = net.udpAcceptor(Echo.everything(events),
+                b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
                 .sweepInterval(Duration.ofSeconds(1)));
         server.start().join();
-        DatagramSocket client = socket();
+        DatagramSocket client = net.closeAfterTest(socket());
         send(client, server.port(), HELLO);
         assertEquals(hex(HELLO), receive(client));
         events.expect(SessionAccepted.class);
@@ -92,15 +104,15 @@ class UdpSessionTest extends UdpTestBase {
 
     @Test
     void theDefaultTtlIsOneMinuteAsGo() {
-        UdpAcceptor server = acceptor(echo(new RecordingEventCallback()), b -> b);
+        UdpAcceptor server = net.udpAcceptor(Echo.everything(new RecordingEventCallback()), b -> b);
         assertEquals(Duration.ofMinutes(1), server.sessionTtl());
     }
 
     @Test
     void closeRemovesTheSessionAndTheNextDatagramOpensANewOne() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket client = net.closeAfterTest(socket());
         send(client, server.port(), HELLO);
         assertEquals(hex(HELLO), receive(client));
         Session s = events.expectEvent(SessionAccepted.class).session();
@@ -125,9 +137,9 @@ class UdpSessionTest extends UdpTestBase {
     @Test
     void stopClosesEverySessionAndARestartServesAgain() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket a = socket();
-        DatagramSocket b = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket a = net.closeAfterTest(socket());
+        DatagramSocket b = net.closeAfterTest(socket());
         for (DatagramSocket s : new DatagramSocket[] {a, b}) {
             send(s, server.port(), HELLO);
             assertEquals(hex(HELLO), receive(s));
@@ -151,9 +163,9 @@ class UdpSessionTest extends UdpTestBase {
     @Test
     void aConnectorStopsAndRestartsWithANewSessionId() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(serverEvents));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(serverEvents), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         for (long id = 1; id <= 2; id++) {
             client.start().join();
             RecvMsgEvent up = events.expectEvent(SessionConnected.class);
@@ -172,9 +184,9 @@ class UdpSessionTest extends UdpTestBase {
 
     @Test
     void closingTheConnectorsSessionStopsTheConnector() throws Exception {
-        UdpAcceptor server = startedAcceptor(echo(new RecordingEventCallback()));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(new RecordingEventCallback()), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         client.session().close();
@@ -185,9 +197,9 @@ class UdpSessionTest extends UdpTestBase {
     @Test
     void eachSendersDatagramsLeaveInOrderAndThoseSentBeforeStopAreWritten() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(serverEvents);
+        UdpAcceptor server = net.start(net.udpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         for (int i = 0; i < 100; i++) {
