@@ -2,7 +2,6 @@ package io.cellnet.netty.local;
 
 import io.cellnet.EventCallback;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -94,7 +93,7 @@ class LocalPeersTest {
         server.acceptor().stop().join();
         server.events().expectClosed(CloseReason.MANUAL);
         clientEvents.expectClosed(CloseReason.IO);
-        awaitScheduledReconnect(clock);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);    // scheduled on the I/O thread after the event
         clock.advance(RECONNECT.minusMillis(1));
         assertEquals(1, clock.pendingTasks(), "reconnected before its delay");
         clientEvents.assertNoMoreEvents();
@@ -103,18 +102,13 @@ class LocalPeersTest {
         SessionConnectError refused = clientEvents.expect(SessionConnectError.class);
         assertEquals(1, refused.attempt());
         assertTrue(refused.willRetry());
-        awaitScheduledReconnect(clock);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);    // scheduled on the I/O thread after the event
 
         server.acceptor().start().join();
         clock.advance(RECONNECT);
         clientEvents.expect(SessionConnected.class);
         assertNotEquals(firstId, client.session().id());
         server.events().expect(SessionAccepted.class);
-    }
-
-    /** The reconnect is scheduled on the I/O thread right after the close or failure is posted. */
-    private static void awaitScheduledReconnect(ManualScheduler clock) {
-        await("a reconnect on the manual clock").atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
     }
 
     @Test

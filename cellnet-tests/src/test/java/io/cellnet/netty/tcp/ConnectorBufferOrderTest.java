@@ -59,7 +59,7 @@ class ConnectorBufferOrderTest {
                 .scheduler(clock).disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
-        await().atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
         Thread senderThread = sender.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(SendResult.BUFFERED, SendResult.BUFFERED),
                 List.of(send(client, new Unregistered()), send(client, new TestEchoAck("buffered", 1))));

@@ -159,7 +159,7 @@ class PeerStateMachineTest {
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1))).scheduler(clock));
         client.start().join();
         assertTrue(events.expect(SessionConnectError.class).willRetry());
-        await().atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
         assertEquals(PeerState.RUNNING, client.state());
         Race.join(race.run(6, i -> i % 2 == 0 ? client.stop() : CompletableFuture.runAsync(client::close)));
         assertEquals(PeerState.STOPPED, client.state());
@@ -225,20 +225,23 @@ class PeerStateMachineTest {
     @Test
     void randomStartsStopsAndClosesFromEightThreadsNeverHangNorLeak() throws Exception {
         long seed = System.nanoTime();
+        Duration retry = Duration.ofMillis(5);
+        ManualScheduler clock = new ManualScheduler();
         int port = net.closeAfterTest(ReservedPort.reserve()).port();
         NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(EventCallback.NONE,
                 b -> b.address("127.0.0.1:" + port));
         TcpConnector client = net.tcpConnector(port, EventCallback.NONE,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(5))));
+                b -> b.reconnect(ReconnectPolicy.fixed(retry)).scheduler(clock));
         List<Peer> peers = List.of(server, client);
         Race.join(race.run(8, t -> {
             Random random = new Random(seed + t);
             for (int i = 0; i < 25; i++) {
                 Peer p = peers.get(random.nextInt(2));
-                switch (random.nextInt(3)) {
+                switch (random.nextInt(4)) {
                     case 0 -> p.start().orTimeout(5, TimeUnit.SECONDS).join();
                     case 1 -> p.stop().orTimeout(5, TimeUnit.SECONDS).join();
-                    default -> p.close();
+                    case 2 -> p.close();
+                    default -> clock.advance(retry);             // the due reconnect attempts run here
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -248,6 +251,7 @@ class PeerStateMachineTest {
         assertEquals(List.of(PeerState.STOPPED, PeerState.STOPPED), List.of(server.state(), client.state()), "seed " + seed);
         assertEquals(0, server.sessionCount(), "seed " + seed);
         assertEquals(0, server.channelCount(), "seed " + seed);
+        assertEquals(0, clock.pendingTasks(), "no reconnect left scheduled; seed " + seed);
         Leaks.assertNothingLeft();
     }
 
@@ -290,8 +294,10 @@ class PeerStateMachineTest {
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
         Hold hold = new Hold();
+        ManualScheduler clock = new ManualScheduler();
         TcpConnector client = net.tcpConnector(server.port(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).pipeline(ch -> hold.block()));
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).scheduler(clock)
+                        .pipeline(ch -> hold.block()));
         try {
             client.start().join();
             hold.awaitEntered();
@@ -308,6 +314,7 @@ class PeerStateMachineTest {
             NetFixtures.stop(client);
         }
         assertFalse(client.isReady());
+        assertEquals(0, clock.advance(Duration.ofSeconds(1)), "no reconnect after the stop");
         await().atMost(NetFixtures.WAIT).until(() -> server.sessionCount() == 0);
         events.assertNoMoreEvents();
         NetFixtures.stop(server);

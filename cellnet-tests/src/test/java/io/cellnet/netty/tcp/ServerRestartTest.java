@@ -61,7 +61,7 @@ class ServerRestartTest {
             }
             assertEquals(0, server.sessionCount());
             assertEquals(0, server.channelCount());
-            await("one reconnect timer per connector").atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 3);
+            clock.awaitPendingTasks(3, NetFixtures.WAIT);                // one reconnect timer per connector
             server.start().join();
             clock.advance(RETRY);
             assertAllConnectedAndEcho(server, clients, events, clock, round);

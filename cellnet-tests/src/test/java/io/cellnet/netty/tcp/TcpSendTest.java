@@ -24,6 +24,7 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
+import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -90,9 +91,10 @@ class TcpSendTest {
     @Test
     void bufferedSendsGoOutInOrderAfterTheNextConnect() throws Exception {
         int port = net.closeAfterTest(ReservedPort.reserve()).port();
+        ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         TcpConnector client = net.tcpConnector(port, clientEvents,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50)))
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50))).scheduler(clock)
                 .disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
         client.start().join();
         assertTrue(clientEvents.expect(SessionConnectError.class).willRetry());
@@ -102,6 +104,9 @@ class TcpSendTest {
         assertEquals(SendResult.OVERFLOW, client.session().send(new TestEchoAck("b", 3)));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
+        clock.advance(Duration.ofMillis(50));
+        clientEvents.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 3; i++) {
             assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));

@@ -2,7 +2,6 @@ package io.cellnet.netty.ws;
 
 import static io.cellnet.netty.ws.RawWs.HELLO;
 import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,6 +20,7 @@ import io.cellnet.TcpConnector;
 import io.cellnet.IdleTimeoutException;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
@@ -38,8 +38,10 @@ class WsLifecycleTest {
     @Test
     void theConnectorReconnectsAcrossAnAcceptorRestart() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor first = net.start(net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT, b -> b));
-        int port = first.port();
+        // the port is held for the test: nothing else can take it while the acceptor is down
+        ReservedPort port = net.closeAfterTest(ReservedPort.reserve());
+        TcpAcceptor first = net.start(net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT,
+                b -> b.address(port.address() + CellnetPeersExtension.WS_PATH)));
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector client = net.wsConnector(wsUrl(first), events, WsOptions.DEFAULT,
@@ -57,7 +59,7 @@ class WsLifecycleTest {
         assertTrue(refused.willRetry());
 
         TcpAcceptor second = net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT,
-                b -> b.address("127.0.0.1:" + port + "/ws"));
+                b -> b.address(port.address() + CellnetPeersExtension.WS_PATH));
         second.start().join();
         advanceWhenScheduled(clock);
         events.expect(SessionConnected.class);
@@ -68,7 +70,7 @@ class WsLifecycleTest {
 
     /** Runs the reconnect attempt once the connector has scheduled it (just after posting the event). */
     private static void advanceWhenScheduled(ManualScheduler clock) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.pendingTasks() == 1);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
         clock.advance(Duration.ofSeconds(1));
     }
 
