@@ -40,13 +40,19 @@ class RpcFailureTest extends RpcTestBase {
         return assertInstanceOf(RpcException.class, failure(future)).reason();
     }
 
+    /** A call that the server has received and holds, its timeout on the manual clock. */
+    private CompletableFuture<Object> heldCall(TcpConnector client, Duration timeout) {
+        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
+        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), timeout);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        return call;
+    }
+
     @Test
     void timeoutFailsTheCallAndTheLateAnswerIsDropped() {
         onCall = ev -> { };
         TcpConnector client = client(server());
-        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
-        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), Duration.ofSeconds(2));
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        CompletableFuture<Object> call = heldCall(client, Duration.ofSeconds(2));
         clock.advance(Duration.ofSeconds(1));
         assertFalse(call.isDone());
         clock.advance(Duration.ofSeconds(1));
@@ -172,9 +178,7 @@ class RpcFailureTest extends RpcTestBase {
     void theLateAnswerIsDroppedWithADebugLineNamingTheSessionAndTheCall() {
         onCall = ev -> { };
         TcpConnector client = client(server());
-        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
-        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), Duration.ofSeconds(1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        CompletableFuture<Object> call = heldCall(client, Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
         assertInstanceOf(TimeoutException.class, failure(call));
         try (LogCapture log = new LogCapture()) {

@@ -51,20 +51,16 @@ class ConnectorBufferOrderTest {
 
     @Test
     void aSendDuringTheDrainOfTheBufferGoesOutAfterTheMessagesBufferedBeforeIt() throws Exception {
-        int port = net.closeAfterTest(ReservedPort.reserve()).port();
-        ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(port, events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1)))
-                .scheduler(clock).disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        clock.awaitPendingTasks(1, NetFixtures.WAIT);
+        RefusedConnector refused = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(1)),
+                b -> b.disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
+        ManualScheduler clock = refused.clock();
+        RecordingEventCallback events = refused.events();
+        TcpConnector client = refused.client();
         Thread senderThread = sender.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(SendResult.BUFFERED, SendResult.BUFFERED),
                 List.of(send(client, new Unregistered()), send(client, new TestEchoAck("buffered", 1))));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address(refused.address()));
         server.start().join();
         Hold hold = new Hold();
         // the drain logs the refused first message, and is held there, before the second one

@@ -152,20 +152,16 @@ class PeerStateMachineTest {
 
     @Test
     void aConnectorWaitingToReconnectIsStoppedFromManyThreadsAndStartsOnceAgain() throws Exception {
-        int port = net.closeAfterTest(ReservedPort.reserve()).port();
-        ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(port, events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1))).scheduler(clock));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        clock.awaitPendingTasks(1, NetFixtures.WAIT);
+        RefusedConnector refused = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(1)), b -> b);
+        ManualScheduler clock = refused.clock();
+        RecordingEventCallback events = refused.events();
+        TcpConnector client = refused.client();
         assertEquals(PeerState.RUNNING, client.state());
         Race.join(race.run(6, i -> i % 2 == 0 ? client.stop() : CompletableFuture.runAsync(client::close)));
         assertEquals(PeerState.STOPPED, client.state());
         assertEquals(0, clock.pendingTasks(), "the reconnect timer was cancelled");
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address(refused.address()));
         server.start().join();
         assertEquals(0, clock.advance(Duration.ofSeconds(10)));
         events.assertNoMoreEvents();

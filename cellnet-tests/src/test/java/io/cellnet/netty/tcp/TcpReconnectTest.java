@@ -91,49 +91,35 @@ class TcpReconnectTest {
 
     @Test
     void givesUpAfterTheMaximumNumberOfAttemptsAndStopsItself() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(RETRY).withMaxAttempts(2)).scheduler(clock));
-        client.start().join();
-        for (int attempt = 0; attempt <= 2; attempt++) {
-            if (attempt > 0) {
-                reconnectNow();
-            }
-            SessionConnectError e = events.expect(SessionConnectError.class);
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(RETRY).withMaxAttempts(2), b -> b);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            r.retry(RETRY);
+            SessionConnectError e = r.events().expect(SessionConnectError.class);
             assertEquals(attempt, e.attempt());
             assertEquals(attempt < 2, e.willRetry());
         }
-        await().atMost(NetFixtures.WAIT).until(() -> client.state() == PeerState.STOPPED);
-        assertEquals(0, clock.pendingTasks(), "no attempt after the last one");
-        events.assertNoMoreEvents();
+        await().atMost(NetFixtures.WAIT).until(() -> r.client().state() == PeerState.STOPPED);
+        assertEquals(0, r.clock().pendingTasks(), "no attempt after the last one");
+        r.events().assertNoMoreEvents();
     }
 
     @Test
     void stopDuringTheReconnectWaitIsPrompt() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(30))).scheduler(clock));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        clock.awaitPendingTasks(1, NetFixtures.WAIT);
-        client.stop().get(1, TimeUnit.SECONDS);
-        assertEquals(PeerState.STOPPED, client.state());
-        assertEquals(0, clock.pendingTasks(), "the reconnect timer was cancelled");
-        events.assertNoMoreEvents();
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(30)), b -> b);
+        r.client().stop().get(1, TimeUnit.SECONDS);
+        assertEquals(PeerState.STOPPED, r.client().state());
+        assertEquals(0, r.clock().pendingTasks(), "the reconnect timer was cancelled");
+        r.events().assertNoMoreEvents();
     }
 
     @Test
     void stopWhileTheServerComesBackDuringTheWaitDoesNotConnect() throws Exception {
-        ReservedPort port = net.closeAfterTest(ReservedPort.reserve());
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(port.port(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(RETRY)).scheduler(clock));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address(port.address()));
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(RETRY), b -> b);
+        RecordingEventCallback events = r.events();
+        TcpConnector client = r.client();
+        TcpAcceptor server = net.tcpAcceptor(new RecordingEventCallback(), b -> b.address(r.address()));
         server.start().join();
-        reconnectNow();                                         // a connect to the server is under way
+        r.retry(RETRY);                                         // a connect to the server is under way
         client.stop().get(1, TimeUnit.SECONDS);
         // A connect that raced with the stop was closed by it; after the stop nothing happens.
         for (RecvMsgEvent ev : events.drain()) {
@@ -141,8 +127,8 @@ class TcpReconnectTest {
                 assertEquals(CloseReason.MANUAL, c.reason());
             }
         }
-        assertEquals(0, clock.pendingTasks());
-        assertEquals(0, clock.advance(RETRY.multipliedBy(10)), "no attempt after the stop");
+        assertEquals(0, r.clock().pendingTasks());
+        assertEquals(0, r.clock().advance(RETRY.multipliedBy(10)), "no attempt after the stop");
         await().during(Duration.ofMillis(300)).atMost(NetFixtures.WAIT)
                 .until(() -> server.sessionCount() == 0 && events.size() == 0);
         assertFalse(client.isReady());

@@ -40,10 +40,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TcpSendTest {
     @RegisterExtension
     final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    private final RecordingEventCallback serverEvents = new RecordingEventCallback();
+    private final RecordingEventCallback clientEvents = new RecordingEventCallback();
+
+    /** The session of a connector connected to a started acceptor, both recording their events. */
+    private Session connectedSession() {
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
+        clientEvents.expect(SessionConnected.class);
+        return client.session();
+    }
 
     @Test
     void sendAfterCloseIsRefusedWithoutException() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         TcpConnector client = net.start(net.tcpConnector(server.port(), EventCallback.NONE, b -> b));
         Session session = serverEvents.expectEvent(SessionAccepted.class).session();
@@ -58,12 +67,7 @@ class TcpSendTest {
 
     @Test
     void oversizeUnregisteredAndSystemMessagesAreRefusedAndTheSessionLivesOn() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
-        clientEvents.expect(SessionConnected.class);
-        Session s = client.session();
+        Session s = connectedSession();
         // body = 2 + text + 4 bytes; the largest body is 65533 (size field 65535)
         assertEquals(SendResult.TOO_LARGE, s.send(new TestEchoAck("x".repeat(65528), 0)));
         assertEquals(SendResult.TOO_LARGE, s.send(new RawPacket(4673, new byte[65534])));
@@ -90,23 +94,16 @@ class TcpSendTest {
 
     @Test
     void bufferedSendsGoOutInOrderAfterTheNextConnect() throws Exception {
-        int port = net.closeAfterTest(ReservedPort.reserve()).port();
-        ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = net.tcpConnector(port, clientEvents,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50))).scheduler(clock)
-                .disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
-        client.start().join();
-        assertTrue(clientEvents.expect(SessionConnectError.class).willRetry());
+        Duration retry = Duration.ofMillis(50);
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(retry),
+                b -> b.disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
         for (int i = 0; i < 3; i++) {
-            assertEquals(SendResult.BUFFERED, client.session().send(new TestEchoAck("b", i)));
+            assertEquals(SendResult.BUFFERED, r.client().session().send(new TestEchoAck("b", i)));
         }
-        assertEquals(SendResult.OVERFLOW, client.session().send(new TestEchoAck("b", 3)));
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
-        clock.awaitPendingTasks(1, NetFixtures.WAIT);
-        clock.advance(Duration.ofMillis(50));
-        clientEvents.expect(SessionConnected.class);
+        assertEquals(SendResult.OVERFLOW, r.client().session().send(new TestEchoAck("b", 3)));
+        net.tcpAcceptor(serverEvents, b -> b.address(r.address())).start().join();
+        r.retry(retry);
+        r.events().expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 3; i++) {
             assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));
@@ -144,15 +141,11 @@ class TcpSendTest {
 
     @Test
     void gracefulCloseWritesEverythingSentBeforeIt() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
-        clientEvents.expect(SessionConnected.class);
+        Session s = connectedSession();
         for (int i = 0; i < 1000; i++) {
-            assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("m", i)));
+            assertEquals(SendResult.QUEUED, s.send(new TestEchoAck("m", i)));
         }
-        client.session().close();
+        s.close();
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 1000; i++) {
             assertEquals(i, serverEvents.expect(TestEchoAck.class).Value());
@@ -164,12 +157,7 @@ class TcpSendTest {
     @Test
     void eachSenderThreadsMessagesArriveInOrderIncludingTheEventLoops() throws Exception {
         int perThread = 10_000;
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
-        clientEvents.expect(SessionConnected.class);
-        Session s = client.session();
+        Session s = connectedSession();
         Runnable[] senders = IntStream.range(0, 4).mapToObj(t -> (Runnable) () -> {
             for (int i = 0; i < perThread; i++) {
                 s.send(new TestEchoAck("t" + t, i));

@@ -1,5 +1,7 @@
 package io.cellnet.netty.udp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -35,6 +37,12 @@ final class Datagrams {
 
     static void send(DatagramSocket s, int port, byte[] b) throws IOException {
         s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Sends {@link #HELLO} from {@code s} to the echo server on {@code port} and asserts that it comes back. */
+    static void helloEchoed(DatagramSocket s, int port) throws IOException {
+        send(s, port, HELLO);
+        assertEquals(hex(HELLO), receive(s), "the echo of HELLO");
     }
 
     /** The next datagram, as hex; fails after 5 s. */

@@ -2,9 +2,7 @@ package io.cellnet.netty.udp;
 
 import io.cellnet.UdpAcceptor;
 
-import static io.cellnet.netty.udp.Datagrams.HELLO;
-import static io.cellnet.netty.udp.Datagrams.hex;
-import static io.cellnet.netty.udp.Datagrams.receive;
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.send;
 import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.awaitility.Awaitility.await;
@@ -45,8 +43,7 @@ class UdpDropLogTest {
             for (int i = 0; i < BURST; i++) {
                 send(client, server.port(), UNKNOWN_ID);
             }
-            send(client, server.port(), HELLO);
-            assertEquals(hex(HELLO), receive(client));
+            helloEchoed(client, server.port());
             await().atMost(NetFixtures.WAIT).until(() -> server.droppedDatagrams() == BURST);
             List<String> lines = log.lines("DEBUG", "io.cellnet.netty.udp", "peer 'server': dropped a datagram from "
                     + client.getLocalSocketAddress());

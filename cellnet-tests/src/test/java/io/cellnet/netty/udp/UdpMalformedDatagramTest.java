@@ -5,8 +5,7 @@ import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.udp.UdpTransmitter;
 
-import static io.cellnet.netty.udp.Datagrams.HELLO;
-import static io.cellnet.netty.udp.Datagrams.hex;
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.receive;
 import static io.cellnet.netty.udp.Datagrams.send;
 import static io.cellnet.netty.udp.Datagrams.socket;
@@ -65,8 +64,7 @@ class UdpMalformedDatagramTest {
         UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
         DatagramSocket client = net.closeAfterTest(socket());
         send(client, server.port(), datagram);
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent accepted = events.expectEvent(SessionAccepted.class);
         assertEquals(1, accepted.session().id(), "the malformed datagram opened no session");
         assertEquals(new TestEchoAck("hello", 1234), events.expect(TestEchoAck.class));
@@ -79,15 +77,13 @@ class UdpMalformedDatagramTest {
         RecordingEventCallback events = new RecordingEventCallback();
         UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
         DatagramSocket client = net.closeAfterTest(socket());
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         long id = events.expectEvent(SessionAccepted.class).session().id();
         events.expect(TestEchoAck.class);
         for (Arguments row : malformed().toList()) {
             send(client, server.port(), (String) row.get()[1]);
         }
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent ev = events.expectEvent(TestEchoAck.class);
         assertEquals(id, ev.session().id());
         assertTrue(ev.session().isOpen());

@@ -3,10 +3,7 @@ package io.cellnet.netty.udp;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
 
-import static io.cellnet.netty.udp.Datagrams.HELLO;
-import static io.cellnet.netty.udp.Datagrams.hex;
-import static io.cellnet.netty.udp.Datagrams.receive;
-import static io.cellnet.netty.udp.Datagrams.send;
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,12 +45,9 @@ class UdpSessionTest {
         UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
         DatagramSocket a = net.closeAfterTest(socket());
         DatagramSocket b = net.closeAfterTest(socket());
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
-        send(b, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(b));
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
+        helloEchoed(a, server.port());
+        helloEchoed(b, server.port());
+        helloEchoed(a, server.port());
         assertEquals(1, events.expectEvent(SessionAccepted.class).session().id());
         assertEquals(1, events.expectEvent(TestEchoAck.class).session().id());
         assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
@@ -76,15 +70,13 @@ class UdpSessionTest {
                 .sweepInterval(Duration.ofSeconds(1)));
         server.start().join();
         DatagramSocket client = net.closeAfterTest(socket());
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
 
         clock.advance(Duration.ofSeconds(9));
         assertEquals(1, server.sessionCount());
-        send(client, server.port(), HELLO);             // activity at t=9 s
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());             // activity at t=9 s
         events.expect(TestEchoAck.class);
         clock.advance(Duration.ofSeconds(9));           // t=18 s: idle 9 s
         assertEquals(1, server.sessionCount());
@@ -96,8 +88,7 @@ class UdpSessionTest {
         assertInstanceOf(IdleTimeoutException.class, closed.cause());
         assertEquals(0, server.sessionCount());
 
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
         events.expect(TestEchoAck.class);
     }
@@ -113,8 +104,7 @@ class UdpSessionTest {
         RecordingEventCallback events = new RecordingEventCallback();
         UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
         DatagramSocket client = net.closeAfterTest(socket());
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         Session s = events.expectEvent(SessionAccepted.class).session();
         events.expect(TestEchoAck.class);
 
@@ -128,8 +118,7 @@ class UdpSessionTest {
         s.close();
         events.assertNoMoreEvents();
 
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent again = events.expectEvent(SessionAccepted.class);
         assertEquals(s.id() + 1, again.session().id());
     }
@@ -141,8 +130,7 @@ class UdpSessionTest {
         DatagramSocket a = net.closeAfterTest(socket());
         DatagramSocket b = net.closeAfterTest(socket());
         for (DatagramSocket s : new DatagramSocket[] {a, b}) {
-            send(s, server.port(), HELLO);
-            assertEquals(hex(HELLO), receive(s));
+            helloEchoed(s, server.port());
             events.expect(SessionAccepted.class);
             events.expect(TestEchoAck.class);
         }
@@ -155,8 +143,7 @@ class UdpSessionTest {
 
         server.start().join();
         assertTrue(server.isReady());
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
+        helloEchoed(a, server.port());
         assertEquals(3, events.expectEvent(SessionAccepted.class).session().id());
     }
 
