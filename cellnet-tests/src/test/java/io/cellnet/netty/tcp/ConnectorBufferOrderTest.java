@@ -2,20 +2,17 @@ package io.cellnet.netty.tcp;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
-import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;

@@ -24,7 +24,6 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
-import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;

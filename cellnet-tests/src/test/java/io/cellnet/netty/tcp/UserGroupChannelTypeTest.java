@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Netty users' own event loop groups and channel classes: peers run on them, and stopping a peer
  * leaves the user's group running. The groups live for the class and are shut down after every
- * peer has been stopped (after {@link TcpTestBase}'s own cleanup).
+ * peer has been stopped (by the peers extension after each test).
  */
 class UserGroupChannelTypeTest {
     @RegisterExtension
