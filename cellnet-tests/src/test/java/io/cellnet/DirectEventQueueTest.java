@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 /** {@link EventQueue#direct()}: Go's nil queue, running everything inline. */
 class DirectEventQueueTest {
     private final EventQueue direct = EventQueue.direct();
-    private final Thread caller = Thread.currentThread();
     private final List<Thread> threads = new ArrayList<>();
 
     @Test
     void runsEachTaskInlineOnThePostingThreadBeforePostReturns() {
+        Thread caller = Thread.currentThread();
         assertTrue(direct.post(() -> threads.add(Thread.currentThread())));
         assertEquals(List.of(caller), threads, "the task did not run before post returned");
         direct.execute(() -> threads.add(Thread.currentThread()));
@@ -40,6 +40,7 @@ class DirectEventQueueTest {
 
     @Test
     void isAlwaysInLoopEmptyAndNeverStops() throws Exception {
+        Thread caller = Thread.currentThread();
         assertTrue(direct.inLoop());
         assertEquals(0, direct.pending());
         assertSame(direct, direct.startLoop());

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread; due tasks run on the thread that
  * calls {@link #advance} or {@link #runDueTasks}, and two such calls never run tasks at the same
- * time (the second waits for the first).
+ * time (the second waits for the first); {@link #awaitPendingTasks} blocks only its caller.
  */
 public final class ManualScheduler implements Scheduler {
     private final Object lock = new Object();
@@ -55,6 +55,7 @@ public final class ManualScheduler implements Scheduler {
         synchronized (lock) {
             Task t = new Task(task, now + nanos, sequence++);
             queue.add(t);
+            lock.notifyAll();
             return t;
         }
     }
@@ -102,6 +103,43 @@ public final class ManualScheduler implements Scheduler {
         }
     }
 
+    /**
+     * Waits until exactly {@code count} tasks are pending, for tasks that another thread schedules:
+     * a connector schedules its reconnect on its I/O thread just after it delivers the close or
+     * the connect error, so a test awaits that timer before it advances the clock.
+     *
+     * <pre>{@code
+     * server.stop().join();
+     * events.expect(SessionClosed.class);
+     * clock.awaitPendingTasks(1, Duration.ofSeconds(5));   // the reconnect is scheduled
+     * clock.advance(RECONNECT_DELAY);                     // and runs now
+     * }</pre>
+     *
+     * @throws AssertionError when another number of tasks is pending after {@code timeout}
+     * @throws IllegalArgumentException when {@code count} is negative
+     */
+    public void awaitPendingTasks(int count, Duration timeout) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count < 0: " + count);
+        }
+        long deadline = System.nanoTime() + Objects.requireNonNull(timeout, "timeout").toNanos();
+        synchronized (lock) {
+            while (queue.size() != count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " pending task(s) within " + timeout.toMillis()
+                            + " ms, but " + queue.size() + " are pending");
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for " + count + " pending task(s)", e);
+                }
+            }
+        }
+    }
+
     private int runUntil(long target) {
         int ran = 0;
         Throwable failure = null;
@@ -136,6 +174,7 @@ public final class ManualScheduler implements Scheduler {
                 return null;
             }
             queue.poll();
+            lock.notifyAll();
             if (next.due > now) {
                 now = next.due;
             }
@@ -188,6 +227,7 @@ public final class ManualScheduler implements Scheduler {
                 }
                 state = CANCELLED;
                 queue.remove(this);
+                lock.notifyAll();
                 return true;
             }
         }

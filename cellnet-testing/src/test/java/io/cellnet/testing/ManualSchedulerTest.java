@@ -158,4 +158,27 @@ class ManualSchedulerTest {
         assertEquals(4000, count.get());
         assertEquals(0, wrongThread.get());
     }
+
+    @Test
+    void awaitPendingTasksReturnsOnceAnotherThreadHasScheduledAndFailsWhenNothingIsScheduled() throws Exception {
+        clock.awaitPendingTasks(0, Duration.ZERO);
+        Thread scheduler = new Thread(() -> at(1000, "reconnect"), "io-thread");
+        scheduler.start();
+        clock.awaitPendingTasks(1, Duration.ofSeconds(5));
+        scheduler.join(5000);
+        assertEquals(1, clock.advance(ms(1000)));
+        clock.awaitPendingTasks(0, Duration.ZERO);
+        AssertionError timedOut = assertThrows(AssertionError.class, () -> clock.awaitPendingTasks(1, ms(20)));
+        assertEquals("expected 1 pending task(s) within 20 ms, but 0 are pending", timedOut.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> clock.awaitPendingTasks(-1, ms(1)));
+    }
+
+    @Test
+    void awaitPendingTasksSeesCancelledTasksGo() {
+        TimerHandle a = at(100, "a");
+        at(200, "b");
+        clock.awaitPendingTasks(2, Duration.ZERO);
+        assertTrue(a.cancel());
+        clock.awaitPendingTasks(1, Duration.ZERO);
+    }
 }

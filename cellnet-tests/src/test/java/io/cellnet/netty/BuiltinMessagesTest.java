@@ -61,7 +61,7 @@ class BuiltinMessagesTest {
 
     @Test
     void payloadsRoundTripWithTheRegisteredCodec() {
-        MessageRegistry r = LoopbackPeers.echoRegistry(JsonCodec.INSTANCE);
+        MessageRegistry r = NetFixtures.registry(JsonCodec.INSTANCE);
         RawPacket p = Payloads.encode(r, new TestEchoAck("hello", 1234));
         assertEquals(4673, p.msgId());
         assertEquals(GoFrames.ECHO_JSON, GoFrames.hex(p.msgData()));

@@ -5,6 +5,7 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import io.cellnet.codec.Codec;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +19,13 @@ public final class NetFixtures {
 
     /** A fresh registry with {@code main.TestEchoACK} in the echo test codec. */
     public static MessageRegistry registry() {
+        return registry(EchoTestCodec.INSTANCE);
+    }
+
+    /** A fresh registry holding {@code main.TestEchoACK} (id 4673) in {@code codec}, nothing else. */
+    public static MessageRegistry registry(Codec codec) {
         MessageRegistry r = MessageRegistry.create();
-        r.register(MessageMeta.of(TestEchoAck.class, "main.TestEchoACK", EchoTestCodec.INSTANCE));
+        r.register(MessageMeta.of(TestEchoAck.class, "main.TestEchoACK", codec));
         return r;
     }
 

@@ -11,16 +11,13 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An acceptor per test: registered on an instance field, in memory, with its own queue thread. */
-@ExtendWith(NoLeaksExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CellnetAcceptorExtensionPerTestTest {
 

@@ -13,21 +13,18 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A per-class acceptor: one acceptor for every test, and each test starts clean. The tests run in
  * order: each checks what the one before it left behind.
  */
-@ExtendWith(NoLeaksExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CellnetAcceptorExtensionTest {
 

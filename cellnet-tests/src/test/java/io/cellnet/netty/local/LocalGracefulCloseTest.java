@@ -14,7 +14,6 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
@@ -23,14 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A graceful close over in-memory channels delivers everything sent before it, even when the
  * reader is busy: closing a {@code LocalChannel} drops what its peer has not read yet, so the peer
  * must have read it all before the close task runs.
  */
-@ExtendWith(NoLeaksExtension.class)
 class LocalGracefulCloseTest {
     private static final int MESSAGES = 200;
 

@@ -2,7 +2,6 @@ package io.cellnet.netty.local;
 
 import io.cellnet.EventCallback;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +18,6 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.proc.Processors;
@@ -28,11 +26,9 @@ import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** local.Acceptor and local.Connector: real encoding, event order and close semantics without a socket. */
-@ExtendWith(NoLeaksExtension.class)
 class LocalPeersTest {
     private static final Duration RECONNECT = Duration.ofSeconds(1);
     /** Messages the server does not echo: a reply to a client that has closed would fail the server's session. */
@@ -97,7 +93,7 @@ class LocalPeersTest {
         server.acceptor().stop().join();
         server.events().expectClosed(CloseReason.MANUAL);
         clientEvents.expectClosed(CloseReason.IO);
-        awaitScheduledReconnect(clock);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);    // scheduled on the I/O thread after the event
         clock.advance(RECONNECT.minusMillis(1));
         assertEquals(1, clock.pendingTasks(), "reconnected before its delay");
         clientEvents.assertNoMoreEvents();
@@ -106,18 +102,13 @@ class LocalPeersTest {
         SessionConnectError refused = clientEvents.expect(SessionConnectError.class);
         assertEquals(1, refused.attempt());
         assertTrue(refused.willRetry());
-        awaitScheduledReconnect(clock);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);    // scheduled on the I/O thread after the event
 
         server.acceptor().start().join();
         clock.advance(RECONNECT);
         clientEvents.expect(SessionConnected.class);
         assertNotEquals(firstId, client.session().id());
         server.events().expect(SessionAccepted.class);
-    }
-
-    /** The reconnect is scheduled on the I/O thread right after the close or failure is posted. */
-    private static void awaitScheduledReconnect(ManualScheduler clock) {
-        await("a reconnect on the manual clock").atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
     }
 
     @Test

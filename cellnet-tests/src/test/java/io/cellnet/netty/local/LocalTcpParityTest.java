@@ -7,20 +7,17 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** In-memory peers deliver the same events in the same order as TCP, on both sides. */
-@ExtendWith(NoLeaksExtension.class)
 class LocalTcpParityTest {
     private static final int LAST = 2;
 

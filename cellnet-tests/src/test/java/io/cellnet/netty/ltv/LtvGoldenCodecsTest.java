@@ -10,17 +10,16 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.codec.Codec;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.EmbeddedPeer;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code main.TestEchoACK}, and the message encodes to exactly that frame, frame by frame on the
  * embedded harness and over a TCP socket.
  */
-@ExtendWith(NoLeaksExtension.class)
 class LtvGoldenCodecsTest {
 
     static Stream<Arguments> frames() {
@@ -47,7 +45,7 @@ class LtvGoldenCodecsTest {
     void goFrameDecodesToTheMessageAndTheMessageEncodesToTheGoFrame(String name, Codec codec, String frame,
             TestEchoAck message) {
         UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
-        try (EmbeddedPeer peer = EmbeddedPeer.builder().registry(LoopbackPeers.echoRegistry(codec))
+        try (EmbeddedPeer peer = EmbeddedPeer.builder().registry(NetFixtures.registry(codec))
                 .option(ChannelOption.ALLOCATOR, alloc).build()) {
             peer.events().expect(SessionAccepted.class);
             peer.writeInbound(frame);
@@ -58,19 +56,19 @@ class LtvGoldenCodecsTest {
             peer.events().assertNoMoreEvents();
         }
         assertEquals(0, alloc.metric().usedHeapMemory() + alloc.metric().usedDirectMemory(), "a buffer leaked");
-        assertEquals(message, GoFrames.decodeFrame(LoopbackPeers.echoRegistry(codec), GoFrames.bytes(frame)));
+        assertEquals(message, GoFrames.decodeFrame(NetFixtures.registry(codec), GoFrames.bytes(frame)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("frames")
     void anEchoServerAnswersTheGoFrameWithTheSameBytes(String name, Codec codec, String frame, TestEchoAck message)
             throws Exception {
-        try (LoopbackPeers peers = new LoopbackPeers(LoopbackPeers.echoRegistry(codec))) {
-            TcpAcceptor server = peers.acceptor("server", b -> b.callback(ev -> {
+        try (CellnetPeersExtension peers = CellnetPeersExtension.create(NetFixtures.registry(codec))) {
+            TcpAcceptor server = peers.start(peers.tcpAcceptor(ev -> {
                 if (ev.message() instanceof TestEchoAck m) {
                     ev.reply(m.equals(message) ? m : new TestEchoAck("unexpected", -1));
                 }
-            }));
+            }, b -> b));
             try (RawClient c = new RawClient(server.port())) {
                 c.write(frame + frame);
                 assertEquals(compact(frame + frame), c.read(2 * GoFrames.bytes(frame).length));

@@ -1,5 +1,6 @@
 package io.cellnet.netty.msglog;
 
+import io.cellnet.EventCallback;
 import io.cellnet.netty.internal.proc.NettyProcessors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,16 +13,14 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.codec.Codec;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +29,13 @@ import org.slf4j.LoggerFactory;
  * without it and no message is turned into text. Counted with a codec wrapper and a message whose
  * {@code toString} counts its calls; 3 messages each way, each encoded once and decoded once.
  */
-@ExtendWith(NoLeaksExtension.class)
 class MsgLogCostTest {
     private static final int MESSAGES = 3;
     private static final AtomicInteger TO_STRING = new AtomicInteger();
 
     private final CountingCodec codec = new CountingCodec(JsonCodec.INSTANCE);
     @RegisterExtension
-    final LoopbackPeers net = new LoopbackPeers(registry(codec));
+    final CellnetPeersExtension net = CellnetPeersExtension.create(registry(codec));
 
     private static MessageRegistry registry(Codec codec) {
         MessageRegistry r = MessageRegistry.create();
@@ -47,15 +45,17 @@ class MsgLogCostTest {
 
     /** Sends {@link #MESSAGES} probes from a client; the server echoes each. */
     private void exchange(UnaryOperator<ProcessorBundle> processor) {
-        TcpAcceptor server = net.acceptor("server", b -> b.bundle(processor.apply(new ProcessorBundle(
+        TcpAcceptor server = net.start(net.tcpAcceptor(EventCallback.NONE,
+                b -> b.bundle(processor.apply(new ProcessorBundle(
                 LtvTransmitter.INSTANCE, NettyProcessors.hooker(), ev -> {
                     if (ev.message() instanceof Probe) {
                         ev.send(ev.message());
                     }
-                }))));
+                })))));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = net.connector("client", server.port(), b -> b.bundle(processor.apply(
-                new ProcessorBundle(LtvTransmitter.INSTANCE, NettyProcessors.hooker(), events))));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), EventCallback.NONE,
+                b -> b.bundle(processor.apply(
+                new ProcessorBundle(LtvTransmitter.INSTANCE, NettyProcessors.hooker(), events)))));
         events.expect(SessionConnected.class);
         TO_STRING.set(0);
         codec.reset();

@@ -1,5 +1,6 @@
 package io.cellnet.netty.msglog;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.proc.NettyProcessors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,33 +12,30 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.cellnet.netty.relay.Relay;
 import io.cellnet.netty.rpc.Rpc;
 import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Message-log lines of real traffic, with {@code tcp.ltv}'s hooker order (RPC, relay, then the
  * log) and loggers that record their lines.
  */
-@ExtendWith(NoLeaksExtension.class)
 class MsgLogHookerTest {
     private static final TestEchoAck HELLO = new TestEchoAck("hello", 1234);
     private static final String HELLO_LINE = "len: 28 main.TestEchoACK(4673)";
     private static final String HELLO_FIELDS = " | {Msg: \"hello\", Value: 1234}";
 
     @RegisterExtension
-    final LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(JsonCodec.INSTANCE));
     private final MsgLogRules rules = new MsgLogRules();
     private final RecordingLogger serverRecv = new RecordingLogger("server.recv", true);
     private final RecordingLogger serverSend = new RecordingLogger("server.send", true);
@@ -47,12 +45,13 @@ class MsgLogHookerTest {
     private final RecordingEventCallback clientEvents = new RecordingEventCallback();
 
     private TcpConnector connect(EventCallback server) {
-        TcpAcceptor acceptor = net.acceptor("server", b -> b.bundle(bundle(serverRecv, serverSend, ev -> {
+        TcpAcceptor acceptor = net.start(net.tcpAcceptor(EventCallback.NONE,
+                b -> b.bundle(bundle(serverRecv, serverSend, ev -> {
             serverEvents.onEvent(ev);
             server.onEvent(ev);
-        })));
-        TcpConnector client = net.connector("client", acceptor.port(),
-                b -> b.bundle(bundle(clientRecv, clientSend, clientEvents)));
+        }))));
+        TcpConnector client = net.start(net.tcpConnector(acceptor.port(), EventCallback.NONE,
+                b -> b.bundle(bundle(clientRecv, clientSend, clientEvents))));
         clientEvents.expect(SessionConnected.class);
         return client;
     }

@@ -14,19 +14,24 @@ class MsgLogRulesTest {
     @Test
     void blackListModeIsTheDefaultAndHidesOnlyBlackListedNames() {
         assertEquals(MsgLogMode.BLACK_LIST, rules.mode());
-        assertTrue(rules.isVisible("main.TestEchoACK"));
-        rules.setRule("main.TestEchoACK", MsgLogRule.BLACK_LIST);
-        assertFalse(rules.isVisible("main.TestEchoACK"));
-        assertTrue(rules.isVisible("proto.ChatREQ"));
+        assertListing(MsgLogRule.BLACK_LIST, false);
     }
 
     @Test
     void whiteListModeShowsOnlyWhiteListedNames() {
         rules.setMode(MsgLogMode.WHITE_LIST);
-        assertFalse(rules.isVisible("main.TestEchoACK"));
-        rules.setRule("main.TestEchoACK", MsgLogRule.WHITE_LIST);
-        assertTrue(rules.isVisible("main.TestEchoACK"));
-        assertFalse(rules.isVisible("proto.ChatREQ"));
+        assertListing(MsgLogRule.WHITE_LIST, true);
+    }
+
+    /**
+     * In a list mode, listing {@code main.TestEchoACK} under {@code rule} makes it
+     * {@code listedVisible}, and the names not listed stay the opposite.
+     */
+    private void assertListing(MsgLogRule rule, boolean listedVisible) {
+        assertEquals(!listedVisible, rules.isVisible("main.TestEchoACK"), "before it is listed");
+        rules.setRule("main.TestEchoACK", rule);
+        assertEquals(listedVisible, rules.isVisible("main.TestEchoACK"), "once listed");
+        assertEquals(!listedVisible, rules.isVisible("proto.ChatREQ"), "a name not listed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.wire.RelayACK;
 
 import static io.cellnet.netty.GoFrames.bytes;
@@ -15,7 +16,6 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.codec.Codec;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.LoopbackPeers;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
@@ -41,7 +41,7 @@ class RelayFramesTest {
     }
 
     private static RelayACK relayOf(Codec codec, Object... args) {
-        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(codec));
+        FakeSession session = new FakeSession().registry(NetFixtures.registry(codec));
         assertEquals(SendResult.QUEUED, Relay.relay(session, args));
         return (RelayACK) session.sent().get(0);
     }
@@ -52,7 +52,7 @@ class RelayFramesTest {
         RelayACK ack = relayOf(codec, HELLO, 1000L, new long[] {-1, 2, 0}, "passthrough");
         ByteBuf out = Unpooled.buffer();
         try {
-            LtvTransmitter.INSTANCE.encode(ack, LoopbackPeers.echoRegistry(codec), out);
+            LtvTransmitter.INSTANCE.encode(ack, NetFixtures.registry(codec), out);
             assertEquals(compact(frame), ByteBufUtil.hexDump(out));
         } finally {
             out.release();
@@ -64,7 +64,7 @@ class RelayFramesTest {
     @MethodSource("frames")
     void goBytesDecodeToARelayEventWithEveryField(String name, Codec codec, String frame) {
         RelayACK ack = (RelayACK) GoFrames.decodeFrame(MessageRegistry.create(), bytes(frame));
-        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(codec));
+        FakeSession session = new FakeSession().registry(NetFixtures.registry(codec));
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, ack));
         assertEquals(HELLO, ev.message());
@@ -84,7 +84,7 @@ class RelayFramesTest {
 
     @Test
     void refusedArgumentsAreIllegalArgumentsNotCrashes() {
-        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(NetFixtures.registry(JsonCodec.INSTANCE));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, new TestEchoAck("2", 2)));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, 10000));
         assertThrows(IllegalArgumentException.class, () -> Relay.relay(session, HELLO, List.of("x")));
@@ -94,7 +94,7 @@ class RelayFramesTest {
 
     @Test
     void relayWithoutMessageDeliversTheNoMessageMarker() {
-        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(NetFixtures.registry(JsonCodec.INSTANCE));
         RelayACK bytesOnly = new RelayACK(new byte[0], 0, new byte[] {1, 2, 3}, 42, new long[0], "");
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, bytesOnly));
@@ -107,7 +107,7 @@ class RelayFramesTest {
 
     @Test
     void replyKeepsEveryPassthroughValue() {
-        FakeSession session = new FakeSession().registry(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        FakeSession session = new FakeSession().registry(NetFixtures.registry(JsonCodec.INSTANCE));
         RelayACK in = new RelayACK(new byte[0], 0, new byte[] {4}, 5, new long[] {6}, "seven");
         RelayRecvMsgEvent ev = (RelayRecvMsgEvent) RelayHooker.INSTANCE.onInboundEvent(
                 new RecvMsgEvent(session, in));

@@ -1,5 +1,6 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.wire.RelayACK;
 
 import static io.cellnet.netty.GoFrames.bytes;
@@ -9,7 +10,6 @@ import io.cellnet.EventCallback;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.LoopbackPeers;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.testing.FakeSession;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelayHandlerOnFakeSessionTest {
     /** Go's {@code main.TestEchoACK} (id 4673), registered in this registry only. */
-    private final MessageRegistry registry = LoopbackPeers.echoRegistry(JsonCodec.INSTANCE);
+    private final MessageRegistry registry = NetFixtures.registry(JsonCodec.INSTANCE);
 
     /** The handler under test: relays an echo back to the client that the passthrough int64 names. */
     private final EventCallback handler = ev -> {

@@ -12,16 +12,15 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it back with the same passthrough values; the agent's broadcaster finds the client session and
  * sends the message, which must arrive unchanged.
  */
-@ExtendWith(NoLeaksExtension.class)
 class RelayTest {
     private static final long MASK = 10000;
     private static final TestEchoAck HELLO = new TestEchoAck("hello", 1234);
@@ -40,7 +38,7 @@ class RelayTest {
     private static final byte[] BYTES = {(byte) 0xCA, (byte) 0xFE};
 
     @RegisterExtension
-    final LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(JsonCodec.INSTANCE));
 
     private final CompletableFuture<Session> backendSession = new CompletableFuture<>();
     private final CompletableFuture<RelayRecvMsgEvent> broadcast = new CompletableFuture<>();
@@ -49,16 +47,16 @@ class RelayTest {
     @ValueSource(booleans = {false, true})
     void clientAgentBackendAndBack(boolean globalAndReply) {
         EventQueue agentQueue = net.queue("agent");
-        TcpAcceptor backendSide = net.acceptor("backend->agent", b -> b.queue(agentQueue).callback(ev -> {
+        TcpAcceptor backendSide = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof SessionAccepted) {
                 backendSession.complete(ev.session());
             }
-        }));
-        TcpAcceptor clientSide = net.acceptor("client->agent", b -> b.queue(agentQueue).callback(ev -> {
+        }, b -> b.name("backend->agent").queue(agentQueue)));
+        TcpAcceptor clientSide = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 Relay.relay(backendSession.join(), ev.message(), ev.session().id() + MASK, SLICE, "via agent", BYTES);
             }
-        }));
+        }, b -> b.name("client->agent").queue(agentQueue)));
         RelayBroadcaster toClient = ev -> {
             if (ev.session().peer() == backendSide && agentQueue.inLoop()) {
                 broadcast.complete(ev);
@@ -74,12 +72,12 @@ class RelayTest {
             startBackend(backendSide.port(), globalAndReply);
             backendSession.orTimeout(5, TimeUnit.SECONDS).join();
             RecordingEventCallback client = new RecordingEventCallback();
-            net.connector("client", clientSide.port(), b -> b.callback(ev -> {
+            net.start(net.tcpConnector(clientSide.port(), ev -> {
                 client.onEvent(ev);
                 if (ev.message() instanceof SessionConnected) {
                     ev.send(HELLO);
                 }
-            }));
+            }, b -> b));
             client.expect(SessionConnected.class);
             assertEquals(HELLO, client.expect(TestEchoAck.class));
             client.assertNoMoreEvents();
@@ -96,7 +94,7 @@ class RelayTest {
     private void startBackend(int agentPort, boolean reply) {
         EventQueue backendQueue = net.queue("backend");
         TcpConnector[] backend = new TcpConnector[1];
-        backend[0] = net.connector("backend", agentPort, b -> b.queue(backendQueue).callback(ev -> {
+        backend[0] = net.start(net.tcpConnector(agentPort, ev -> {
             if (ev instanceof RelayRecvMsgEvent relayed) {
                 if (reply) {
                     relayed.reply(relayed.message());
@@ -106,16 +104,16 @@ class RelayTest {
                             relayed.passThroughAsBytes());
                 }
             }
-        }));
+        }, b -> b.name("backend").queue(backendQueue)));
     }
 
     @Test
     void relayOnASocketIsGosFrameByteForByte() throws Exception {
-        TcpAcceptor server = net.acceptor("server", b -> b.callback(ev -> {
+        TcpAcceptor server = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof SessionAccepted) {
                 Relay.relay(ev.session(), HELLO, 1000L, SLICE, "passthrough");
             }
-        }));
+        }, b -> b));
         try (RawClient go = new RawClient(server.port())) {
             assertEquals(compact(GoFrames.RELAY_JSON), go.read(67));
         }
@@ -124,7 +122,7 @@ class RelayTest {
     @Test
     void goFrameOnASocketArrivesAsARelayEvent() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = net.acceptor("server", b -> b.callback(events));
+        TcpAcceptor server = net.start(net.tcpAcceptor(events, b -> b));
         try (RawClient go = new RawClient(server.port())) {
             go.write(compact(GoFrames.RELAY_JSON));
             events.expect(SessionAccepted.class);

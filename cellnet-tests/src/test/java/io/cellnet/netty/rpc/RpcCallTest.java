@@ -53,7 +53,7 @@ class RpcCallTest extends RpcTestBase {
     void syncCallsFromTheQueueThreadAsInGo() {
         TcpAcceptor server = server();
         CompletableFuture<List<Object>> replies = new CompletableFuture<>();
-        net.connector("client", server.port(), b -> b.queue(clientQueue).callback(ev -> {
+        net.start(net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof SessionConnected) {
                 try {
                     assertTrue(clientQueue.inLoop());
@@ -64,7 +64,7 @@ class RpcCallTest extends RpcTestBase {
                     replies.completeExceptionally(e);
                 }
             }
-        }));
+        }, b -> b.queue(clientQueue)));
         assertEquals(List.of(new TestEchoAck("a", 2), new TestEchoAck("b", 3)), replies.orTimeout(10, TimeUnit.SECONDS)
                 .join());
     }
@@ -110,7 +110,7 @@ class RpcCallTest extends RpcTestBase {
         TcpAcceptor server = server();
         TcpConnector first = client(server);
         RecordingEventCallback otherEvents = new RecordingEventCallback();
-        TcpConnector second = net.connector("other", server.port(), b -> b.callback(otherEvents));
+        TcpConnector second = net.start(net.tcpConnector(server.port(), otherEvents, b -> b.name("other")));
         otherEvents.expect(SessionConnected.class);
         Rpc.callSync(first, new TestEchoAck("x", 1), TIMEOUT);
         Rpc.callSync(second, new TestEchoAck("y", 1), TIMEOUT);

@@ -40,13 +40,19 @@ class RpcFailureTest extends RpcTestBase {
         return assertInstanceOf(RpcException.class, failure(future)).reason();
     }
 
+    /** A call that the server has received and holds, its timeout on the manual clock. */
+    private CompletableFuture<Object> heldCall(TcpConnector client, Duration timeout) {
+        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
+        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), timeout);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        return call;
+    }
+
     @Test
     void timeoutFailsTheCallAndTheLateAnswerIsDropped() {
         onCall = ev -> { };
         TcpConnector client = client(server());
-        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
-        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), Duration.ofSeconds(2));
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        CompletableFuture<Object> call = heldCall(client, Duration.ofSeconds(2));
         clock.advance(Duration.ofSeconds(1));
         assertFalse(call.isDone());
         clock.advance(Duration.ofSeconds(1));
@@ -142,7 +148,7 @@ class RpcFailureTest extends RpcTestBase {
     void syncCallOnAnIoThreadIsRefused() {
         TcpAcceptor server = server();
         CompletableFuture<Throwable> refused = new CompletableFuture<>();
-        net.connector("io-client", server.port(), b -> b.queue(EventQueue.direct()).callback(ev -> {
+        net.start(net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof SessionConnected) {
                 try {
                     Rpc.callSync(ev.session(), new TestEchoAck("x", 1), TIMEOUT);
@@ -151,7 +157,7 @@ class RpcFailureTest extends RpcTestBase {
                     refused.complete(e);
                 }
             }
-        }));
+        }, b -> b.name("io-client").queue(EventQueue.direct())));
         assertInstanceOf(IllegalStateException.class, refused.orTimeout(5, TimeUnit.SECONDS).join());
         assertTrue(calls.isEmpty(), "nothing was sent");
     }
@@ -172,9 +178,7 @@ class RpcFailureTest extends RpcTestBase {
     void theLateAnswerIsDroppedWithADebugLineNamingTheSessionAndTheCall() {
         onCall = ev -> { };
         TcpConnector client = client(server());
-        Rpc.configure(client, RpcOptions.DEFAULT.withScheduler(clock));
-        CompletableFuture<Object> call = Rpc.call(client, new TestEchoAck("slow", 1), Duration.ofSeconds(1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 1);
+        CompletableFuture<Object> call = heldCall(client, Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
         assertInstanceOf(TimeoutException.class, failure(call));
         try (LogCapture log = new LogCapture()) {

@@ -1,5 +1,6 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
 
@@ -14,7 +15,6 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
 import io.cellnet.netty.LogCapture;
-import io.cellnet.netty.LoopbackPeers;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.proc.MessageDispatcher;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RpcHandlerOnFakeSessionTest {
     /** Go's {@code main.TestEchoACK} (id 4673), registered in this registry only. */
-    private final MessageRegistry registry = LoopbackPeers.echoRegistry(JsonCodec.INSTANCE);
+    private final MessageRegistry registry = NetFixtures.registry(JsonCodec.INSTANCE);
 
     /** The handler under test: answers an echo call with the same message. */
     private final EventCallback handler = new MessageDispatcher(registry)

@@ -1,29 +1,28 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An RPC server over TCP whose answer to each call is set per test (by default it echoes the
  * {@link TestEchoAck} with {@code Value + 1}), and clients with queues that record their events.
  */
-@ExtendWith(NoLeaksExtension.class)
 abstract class RpcTestBase {
     @RegisterExtension
-    final LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(JsonCodec.INSTANCE));
 
     /** Every call the server received, in order. */
     final List<RpcRecvMsgEvent> calls = new CopyOnWriteArrayList<>();
@@ -44,7 +43,8 @@ abstract class RpcTestBase {
 
     TcpAcceptor server(String processor) {
         EventQueue queue = net.queue("rpc-server");
-        return net.acceptor("server", b -> b.queue(queue).processor(processor, this::onServerEvent));
+        return net.start(net.tcpAcceptor(EventCallback.NONE,
+                b -> b.queue(queue).processor(processor, this::onServerEvent)));
     }
 
     private void onServerEvent(RecvMsgEvent ev) {
@@ -60,8 +60,8 @@ abstract class RpcTestBase {
     }
 
     TcpConnector client(TcpAcceptor server, String processor) {
-        TcpConnector c = net.connector("client", server.port(),
-                b -> b.queue(clientQueue).processor(processor, clientEvents));
+        TcpConnector c = net.start(net.tcpConnector(server.port(), EventCallback.NONE,
+                b -> b.queue(clientQueue).processor(processor, clientEvents)));
         clientEvents.expect(SessionConnected.class);
         return c;
     }

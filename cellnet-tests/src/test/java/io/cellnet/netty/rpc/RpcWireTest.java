@@ -16,12 +16,12 @@ import io.cellnet.TcpConnector;
 import io.cellnet.codec.Codec;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.GoFrames;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -33,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RPC against Go's bytes on a real socket: a Java server answers Go's request frames with Go's
  * answer frames, and a Java client sends Go's request frames and understands Go's answers.
  */
-@ExtendWith(NoLeaksExtension.class)
 class RpcWireTest {
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
 
@@ -51,19 +49,19 @@ class RpcWireTest {
                 Arguments.of("binary", BinaryCodec.INSTANCE, GoFrames.RPC_REQ_BINARY, GoFrames.RPC_ACK_BINARY));
     }
 
-    private TcpAcceptor echoServer(LoopbackPeers net) {
-        return net.acceptor("server", b -> b.callback(ev -> {
+    private TcpAcceptor echoServer(CellnetPeersExtension net) {
+        return net.start(net.tcpAcceptor(ev -> {
             serverEvents.onEvent(ev);
             if (ev instanceof RpcRecvMsgEvent call) {
                 call.reply(call.message());
             }
-        }));
+        }, b -> b));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("codecs")
     void javaServerAnswersGoRequestsWithGoBytes(String name, Codec codec, String req, String ack) throws Exception {
-        try (LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(codec));
+        try (CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(codec));
                 RawClient go = new RawClient(echoServer(net).port())) {
             go.write(compact(req));
             assertEquals(compact(ack), go.read(GoFrames.bytes(ack).length));
@@ -81,10 +79,10 @@ class RpcWireTest {
     void javaClientSendsGoRequestsAndReadsGoAnswers(String name, Codec codec, String req, String ack)
             throws Exception {
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        try (LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(codec));
+        try (CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(codec));
                 ServerSocket go = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             go.setSoTimeout(5000);
-            TcpConnector client = net.connector("client", go.getLocalPort(), b -> b.callback(clientEvents));
+            TcpConnector client = net.start(net.tcpConnector(go.getLocalPort(), clientEvents, b -> b));
             try (Socket s = go.accept()) {
                 s.setSoTimeout(5000);
                 clientEvents.expect(SessionConnected.class);
@@ -101,7 +99,7 @@ class RpcWireTest {
 
     @Test
     void requestWithAnUnknownInnerMessageIsDroppedAndTheSessionLives() throws Exception {
-        try (LoopbackPeers net = new LoopbackPeers(LoopbackPeers.echoRegistry(JsonCodec.INSTANCE));
+        try (CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry(JsonCodec.INSTANCE));
                 RawClient go = new RawClient(echoServer(net).port())) {
             go.write("0a00 15e5 | 01 ffff03 | 0a 00 | 11 05".replace("|", ""));
             go.write(compact(GoFrames.RPC_REQ_JSON));
@@ -111,8 +109,8 @@ class RpcWireTest {
 
     @Test
     void truncatedEnvelopeClosesTheSessionWithACodecError() throws Exception {
-        try (LoopbackPeers net = new LoopbackPeers(MessageRegistry.create());
-                RawClient go = new RawClient(net.acceptor("server", b -> b.callback(serverEvents)).port())) {
+        try (CellnetPeersExtension net = CellnetPeersExtension.create(MessageRegistry.create());
+                RawClient go = new RawClient(net.start(net.tcpAcceptor(serverEvents, b -> b)).port())) {
             serverEvents.expect(SessionAccepted.class);
             go.write("0900 15e5 | 01 c124 | 0a 1c 7b22".replace("|", ""));
             assertEquals("", go.readUntilClosed());

@@ -42,12 +42,12 @@ class TypeRpcTest extends RpcTestBase {
 
     private TcpAcceptor plainServer() {
         EventQueue queue = net.queue("type-server");
-        return net.acceptor("server", b -> b.queue(queue).callback(ev -> {
+        return net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 requests.add(ev);
                 onRequest.accept(ev);
             }
-        }));
+        }, b -> b.queue(queue)));
     }
 
     @Test

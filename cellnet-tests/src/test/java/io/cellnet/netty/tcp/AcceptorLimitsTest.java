@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 
 import static org.awaitility.Awaitility.await;
@@ -15,6 +16,7 @@ import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,18 +30,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Acceptor limits: connections over {@code maxSessions} or {@code maxSessionsPerAddress} are closed
  * at once, counted and logged at a limited rate; a connect-and-close flood leaves existing sessions
  * served.
  */
-class AcceptorLimitsTest extends TcpTestBase {
+class AcceptorLimitsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
 
     @Test
     void connectionsOverMaxSessionsAreClosedAtOnceCountedAndLoggedAtALimitedRate() throws Exception {
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(serverEvents, b -> b.maxSessions(3));
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(serverEvents, b -> b.maxSessions(3));
         server.start().join();
         List<RawClient> admitted = new ArrayList<>();
         try (LogCapture log = new LogCapture()) {
@@ -71,7 +77,7 @@ class AcceptorLimitsTest extends TcpTestBase {
 
     @Test
     void connectionsOverTheLimitPerRemoteAddressAreRefusedOthersAreNot() throws Exception {
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(serverEvents, b -> b.maxSessionsPerAddress(2));
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(serverEvents, b -> b.maxSessionsPerAddress(2));
         server.start().join();
         List<RawClient> clients = new ArrayList<>();
         try {
@@ -97,7 +103,7 @@ class AcceptorLimitsTest extends TcpTestBase {
     void aConnectionFloodLeavesExistingSessionsServed() throws Exception {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger closed = new AtomicInteger();
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(Echo.after(ev -> {
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(Echo.after(ev -> {
             if (ev.message() instanceof SessionAccepted) {
                 accepted.incrementAndGet();
             } else if (ev.message() instanceof SessionClosed) {
@@ -106,7 +112,7 @@ class AcceptorLimitsTest extends TcpTestBase {
         }), b -> b.maxSessions(64));
         server.start().join();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector bystander = startedConnector(server.port(), clientEvents);
+        TcpConnector bystander = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         int perThread = 750;
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();

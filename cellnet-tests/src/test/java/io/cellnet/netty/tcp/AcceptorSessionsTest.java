@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 
 import static org.awaitility.Awaitility.await;
@@ -19,12 +20,15 @@ import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
+import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The session manager of a real TCP acceptor (Go's {@code CoreSessionManager}): ids count up from
@@ -32,12 +36,15 @@ import org.junit.jupiter.api.Test;
  * {@code closeAllSessions} closes each one with {@link CloseReason#MANUAL} while the acceptor goes
  * on accepting, and no session or channel stays open after the stop.
  */
-class AcceptorSessionsTest extends TcpTestBase {
+class AcceptorSessionsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
 
     @Test
     void idsStartAtOneByDefault() throws Exception {
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(Echo.after(serverEvents), b -> b);
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(Echo.after(serverEvents), b -> b);
         server.start().join();
         List<RawClient> clients = List.of(new RawClient(server.port()), new RawClient(server.port()));
         assertEquals(List.of(1L, 2L), acceptedIds(2));
@@ -50,7 +57,7 @@ class AcceptorSessionsTest extends TcpTestBase {
 
     @Test
     void sessionsAreCountedVisitedAndAllClosedWhileTheAcceptorKeepsAccepting() throws Exception {
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(Echo.after(serverEvents), b -> b.idBase(100));
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(Echo.after(serverEvents), b -> b.idBase(100));
         server.start().join();
         List<RawClient> clients = new ArrayList<>();
         try {
@@ -60,7 +67,7 @@ class AcceptorSessionsTest extends TcpTestBase {
             assertEquals(List.of(100L, 101L, 102L), acceptedIds(3));
             assertEquals(3, server.sessionCount());
             assertEquals(3, server.channelCount());
-            assertEquals(3, channels.recorded());
+            assertEquals(3, net.channels().size());
 
             List<Long> visited = new ArrayList<>();
             server.visitSessions(s -> visited.add(s.id()));
@@ -81,7 +88,7 @@ class AcceptorSessionsTest extends TcpTestBase {
             for (RawClient c : clients) {
                 assertEquals("", c.readUntilClosed(), "the socket is closed by the server");
             }
-            channels.assertAllClosed();
+            net.awaitChannelsClosed();
             await().atMost(NetFixtures.WAIT).until(() -> server.sessionCount() == 0 && server.channelCount() == 0);
             server.visitSessions(s -> {
                 throw new AssertionError("visited a closed session " + s);
@@ -93,8 +100,8 @@ class AcceptorSessionsTest extends TcpTestBase {
                 late.write(LtvFrames.HELLO);
                 assertEquals(LtvFrames.HELLO, late.read(LtvFrames.HELLO.length() / 2));
                 serverEvents.expect(TestEchoAck.class);
-                assertEquals(4, channels.recorded());
-                assertEquals(1, channels.open().size());
+                assertEquals(4, net.channels().size());
+                assertEquals(1, net.channels().stream().filter(Channel::isOpen).count());
             }
             assertEquals(Set.of(103L), closedIds(1, CloseReason.IO));
         } finally {

@@ -9,10 +9,14 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.TcpAcceptor;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LogCapture;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,14 +26,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference (§2.3). That the other sessions keep running is checked by {@code TcpMalformedInputTest}
  * and {@code JsonMalformedInputTest}.
  */
-class BadInputLogTest extends TcpTestBase {
+class BadInputLogTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.cellnet.netty.LtvFrames#badInput")
     void oneWarnLineNamesPeerSessionRemoteAddressAndCause(String name, String hex, Class<? extends Throwable> cause)
             throws Exception {
-        TcpAcceptor server = acceptor(Echo.after(serverEvents), b -> b.name("bad-input-server").maxPacketSize(100));
+        TcpAcceptor server = net.tcpAcceptor(Echo.after(serverEvents),
+                b -> b.name("bad-input-server").maxPacketSize(100));
         server.start().join();
         try (LogCapture log = new LogCapture(); RawClient bad = new RawClient(server.port())) {
             long id = serverEvents.expectEvent(SessionAccepted.class).session().id();

@@ -15,13 +15,18 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The event queue reports its depth; a bounded queue that is full fails the session it refused. */
-class BoundedQueueTest extends TcpTestBase {
+class BoundedQueueTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     static final int CAPACITY = 8;
 
     private final EventQueue bounded = EventQueue.builder("bounded").capacity(CAPACITY).build().startLoop();
@@ -34,10 +39,10 @@ class BoundedQueueTest extends TcpTestBase {
     @Test
     void aFullQueueFailsTheSessionWhoseEventItRefusedAndStillDeliversItsClose() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.queue(bounded));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.queue(bounded));
         server.start().join();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         try (Hold hold = new Hold()) {

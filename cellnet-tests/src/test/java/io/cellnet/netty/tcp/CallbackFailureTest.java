@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TcpAcceptorBuilder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +22,14 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,7 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Exceptions thrown by user callbacks and hookers are logged with the session id and the message
  * type; the session, the peer and the queue keep running.
  */
-class CallbackFailureTest extends TcpTestBase {
+class CallbackFailureTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final TestEchoAck BOOM = new TestEchoAck("boom", 1);
     private static final TestEchoAck AFTER = new TestEchoAck("after", 2);
 
@@ -72,7 +78,7 @@ class CallbackFailureTest extends TcpTestBase {
     @ParameterizedTest(name = "queue: {0}")
     @ValueSource(strings = {"loop", "direct"})
     void theDefaultHandlerLogsSessionIdPeerAndMessageType(String kind) {
-        EventQueue queue = kind.equals("direct") ? EventQueue.direct() : queue("server");
+        EventQueue queue = kind.equals("direct") ? EventQueue.direct() : net.queue("server");
         try (LogCapture log = new LogCapture()) {
             Session session = sendBoomThenAfter(b -> b.queue(queue).callback(echoOrThrow));
             log.awaitLine("callback failed on session " + session.id() + " of peer 'server' handling "
@@ -110,9 +116,9 @@ class CallbackFailureTest extends TcpTestBase {
                 return event;
             }
         };
-        TcpAcceptor server = acceptor(serverEvents, b -> b);
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b);
         server.start().join();
-        TcpConnector client = connector(server.port(), clientEvents,
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents,
                 b -> b.bundle(Processors.bundle("tcp.ltv", clientEvents).withHooker(failing)));
         client.start().join();
         clientEvents.expect(SessionConnected.class);
@@ -131,9 +137,9 @@ class CallbackFailureTest extends TcpTestBase {
      * must get AFTER back on the same connection. Returns the server's session.
      */
     private Session sendBoomThenAfter(UnaryOperator<TcpAcceptorBuilder> server) {
-        TcpAcceptor s = acceptor(EventCallback.NONE, server);
+        TcpAcceptor s = net.tcpAcceptor(EventCallback.NONE, server);
         s.start().join();
-        TcpConnector client = startedConnector(s.port(), clientEvents);
+        TcpConnector client = net.start(net.tcpConnector(s.port(), clientEvents, b -> b));
         clientEvents.expect(SessionConnected.class);
         Session session = serverEvents.expectEvent(SessionAccepted.class).session();
         long clientSessionId = client.session().id();

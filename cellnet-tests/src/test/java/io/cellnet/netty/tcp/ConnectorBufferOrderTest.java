@@ -2,13 +2,11 @@ package io.cellnet.netty.tcp;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
-import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
@@ -16,6 +14,7 @@ import io.cellnet.netty.Hold;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
@@ -26,12 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reconnect buffer keeps each thread's order: a send made while the buffered messages are
  * being written into a new connection goes out after them, never ahead of them.
  */
-class ConnectorBufferOrderTest extends TcpTestBase {
+class ConnectorBufferOrderTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final ExecutorService sender = Executors.newSingleThreadExecutor();
 
     /** A message no registry knows: drained from the buffer, it fails to encode and is logged. */
@@ -45,19 +48,16 @@ class ConnectorBufferOrderTest extends TcpTestBase {
 
     @Test
     void aSendDuringTheDrainOfTheBufferGoesOutAfterTheMessagesBufferedBeforeIt() throws Exception {
-        int port = freePort();
-        ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1)))
-                .scheduler(clock).disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        await().atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
+        RefusedConnector refused = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(1)),
+                b -> b.disconnectedSendPolicy(DisconnectedSendPolicy.buffer(8)));
+        ManualScheduler clock = refused.clock();
+        RecordingEventCallback events = refused.events();
+        TcpConnector client = refused.client();
         Thread senderThread = sender.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(SendResult.BUFFERED, SendResult.BUFFERED),
                 List.of(send(client, new Unregistered()), send(client, new TestEchoAck("buffered", 1))));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address(refused.address()));
         server.start().join();
         Hold hold = new Hold();
         // the drain logs the refused first message, and is held there, before the second one

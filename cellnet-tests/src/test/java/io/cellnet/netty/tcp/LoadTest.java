@@ -8,9 +8,11 @@ import io.cellnet.EventQueue;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.Figures;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.netty.util.ResourceLeakDetector;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Load: 2,000 concurrent connections each send 500 messages through one acceptor with one event
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.Test;
  * default), which makes this test about six times slower without checking more: the accounting
  * allocator of the base class still proves that every buffer was released.
  */
-class LoadTest extends TcpTestBase {
+class LoadTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     static final int CONNECTIONS = 2000;
     static final int MESSAGES = 500;
 
@@ -50,9 +56,9 @@ class LoadTest extends TcpTestBase {
 
     @Test
     void twoThousandConnectionsEachGetFiveHundredEchoesExactlyOnceInOrder() throws Exception {
-        EventQueue serverQueue = queue("server");
+        EventQueue serverQueue = net.queue("server");
         AtomicLong serverReceived = new AtomicLong();
-        TcpAcceptor server = acceptor(Echo.after(ev -> {
+        TcpAcceptor server = net.tcpAcceptor(Echo.after(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 serverReceived.incrementAndGet();
             }
@@ -66,7 +72,7 @@ class LoadTest extends TcpTestBase {
         for (int c = 0; c < CONNECTIONS; c++) {
             String name = "c" + c;
             int[] next = new int[1];
-            clients.add(connector(server.port(), ev -> {
+            clients.add(net.tcpConnector(server.port(), ev -> {
                 if (ev.message() instanceof SessionConnected) {
                     for (int i = 0; i < MESSAGES; i++) {
                         ev.session().send(new TestEchoAck(name, i));

@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.netty.TcpPeers;
 
@@ -16,7 +17,6 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
-import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
@@ -26,6 +26,7 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
@@ -37,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The peer state machine held mid-transition (guideline 13): an event loop, a pipeline configurer
@@ -44,7 +46,10 @@ import org.junit.jupiter.api.Test;
  * the intermediate state, races start/stop/close from several threads, releases, and asserts the
  * final state and that nothing is left.
  */
-class PeerStateMachineTest extends TcpTestBase {
+class PeerStateMachineTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private final Race race = new Race();
 
     @AfterEach
@@ -57,7 +62,7 @@ class PeerStateMachineTest extends TcpTestBase {
         SharedGroup boss = Leaks.bossGroup();
         var group = boss.acquire();
         try {
-            TcpAcceptor server = acceptor(EventCallback.NONE, b -> b);
+            TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE, b -> b);
             List<CompletableFuture<?>> calls;
             try (Hold hold = Hold.on(group.next())) {
                 CompletableFuture<Void> started = server.start();
@@ -85,7 +90,7 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void anAcceptorHeldInStoppingSharesItsStopAndRunsAStartQueuedBehindIt() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(events);
+        TcpAcceptor server = net.start(net.tcpAcceptor(events, b -> b));
         try (RawClient client = new RawClient(server.port())) {
             Session session = events.expectEvent(SessionAccepted.class).session();
             List<CompletableFuture<?>> calls;
@@ -116,10 +121,11 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void aSyncConnectorHeldInStartingByItsPipelineConfigurerIsStoppedByRacingStops() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         Hold hold = new Hold();
         TcpConnector client = TcpPeers.syncConnector().name("sync").address("127.0.0.1:" + server.port())
-                .registry(registry).option(ChannelOption.ALLOCATOR, alloc).pipeline(ch -> hold.block()).build();
+                .registry(net.registry()).option(ChannelOption.ALLOCATOR,
+                        net.allocator()).pipeline(ch -> hold.block()).build();
         try {
             CompletableFuture<?> started = CompletableFuture.supplyAsync(client::start).thenCompose(f -> f);
             hold.awaitEntered();
@@ -145,20 +151,16 @@ class PeerStateMachineTest extends TcpTestBase {
 
     @Test
     void aConnectorWaitingToReconnectIsStoppedFromManyThreadsAndStartsOnceAgain() throws Exception {
-        int port = freePort();
-        ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1))).scheduler(clock));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        await().atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 1);
+        RefusedConnector refused = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(1)), b -> b);
+        ManualScheduler clock = refused.clock();
+        RecordingEventCallback events = refused.events();
+        TcpConnector client = refused.client();
         assertEquals(PeerState.RUNNING, client.state());
         Race.join(race.run(6, i -> i % 2 == 0 ? client.stop() : CompletableFuture.runAsync(client::close)));
         assertEquals(PeerState.STOPPED, client.state());
         assertEquals(0, clock.pendingTasks(), "the reconnect timer was cancelled");
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address(refused.address()));
         server.start().join();
         assertEquals(0, clock.advance(Duration.ofSeconds(10)));
         events.assertNoMoreEvents();
@@ -177,7 +179,7 @@ class PeerStateMachineTest extends TcpTestBase {
         RecordingEventCallback events = new RecordingEventCallback();
         CompletableFuture<Void> restarted = new CompletableFuture<>();
         TcpAcceptor[] server = new TcpAcceptor[1];
-        server[0] = acceptor(ev -> {
+        server[0] = net.tcpAcceptor(ev -> {
             events.onEvent(ev);
             if (ev.message() instanceof TestEchoAck && !restarted.isDone()) {
                 // on the acceptor's own I/O thread: close() starts the stop and returns at once
@@ -197,14 +199,14 @@ class PeerStateMachineTest extends TcpTestBase {
 
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         TcpConnector[] client = new TcpConnector[1];
-        client[0] = connector(server[0].port(), ev -> {
+        client[0] = net.tcpConnector(server[0].port(), ev -> {
             clientEvents.onEvent(ev);
             if (ev.message() instanceof SessionConnected && ev.session().id() == 1) {
                 client[0].close();
             } else if (ev.message() instanceof SessionClosed && ev.session().id() == 1) {
                 client[0].start();
             }
-        }, b -> b.queue(queue("client")));
+        }, b -> b.queue(net.queue("client")));
         client[0].start().join();
         clientEvents.expect(SessionConnected.class);
         assertEquals(CloseReason.MANUAL, clientEvents.expect(SessionClosed.class).reason());
@@ -218,19 +220,23 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void randomStartsStopsAndClosesFromEightThreadsNeverHangNorLeak() throws Exception {
         long seed = System.nanoTime();
-        int port = freePort();
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + port));
-        TcpConnector client = connector(port, EventCallback.NONE,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(5))));
+        Duration retry = Duration.ofMillis(5);
+        ManualScheduler clock = new ManualScheduler();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(EventCallback.NONE,
+                b -> b.address("127.0.0.1:" + port));
+        TcpConnector client = net.tcpConnector(port, EventCallback.NONE,
+                b -> b.reconnect(ReconnectPolicy.fixed(retry)).scheduler(clock));
         List<Peer> peers = List.of(server, client);
         Race.join(race.run(8, t -> {
             Random random = new Random(seed + t);
             for (int i = 0; i < 25; i++) {
                 Peer p = peers.get(random.nextInt(2));
-                switch (random.nextInt(3)) {
+                switch (random.nextInt(4)) {
                     case 0 -> p.start().orTimeout(5, TimeUnit.SECONDS).join();
                     case 1 -> p.stop().orTimeout(5, TimeUnit.SECONDS).join();
-                    default -> p.close();
+                    case 2 -> p.close();
+                    default -> clock.advance(retry);             // the due reconnect attempts run here
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -240,15 +246,16 @@ class PeerStateMachineTest extends TcpTestBase {
         assertEquals(List.of(PeerState.STOPPED, PeerState.STOPPED), List.of(server.state(), client.state()), "seed " + seed);
         assertEquals(0, server.sessionCount(), "seed " + seed);
         assertEquals(0, server.channelCount(), "seed " + seed);
+        assertEquals(0, clock.pendingTasks(), "no reconnect left scheduled; seed " + seed);
         Leaks.assertNothingLeft();
     }
 
     @Test
     void aConnectorHeldInStoppingSharesItsStopAndRunsAStartQueuedBehindIt() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), events);
+        TcpConnector client = net.start(net.tcpConnector(server.port(), events, b -> b));
         Session session = events.expectEvent(SessionConnected.class).session();
         serverEvents.expect(SessionAccepted.class);
         List<CompletableFuture<?>> calls;
@@ -279,11 +286,13 @@ class PeerStateMachineTest extends TcpTestBase {
     @Test
     void aConnectorHeldMidConnectByItsPipelineConfigurerIsStoppedByRacingStops() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
         Hold hold = new Hold();
-        TcpConnector client = connector(server.port(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).pipeline(ch -> hold.block()));
+        ManualScheduler clock = new ManualScheduler();
+        TcpConnector client = net.tcpConnector(server.port(), events,
+                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))).scheduler(clock)
+                        .pipeline(ch -> hold.block()));
         try {
             client.start().join();
             hold.awaitEntered();
@@ -300,6 +309,7 @@ class PeerStateMachineTest extends TcpTestBase {
             NetFixtures.stop(client);
         }
         assertFalse(client.isReady());
+        assertEquals(0, clock.advance(Duration.ofSeconds(1)), "no reconnect after the stop");
         await().atMost(NetFixtures.WAIT).until(() -> server.sessionCount() == 0);
         events.assertNoMoreEvents();
         NetFixtures.stop(server);

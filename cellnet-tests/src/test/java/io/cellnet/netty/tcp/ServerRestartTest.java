@@ -1,5 +1,7 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 
 import static org.awaitility.Awaitility.await;
@@ -14,6 +16,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
@@ -21,20 +24,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Server restarts: three reconnecting connectors against an acceptor stopped and started again 20
  * times on the same port. Reconnect delays run on a {@link ManualScheduler}, so each round is
  * exactly one attempt per connector and no round waits for real time.
  */
-class ServerRestartTest extends TcpTestBase {
+class ServerRestartTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     static final int RESTARTS = 20;
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     @Test
     void everyConnectorReconnectsAfterEachOfTwentyRestartsAndNothingIsLeft() throws Exception {
-        int port = freePort();
-        NettyTcpAcceptor server = (NettyTcpAcceptor) acceptor(Echo.after(EventCallback.NONE),
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
+        NettyTcpAcceptor server = (NettyTcpAcceptor) net.tcpAcceptor(Echo.after(EventCallback.NONE),
                 b -> b.address("127.0.0.1:" + port));
         server.start().join();
         ManualScheduler clock = new ManualScheduler();
@@ -43,7 +50,7 @@ class ServerRestartTest extends TcpTestBase {
         for (int i = 0; i < 3; i++) {
             RecordingEventCallback ev = new RecordingEventCallback();
             events.add(ev);
-            clients.add(connector(port, ev, b -> b.reconnect(ReconnectPolicy.fixed(RETRY)).scheduler(clock)));
+            clients.add(net.tcpConnector(port, ev, b -> b.reconnect(ReconnectPolicy.fixed(RETRY)).scheduler(clock)));
         }
         clients.forEach(c -> c.start().join());
         assertAllConnectedAndEcho(server, clients, events, clock, 0);
@@ -54,7 +61,7 @@ class ServerRestartTest extends TcpTestBase {
             }
             assertEquals(0, server.sessionCount());
             assertEquals(0, server.channelCount());
-            await("one reconnect timer per connector").atMost(NetFixtures.WAIT).until(() -> clock.pendingTasks() == 3);
+            clock.awaitPendingTasks(3, NetFixtures.WAIT);                // one reconnect timer per connector
             server.start().join();
             clock.advance(RETRY);
             assertAllConnectedAndEcho(server, clients, events, clock, round);

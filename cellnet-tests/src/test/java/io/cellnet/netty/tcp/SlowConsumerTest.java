@@ -21,6 +21,7 @@ import io.cellnet.SlowConsumerException;
 import io.cellnet.netty.Stable;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.OutboundBuffer;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -30,12 +31,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that never reads while the server sends 100 MB: the server's memory (the accounting
  * allocator) stays within {@link #BOUND} and the slow-consumer policy fires.
  */
-class SlowConsumerTest extends TcpTestBase {
+class SlowConsumerTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     static final int LOW = 256 << 10;
     static final int HIGH = 1 << 20;
     static final long TOTAL = 100L << 20;
@@ -52,7 +57,7 @@ class SlowConsumerTest extends TcpTestBase {
 
     @Test
     void refuseKeepsMemoryBoundedAndRecoversOnceTheClientReads() throws Exception {
-        TcpAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE));
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE));
         server.start().join();
         try (RawClient client = new RawClient(server.port())) {
             Session session = events.expectEvent(SessionAccepted.class).session();
@@ -60,7 +65,7 @@ class SlowConsumerTest extends TcpTestBase {
             long peak = 0;
             for (long sent = 0; sent < TOTAL; sent += FRAME) {
                 results.merge(session.send(BIG), 1, Integer::sum);
-                peak = Math.max(peak, used());
+                peak = Math.max(peak, net.usedMemory());
             }
             int queued = results.getOrDefault(SendResult.QUEUED, 0);
             assertTrue(peak <= BOUND, "peak " + peak + " > " + BOUND);
@@ -79,7 +84,7 @@ class SlowConsumerTest extends TcpTestBase {
 
     @Test
     void pendingAndChannelBytesCountTogetherAgainstTheHighWatermark() throws Exception {
-        TcpAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE)
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.REFUSE)
                 .socketBuffer(-1, 4096, true));
         server.start().join();
         try (RawClient client = new RawClient(server.port())) {
@@ -103,7 +108,7 @@ class SlowConsumerTest extends TcpTestBase {
                 while (session.send(BIG) == SendResult.QUEUED) {
                     more++;
                 }
-                long used = used();
+                long used = net.usedMemory();
                 assertTrue(used <= BOUND, "used " + used + " > " + BOUND + " after " + more + " more frames");
                 hold.release();
             }
@@ -114,7 +119,7 @@ class SlowConsumerTest extends TcpTestBase {
 
     @Test
     void closePolicyClosesTheSessionWithSlowConsumerException() throws Exception {
-        TcpAcceptor server = acceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.CLOSE));
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.outboundLimit(LOW, HIGH, SlowConsumerPolicy.CLOSE));
         server.start().join();
         try (RawClient client = new RawClient(server.port())) {
             Session session = events.expectEvent(SessionAccepted.class).session();
@@ -122,7 +127,7 @@ class SlowConsumerTest extends TcpTestBase {
             long peak = 0;
             for (long sent = 0; sent < TOTAL && last == SendResult.QUEUED; sent += FRAME) {
                 last = session.send(BIG);
-                peak = Math.max(peak, used());
+                peak = Math.max(peak, net.usedMemory());
             }
             assertEquals(SendResult.OVERFLOW, last);
             assertTrue(peak <= BOUND, "peak " + peak + " > " + BOUND);
@@ -137,7 +142,7 @@ class SlowConsumerTest extends TcpTestBase {
     @Test
     void gracefulCloseAndStopWithAStalledReaderEndWithinTheCloseTimeout() throws Exception {
         Duration closeTimeout = Duration.ofMillis(300);
-        TcpAcceptor server = acceptor(events, b -> b.closeTimeout(closeTimeout));
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.closeTimeout(closeTimeout));
         server.start().join();
         try (RawClient first = new RawClient(server.port()); RawClient second = new RawClient(server.port())) {
             Session stalled = NetFixtures.fillUntilRefused(events.expectEvent(SessionAccepted.class).session(), BIG);
@@ -156,9 +161,5 @@ class SlowConsumerTest extends TcpTestBase {
             Figures.record("stalled graceful close", "closeTimeout " + closeTimeout.toMillis() + " ms: session.close() took "
                     + closed.toMillis() + " ms, acceptor stop() took " + stopped.toMillis() + " ms");
         }
-    }
-
-    private long used() {
-        return alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory();
     }
 }

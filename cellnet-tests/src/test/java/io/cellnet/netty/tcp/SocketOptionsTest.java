@@ -9,6 +9,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.TcpSocketOptions;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -16,12 +17,16 @@ import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Socket options read back from the real channels of both sides: the accepted (child) channel of
  * an acceptor and the connector's channel.
  */
-class SocketOptionsTest extends TcpTestBase {
+class SocketOptionsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     /** Below Linux's default receive buffer (128 KiB on loopback) so that setting it shows. */
     static final int RCVBUF = 6000;
     /** Above Linux's default send buffer (16 KiB), and below its doubled value. */
@@ -35,8 +40,8 @@ class SocketOptionsTest extends TcpTestBase {
 
     @Test
     void defaultsAreNoDelayOnKeepAliveOffAndOsBuffers() {
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        TcpConnector client = startedConnector(server.port(), clientEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
         for (Channel ch : bothEnds(client)) {
             assertEquals(TcpSocketOptions.DEFAULT_NO_DELAY, ch.config().getOption(ChannelOption.TCP_NODELAY), ch.toString());
             assertTrue(ch.config().getOption(ChannelOption.TCP_NODELAY), "TCP_NODELAY on by default (docs/peers.md)");
@@ -49,9 +54,9 @@ class SocketOptionsTest extends TcpTestBase {
 
     @Test
     void builderSocketOptionsReachBothEnds() {
-        TcpAcceptor server = acceptor(serverEvents, b -> b.socketBuffer(RCVBUF, SNDBUF, false).keepAlive(true));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.socketBuffer(RCVBUF, SNDBUF, false).keepAlive(true));
         server.start().join();
-        TcpConnector client = connector(server.port(), clientEvents,
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents,
                 b -> b.socketBuffer(RCVBUF, SNDBUF, true).noDelay(false).keepAlive(true));
         client.start().join();
         for (Channel ch : bothEnds(client)) {
@@ -67,10 +72,10 @@ class SocketOptionsTest extends TcpTestBase {
     void anyChannelOptionPassesThroughAfterCellnetsOwn() {
         // the outbound limit sets the write buffer watermarks; the user's option comes after it and wins
         WriteBufferWaterMark mark = new WriteBufferWaterMark(3 << 20, 6 << 20);
-        TcpAcceptor server = acceptor(serverEvents,
+        TcpAcceptor server = net.tcpAcceptor(serverEvents,
                 b -> b.option(ChannelOption.IP_TOS, LOW_DELAY).option(ChannelOption.WRITE_BUFFER_WATER_MARK, mark));
         server.start().join();
-        TcpConnector client = connector(server.port(), clientEvents,
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents,
                 b -> b.option(ChannelOption.IP_TOS, LOW_DELAY).option(ChannelOption.WRITE_BUFFER_WATER_MARK, mark));
         client.start().join();
         for (Channel ch : bothEnds(client)) {
@@ -82,8 +87,8 @@ class SocketOptionsTest extends TcpTestBase {
 
     @Test
     void connectorPortIsTheLocalPortOfTheCurrentConnectionAndZeroWithoutOne() {
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        TcpConnector client = connector(server.port(), clientEvents, b -> b);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents, b -> b);
         assertEquals(0, client.port(), "not started");
         client.start().join();
         clientEvents.expect(SessionConnected.class);

@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.internal.stream.NettySyncConnector;
 import io.cellnet.netty.TcpConnectorBuilder;
 
@@ -22,26 +23,30 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code tcp.SyncConnector}: {@code start()} waits for the connection (bounded by the connect
  * timeout), a failed attempt fails the start and is never retried, and both connectors exist by
  * type name.
  */
-class SyncConnectorTest extends TcpTestBase {
+class SyncConnectorTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void startReturnsOnceConnected() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = syncConnector(server.port(), events, b -> b);
+        TcpConnector client = net.tcpSyncConnector(server.port(), events, b -> b);
         CompletableFuture<Void> started = client.start();
         assertTrue(started.isDone() && !started.isCompletedExceptionally(), "start() returned connected");
         assertTrue(client.isReady());
@@ -54,9 +59,9 @@ class SyncConnectorTest extends TcpTestBase {
 
     @Test
     void startWithoutAListenerFailsOnceAndNeverRetries() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = syncConnector(port, events, b -> b);
+        TcpConnector client = net.tcpSyncConnector(port, events, b -> b);
         CompletableFuture<Void> started = client.start();
         assertTrue(started.isCompletedExceptionally(), "start() returned failed");
         SessionConnectError error = events.expect(SessionConnectError.class);
@@ -67,7 +72,7 @@ class SyncConnectorTest extends TcpTestBase {
         await().atMost(NetFixtures.WAIT).until(() -> client.state() == PeerState.STOPPED);
         await().atMost(NetFixtures.WAIT).until(() -> Leaks.groupUsers().get("clients") == 0);
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         server.start().join();
         await().during(Duration.ofMillis(200)).atMost(NetFixtures.WAIT)
                 .until(() -> server.sessionCount() == 0 && serverEvents.size() == 0 && events.size() == 0);
@@ -77,12 +82,12 @@ class SyncConnectorTest extends TcpTestBase {
     @Test
     void theConnectTimeoutReachesTheChannel() {
         // no honest way to make a loopback connect hang: check the value Netty's connect timer uses
-        TcpAcceptor server = startedAcceptor(new RecordingEventCallback());
-        TcpConnector custom = syncConnector(server.port(), new RecordingEventCallback(),
+        TcpAcceptor server = net.start(net.tcpAcceptor(new RecordingEventCallback(), b -> b));
+        TcpConnector custom = net.tcpSyncConnector(server.port(), new RecordingEventCallback(),
                 b -> b.connectTimeout(Duration.ofMillis(1234)));
         custom.start().join();
         assertEquals(1234, custom.session().as(Channel.class).config().getConnectTimeoutMillis());
-        TcpConnector byDefault = syncConnector(server.port(), new RecordingEventCallback(), b -> b);
+        TcpConnector byDefault = net.tcpSyncConnector(server.port(), new RecordingEventCallback(), b -> b);
         byDefault.start().join();
         assertEquals(TcpConnectorBuilder.DEFAULT_CONNECT_TIMEOUT.toMillis(),
                 byDefault.session().as(Channel.class).config().getConnectTimeoutMillis());
@@ -90,10 +95,10 @@ class SyncConnectorTest extends TcpTestBase {
 
     @Test
     void startWaitsAtMostTheConnectTimeoutPlusOneSecondForAHeldConnection() throws Exception {
-        TcpAcceptor server = startedAcceptor(new RecordingEventCallback());
+        TcpAcceptor server = net.start(net.tcpAcceptor(new RecordingEventCallback(), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
         Hold hold = new Hold();
-        TcpConnector client = syncConnector(server.port(), events,
+        TcpConnector client = net.tcpSyncConnector(server.port(), events,
                 b -> b.connectTimeout(Duration.ofMillis(200)).pipeline(ch -> hold.block()));
         try {
             long t0 = System.nanoTime();
@@ -114,10 +119,10 @@ class SyncConnectorTest extends TcpTestBase {
     @Test
     void bothConnectorsAreCreatedByTypeName() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         for (String type : new String[] {"tcp.Connector", "tcp.SyncConnector"}) {
             RecordingEventCallback events = new RecordingEventCallback();
-            GenericPeer peer = Peers.newGenericPeer(type, "by-name", "127.0.0.1:" + server.port(), queue(type),
+            GenericPeer peer = Peers.newGenericPeer(type, "by-name", "127.0.0.1:" + server.port(), net.queue(type),
                     Processors.bundle("tcp.ltv", events));
             try {
                 assertEquals(type, peer.typeName());

@@ -15,16 +15,16 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.codec.Codec;
 import io.cellnet.codec.CodecException;
-import io.cellnet.netty.LoopbackPeers;
-import io.cellnet.netty.NoLeaksExtension;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * acceptor keeps echoing; binary accepts both, as Go does. {@code TcpMalformedInputTest} has the
  * rows common to both codecs.
  */
-@ExtendWith(NoLeaksExtension.class)
 class TcpCodecInputTest {
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
     private final RecordingEventCallback bystanderEvents = new RecordingEventCallback();
@@ -61,8 +60,8 @@ class TcpCodecInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void refusedInputClosesOnlyThatSession(String name, Codec codec, String frame) throws Exception {
-        try (LoopbackPeers peers = new LoopbackPeers(LoopbackPeers.echoRegistry(codec))) {
-            TcpAcceptor server = peers.acceptor("server", b -> b.callback(Echo.after(serverEvents)));
+        try (CellnetPeersExtension peers = CellnetPeersExtension.create(NetFixtures.registry(codec))) {
+            TcpAcceptor server = peers.start(peers.tcpAcceptor(Echo.after(serverEvents), b -> b));
             TcpConnector bystander = bystander(peers, server.port());
             try (RawClient bad = new RawClient(server.port())) {
                 serverEvents.expect(SessionAccepted.class);
@@ -78,8 +77,8 @@ class TcpCodecInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
     void acceptedInputIsEchoedAsGoDoes(String name, Codec codec, String frame, String echo) throws Exception {
-        try (LoopbackPeers peers = new LoopbackPeers(LoopbackPeers.echoRegistry(codec))) {
-            TcpAcceptor server = peers.acceptor("server", b -> b.callback(Echo.after(serverEvents)));
+        try (CellnetPeersExtension peers = CellnetPeersExtension.create(NetFixtures.registry(codec))) {
+            TcpAcceptor server = peers.start(peers.tcpAcceptor(Echo.after(serverEvents), b -> b));
             TcpConnector bystander = bystander(peers, server.port());
             try (RawClient c = new RawClient(server.port())) {
                 serverEvents.expect(SessionAccepted.class);
@@ -93,8 +92,8 @@ class TcpCodecInputTest {
     }
 
     /** A connector to the echo server on {@code port}, connected and accepted. */
-    private TcpConnector bystander(LoopbackPeers peers, int port) {
-        TcpConnector bystander = peers.connector("bystander", port, b -> b.callback(bystanderEvents));
+    private TcpConnector bystander(CellnetPeersExtension peers, int port) {
+        TcpConnector bystander = peers.start(peers.tcpConnector(port, bystanderEvents, b -> b.name("bystander")));
         bystanderEvents.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         return bystander;

@@ -10,16 +10,13 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.NoLeaksExtension;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Go's TestEchoTCP: an acceptor and a connector with queues; the client's message is echoed. */
-@ExtendWith(NoLeaksExtension.class)
 class TcpEchoTest {
 
     @RegisterExtension

@@ -20,7 +20,10 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.net.BindException;
@@ -34,18 +37,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Go's graceful-exit and issue tests, ported: start/stop/restart of acceptors and connectors. */
-class TcpLifecycleTest extends TcpTestBase {
+class TcpLifecycleTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void connectorStopsItselfFromItsConnectedCallbackAndStartsAgainThreeTimes() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         AtomicInteger connected = new AtomicInteger();
         CountDownLatch thirdConnect = new CountDownLatch(1);
         TcpConnector[] client = new TcpConnector[1];
-        client[0] = connector(server.port(), ev -> {
+        client[0] = net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof SessionConnected) {
                 int n = connected.incrementAndGet();
                 if (n < 3) {
@@ -54,7 +60,7 @@ class TcpLifecycleTest extends TcpTestBase {
                     thirdConnect.countDown();
                 }
             }
-        }, b -> b.queue(queue("client")));
+        }, b -> b.queue(net.queue("client")));
         client[0].start().join();
         assertTrue(thirdConnect.await(5, TimeUnit.SECONDS));
         // Each connection's events are in order; across connections (on different event loops) a
@@ -73,14 +79,14 @@ class TcpLifecycleTest extends TcpTestBase {
 
     @Test
     void acceptorRestartsOnTheSamePortWithThreeConnectorsEachTime() throws Exception {
-        int port = freePort();
+        int port = net.closeAfterTest(ReservedPort.reserve()).port();
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         for (int round = 0; round < 2; round++) {
             server.start().join();
             assertEquals(port, server.port());
             for (int i = 0; i < 3; i++) {
-                startedConnector(port, EventCallback.NONE);
+                net.start(net.tcpConnector(port, EventCallback.NONE, b -> b));
             }
             for (int i = 0; i < 3; i++) {
                 serverEvents.expect(SessionAccepted.class);
@@ -98,7 +104,7 @@ class TcpLifecycleTest extends TcpTestBase {
 
     @Test
     void portZeroGivesTheBoundPortAndStartingTwiceIsANoOp() {
-        TcpAcceptor server = startedAcceptor(EventCallback.NONE);
+        TcpAcceptor server = net.start(net.tcpAcceptor(EventCallback.NONE, b -> b));
         int port = server.port();
         assertTrue(port > 0);
         server.start().join();
@@ -111,7 +117,7 @@ class TcpLifecycleTest extends TcpTestBase {
     void aPortRangeTakesTheFirstFreePort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int p = taken.getLocalPort();
-            TcpAcceptor server = acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + p + "~" + (p + 20)));
+            TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + p + "~" + (p + 20)));
             server.start().join();
             assertTrue(server.port() > p && server.port() <= p + 20, "bound " + server.port());
         }
@@ -120,7 +126,8 @@ class TcpLifecycleTest extends TcpTestBase {
     @Test
     void aBindFailureIsReportedToTheCaller() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            TcpAcceptor server = acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + taken.getLocalPort()));
+            TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE,
+                    b -> b.address("127.0.0.1:" + taken.getLocalPort()));
             CompletionException e = assertThrows(CompletionException.class, () -> server.start().join());
             assertInstanceOf(BindException.class, e.getCause());
             assertEquals(PeerState.STOPPED, server.state());
@@ -131,11 +138,11 @@ class TcpLifecycleTest extends TcpTestBase {
     void contextValuesOnSessionsAndPeers() {
         ContextKey<String> player = ContextKey.of("player", String.class);
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         server.setContext("sd", null);
         assertTrue(server.containsContext("sd"));
         assertNull(server.getContext("sd"));
-        startedConnector(server.port(), EventCallback.NONE);
+        net.start(net.tcpConnector(server.port(), EventCallback.NONE, b -> b));
         var session = serverEvents.expectEvent(SessionAccepted.class).session();
         session.setContext(player, "alice");
         assertEquals("alice", server.session(session.id()).getContext(player));
@@ -147,19 +154,19 @@ class TcpLifecycleTest extends TcpTestBase {
     @Test
     void peersByTypeNameWithProcessorsByName() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        GenericPeer server = Peers.newGenericPeer("tcp.Acceptor", "by-name", "127.0.0.1:0", queue("q"),
+        GenericPeer server = Peers.newGenericPeer("tcp.Acceptor", "by-name", "127.0.0.1:0", net.queue("q"),
                 Processors.bundle("tcp.ltv", serverEvents));
         server.start().join();
         try {
             assertSame(serverEvents, server.processorBundle().callback());
             int port = server.as(TcpAcceptor.class).port();
-            startedConnector(port, EventCallback.NONE);
+            net.start(net.tcpConnector(port, EventCallback.NONE, b -> b));
             assertNotEquals(0, serverEvents.expectEvent(SessionAccepted.class).session().id());
         } finally {
             server.stop().join();
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Peers.newGenericPeer("tcp.Nope", "x", "127.0.0.1:0", queue("q2"),
+                () -> Peers.newGenericPeer("tcp.Nope", "x", "127.0.0.1:0", net.queue("q2"),
                         Processors.bundle("tcp.ltv", EventCallback.NONE)));
         assertTrue(e.getMessage().contains("tcp.Acceptor"), e.getMessage());
     }

@@ -13,11 +13,14 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.LtvFrames;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no buffer leaks (checked by the base class). The same table frame by frame, and the read idle
  * timeout on virtual time, are in {@code ltv.LtvTransmitterTest}.
  */
-class TcpMalformedInputTest extends TcpTestBase {
+class TcpMalformedInputTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final String HELLO = LtvFrames.HELLO;
 
     private final RecordingEventCallback serverEvents = new RecordingEventCallback();
@@ -83,14 +89,14 @@ class TcpMalformedInputTest extends TcpTestBase {
     }
 
     private TcpAcceptor serverUnderTest() {
-        TcpAcceptor s = acceptor(ev -> {
+        TcpAcceptor s = net.tcpAcceptor(ev -> {
             serverEvents.onEvent(ev);
             if (ev.message() instanceof TestEchoAck) {
                 ev.reply(ev.message());
             }
         }, b -> b.maxPacketSize(100));
         s.start().join();
-        bystander = startedConnector(s.port(), bystanderEvents);
+        bystander = net.start(net.tcpConnector(s.port(), bystanderEvents, b -> b));
         bystanderEvents.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         return s;

@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,27 +17,50 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.CellnetPeersExtension;
+import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Reconnect-on-close: across server restarts, with backoff limits, and stop in every waiting state. */
-class TcpReconnectTest extends TcpTestBase {
+/**
+ * Reconnect-on-close: across server restarts, with backoff limits, and stop in every waiting state.
+ * Reconnect delays run on a {@link ManualScheduler}: each attempt is made when the test advances
+ * the clock, so every test knows exactly which attempts were made; only the connects are real.
+ */
+class TcpReconnectTest {
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
+    private final ManualScheduler clock = new ManualScheduler();
+
+    /** Runs the one reconnect attempt the connector scheduled (on its I/O thread, after the event). */
+    private void reconnectNow() {
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
+        assertEquals(1, clock.advance(RETRY));
+    }
 
     @Test
     void reconnectsAcrossFiveServerRestartsWithExactEventCounts() throws Exception {
-        int port = freePort();
-        TcpAcceptor server = acceptor(EventCallback.NONE, b -> b.address("127.0.0.1:" + port));
+        ReservedPort port = net.closeAfterTest(ReservedPort.reserve());
+        TcpAcceptor server = net.tcpAcceptor(EventCallback.NONE, b -> b.address(port.address()));
         server.start().join();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(20))));
+        TcpConnector client = net.tcpConnector(port.port(), events,
+                b -> b.reconnect(ReconnectPolicy.fixed(RETRY)).scheduler(clock));
         client.start().join();
         long lastId = 0;
         int connected = 0;
         int closed = 0;
+        int refused = 0;
         for (int restart = 0; restart <= 5; restart++) {
-            RecvMsgEvent up = nextNonError(events);
+            RecvMsgEvent up = events.poll();
             assertTrue(up.message() instanceof SessionConnected, "expected SessionConnected, got " + up);
             assertSame(client.session(), up.session());
             assertNotEquals(lastId, up.session().id());
@@ -46,65 +70,56 @@ class TcpReconnectTest extends TcpTestBase {
                 break;
             }
             server.stop().get(5, TimeUnit.SECONDS);
-            RecvMsgEvent down = nextNonError(events);
+            RecvMsgEvent down = events.poll();
             assertEquals(CloseReason.IO, ((SessionClosed) down.message()).reason());
             closed++;
+            reconnectNow();                                     // the server is down: refused
+            SessionConnectError error = events.expect(SessionConnectError.class);
+            assertTrue(error.willRetry());
+            refused++;
             server.start().join();
+            reconnectNow();
         }
         client.stop().get(5, TimeUnit.SECONDS);
         assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
         events.assertNoMoreEvents();
         assertEquals(6, connected);
         assertEquals(5, closed);
-    }
-
-    private static RecvMsgEvent nextNonError(RecordingEventCallback events) {
-        for (;;) {
-            RecvMsgEvent ev = events.poll();
-            if (ev.message() instanceof SessionConnectError e) {
-                assertTrue(e.willRetry());
-                continue;
-            }
-            return ev;
-        }
+        assertEquals(5, refused);
+        assertEquals(0, clock.pendingTasks());
     }
 
     @Test
     void givesUpAfterTheMaximumNumberOfAttemptsAndStopsItself() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events,
-                b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(10)).withMaxAttempts(2)));
-        client.start().join();
-        for (int attempt = 0; attempt <= 2; attempt++) {
-            SessionConnectError e = events.expect(SessionConnectError.class);
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(RETRY).withMaxAttempts(2), b -> b);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            r.retry(RETRY);
+            SessionConnectError e = r.events().expect(SessionConnectError.class);
             assertEquals(attempt, e.attempt());
             assertEquals(attempt < 2, e.willRetry());
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == PeerState.STOPPED);
-        events.assertNoMoreEvents();
+        await().atMost(NetFixtures.WAIT).until(() -> r.client().state() == PeerState.STOPPED);
+        assertEquals(0, r.clock().pendingTasks(), "no attempt after the last one");
+        r.events().assertNoMoreEvents();
     }
 
     @Test
     void stopDuringTheReconnectWaitIsPrompt() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(30))));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        client.stop().get(1, TimeUnit.SECONDS);
-        assertEquals(PeerState.STOPPED, client.state());
-        events.assertNoMoreEvents();
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(Duration.ofSeconds(30)), b -> b);
+        r.client().stop().get(1, TimeUnit.SECONDS);
+        assertEquals(PeerState.STOPPED, r.client().state());
+        assertEquals(0, r.clock().pendingTasks(), "the reconnect timer was cancelled");
+        r.events().assertNoMoreEvents();
     }
 
     @Test
     void stopWhileTheServerComesBackDuringTheWaitDoesNotConnect() throws Exception {
-        int port = freePort();
-        RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(port, events, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(1))));
-        client.start().join();
-        assertTrue(events.expect(SessionConnectError.class).willRetry());
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(RETRY), b -> b);
+        RecordingEventCallback events = r.events();
+        TcpConnector client = r.client();
+        TcpAcceptor server = net.tcpAcceptor(new RecordingEventCallback(), b -> b.address(r.address()));
         server.start().join();
+        r.retry(RETRY);                                         // a connect to the server is under way
         client.stop().get(1, TimeUnit.SECONDS);
         // A connect that raced with the stop was closed by it; after the stop nothing happens.
         for (RecvMsgEvent ev : events.drain()) {
@@ -112,13 +127,13 @@ class TcpReconnectTest extends TcpTestBase {
                 assertEquals(CloseReason.MANUAL, c.reason());
             }
         }
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        assertEquals(0, r.clock().pendingTasks());
+        assertEquals(0, r.clock().advance(RETRY.multipliedBy(10)), "no attempt after the stop");
+        await().during(Duration.ofMillis(300)).atMost(NetFixtures.WAIT)
                 .until(() -> server.sessionCount() == 0 && events.size() == 0);
         assertFalse(client.isReady());
         client.start().join();
-        while (!(nextNonError(events).message() instanceof SessionConnected)) {
-            // skip the connect errors and the close of a connect that raced with the stop
-        }
+        events.expect(SessionConnected.class);
         assertTrue(client.isReady());
     }
 }

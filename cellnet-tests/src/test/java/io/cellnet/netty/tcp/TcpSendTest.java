@@ -20,7 +20,10 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -30,15 +33,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Send results, graceful close and per-thread ordering of {@code Session.send}. */
-class TcpSendTest extends TcpTestBase {
+class TcpSendTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    private final RecordingEventCallback serverEvents = new RecordingEventCallback();
+    private final RecordingEventCallback clientEvents = new RecordingEventCallback();
+
+    /** The session of a connector connected to a started acceptor, both recording their events. */
+    private Session connectedSession() {
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), clientEvents, b -> b));
+        clientEvents.expect(SessionConnected.class);
+        return client.session();
+    }
 
     @Test
     void sendAfterCloseIsRefusedWithoutException() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        TcpConnector client = startedConnector(server.port(), EventCallback.NONE);
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
+        TcpConnector client = net.start(net.tcpConnector(server.port(), EventCallback.NONE, b -> b));
         Session session = serverEvents.expectEvent(SessionAccepted.class).session();
         session.close();
         assertFalse(session.isOpen());
@@ -51,12 +66,7 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void oversizeUnregisteredAndSystemMessagesAreRefusedAndTheSessionLivesOn() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
-        clientEvents.expect(SessionConnected.class);
-        Session s = client.session();
+        Session s = connectedSession();
         // body = 2 + text + 4 bytes; the largest body is 65533 (size field 65535)
         assertEquals(SendResult.TOO_LARGE, s.send(new TestEchoAck("x".repeat(65528), 0)));
         assertEquals(SendResult.TOO_LARGE, s.send(new RawPacket(4673, new byte[65534])));
@@ -72,7 +82,7 @@ class TcpSendTest extends TcpTestBase {
     @Test
     void aConnectorWithoutConnectionRefusesByDefault() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(freePort(), events, b -> b);
+        TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events, b -> b);
         client.start().join();
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertEquals(0, error.attempt());
@@ -83,18 +93,16 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void bufferedSendsGoOutInOrderAfterTheNextConnect() throws Exception {
-        int port = freePort();
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = connector(port, clientEvents, b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofMillis(50)))
-                .disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
-        client.start().join();
-        assertTrue(clientEvents.expect(SessionConnectError.class).willRetry());
+        Duration retry = Duration.ofMillis(50);
+        RefusedConnector r = RefusedConnector.start(net, ReconnectPolicy.fixed(retry),
+                b -> b.disconnectedSendPolicy(DisconnectedSendPolicy.buffer(3)));
         for (int i = 0; i < 3; i++) {
-            assertEquals(SendResult.BUFFERED, client.session().send(new TestEchoAck("b", i)));
+            assertEquals(SendResult.BUFFERED, r.client().session().send(new TestEchoAck("b", i)));
         }
-        assertEquals(SendResult.OVERFLOW, client.session().send(new TestEchoAck("b", 3)));
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        acceptor(serverEvents, b -> b.address("127.0.0.1:" + port)).start().join();
+        assertEquals(SendResult.OVERFLOW, r.client().session().send(new TestEchoAck("b", 3)));
+        net.tcpAcceptor(serverEvents, b -> b.address(r.address())).start().join();
+        r.retry(retry);
+        r.events().expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 3; i++) {
             assertEquals(new TestEchoAck("b", i), serverEvents.expect(TestEchoAck.class));
@@ -103,20 +111,20 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void aQueueTaskThatSendsToAnotherQueuesPeerThenWaitsForTheAnswer() throws Exception {
-        TcpAcceptor server = startedAcceptor(ev -> {
+        TcpAcceptor server = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 ev.reply(ev.message());
             }
-        });
+        }, b -> b));
         CompletableFuture<TestEchoAck> echo = new CompletableFuture<>();
-        TcpConnector client = connector(server.port(), ev -> {
+        TcpConnector client = net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof TestEchoAck m) {
                 echo.complete(m);
             }
         }, b -> b);
         client.start().join();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(client::isReady);
-        EventQueue gameLoop = queue("game");
+        EventQueue gameLoop = net.queue("game");
         CompletableFuture<TestEchoAck> seenByTask = new CompletableFuture<>();
         gameLoop.post(() -> {
             client.session().send(new TestEchoAck("sent from a batch", 1));
@@ -135,14 +143,14 @@ class TcpSendTest extends TcpTestBase {
         // the batch ends; it then blocks until the server has the message: only the queue's
         // watchdog can let the write out.
         java.util.concurrent.CountDownLatch serverGotIt = new java.util.concurrent.CountDownLatch(1);
-        TcpAcceptor server = startedAcceptor(ev -> {
+        TcpAcceptor server = net.start(net.tcpAcceptor(ev -> {
             if (ev.message() instanceof TestEchoAck) {
                 serverGotIt.countDown();
             }
-        });
-        EventQueue gameLoop = queue("game");
+        }, b -> b));
+        EventQueue gameLoop = net.queue("game");
         CompletableFuture<Boolean> released = new CompletableFuture<>();
-        TcpConnector client = connector(server.port(), ev -> {
+        TcpConnector client = net.tcpConnector(server.port(), ev -> {
             if (ev.message() instanceof SessionConnected) {
                 ev.session().send(new TestEchoAck("sent, then blocked", 1));
                 try {
@@ -158,15 +166,11 @@ class TcpSendTest extends TcpTestBase {
 
     @Test
     void gracefulCloseWritesEverythingSentBeforeIt() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
-        clientEvents.expect(SessionConnected.class);
+        Session s = connectedSession();
         for (int i = 0; i < 1000; i++) {
-            assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("m", i)));
+            assertEquals(SendResult.QUEUED, s.send(new TestEchoAck("m", i)));
         }
-        client.session().close();
+        s.close();
         serverEvents.expect(SessionAccepted.class);
         for (int i = 0; i < 1000; i++) {
             assertEquals(i, serverEvents.expect(TestEchoAck.class).Value());
@@ -178,12 +182,7 @@ class TcpSendTest extends TcpTestBase {
     @Test
     void eachSenderThreadsMessagesArriveInOrderIncludingTheEventLoops() throws Exception {
         int perThread = 10_000;
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server.port(), clientEvents);
-        clientEvents.expect(SessionConnected.class);
-        Session s = client.session();
+        Session s = connectedSession();
         Runnable[] senders = IntStream.range(0, 4).mapToObj(t -> (Runnable) () -> {
             for (int i = 0; i < perThread; i++) {
                 s.send(new TestEchoAck("t" + t, i));

@@ -12,10 +12,12 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.ClientAuth;
@@ -33,6 +35,7 @@ import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Optional TLS on acceptor and connector, mutual TLS included, with certificates made offline by
@@ -40,7 +43,10 @@ import org.junit.jupiter.api.Test;
  * CA): a TLS echo works; a plaintext client and clients without a trusted certificate get no
  * session and no message through.
  */
-class TlsTest extends TcpTestBase {
+class TlsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final TestEchoAck HELLO = new TestEchoAck("hello", 1);
     private static X509Bundle caCert;
     private static X509Bundle serverCert;
@@ -62,7 +68,7 @@ class TlsTest extends TcpTestBase {
     @Test
     void aTlsEchoWorks() {
         TcpAcceptor server = tlsServer(ClientAuth.NONE);
-        TcpConnector client = connector(server.port(), clientEvents, b -> b.ssl(clientContext(null)));
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents, b -> b.ssl(clientContext(null)));
         client.start().join();
         clientEvents.expect(SessionConnected.class);
         assertEchoes(client);
@@ -84,7 +90,7 @@ class TlsTest extends TcpTestBase {
     @Test
     void mutualTlsAdmitsAClientWithACertificateOfTheTrustedCa() {
         TcpAcceptor server = tlsServer(ClientAuth.REQUIRE);
-        TcpConnector client = connector(server.port(), clientEvents, b -> b.ssl(clientContext(clientCert)));
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents, b -> b.ssl(clientContext(clientCert)));
         client.start().join();
         clientEvents.expect(SessionConnected.class);
         Session session = assertEchoes(client);
@@ -96,7 +102,7 @@ class TlsTest extends TcpTestBase {
         TcpAcceptor server = tlsServer(ClientAuth.REQUIRE);
         for (X509Bundle identity : Arrays.asList(rogueCert, null)) {
             RecordingEventCallback events = new RecordingEventCallback();
-            TcpConnector client = connector(server.port(), ev -> {
+            TcpConnector client = net.tcpConnector(server.port(), ev -> {
                 events.onEvent(ev);
                 if (ev.message() instanceof SessionConnected) {
                     ev.session().send(HELLO);
@@ -129,7 +135,7 @@ class TlsTest extends TcpTestBase {
     private TcpAcceptor tlsServer(ClientAuth auth) {
         SslContext ctx = build(SslContextBuilder.forServer(serverCert.getKeyPair().getPrivate(),
                 serverCert.getCertificatePath()).trustManager(caCert.getCertificate()).clientAuth(auth));
-        TcpAcceptor server = acceptor(Echo.after(serverEvents), b -> b.ssl(ctx));
+        TcpAcceptor server = net.tcpAcceptor(Echo.after(serverEvents), b -> b.ssl(ctx));
         server.start().join();
         return server;
     }

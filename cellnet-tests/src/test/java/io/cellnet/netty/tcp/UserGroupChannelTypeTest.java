@@ -1,5 +1,6 @@
 package io.cellnet.netty.tcp;
 
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.TcpPeers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,7 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.LocalPeers;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -33,13 +35,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Netty users' own event loop groups and channel classes: peers run on them, and stopping a peer
  * leaves the user's group running. The groups live for the class and are shut down after every
- * peer has been stopped (after {@link TcpTestBase}'s own cleanup).
+ * peer has been stopped (by the peers extension after each test).
  */
-class UserGroupChannelTypeTest extends TcpTestBase {
+class UserGroupChannelTypeTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final EventLoopGroup NIO = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("user-nio"),
             NioIoHandler.newFactory());
     private static final EventLoopGroup LOCAL = new MultiThreadIoEventLoopGroup(1,
@@ -57,10 +63,10 @@ class UserGroupChannelTypeTest extends TcpTestBase {
 
     @Test
     void acceptorAndConnectorRunOnTheUsersGroupWithTheGivenChannelClassesAndLeaveTheGroupRunning() throws Exception {
-        TcpAcceptor server = acceptor(Echo.after(serverEvents),
+        TcpAcceptor server = net.tcpAcceptor(Echo.after(serverEvents),
                 b -> b.eventLoopGroup(NIO).channelType(NioServerSocketChannel.class));
         server.start().join();
-        TcpConnector client = connector(server.port(), clientEvents,
+        TcpConnector client = net.tcpConnector(server.port(), clientEvents,
                 b -> b.eventLoopGroup(NIO).channelType(NioSocketChannel.class));
         client.start().join();
         clientEvents.expect(SessionConnected.class);
@@ -82,9 +88,9 @@ class UserGroupChannelTypeTest extends TcpTestBase {
 
     @Test
     void inMemoryPeersTakeLocalChannelClassesOnTheUsersLocalGroup() {
-        TcpAcceptor server = LocalPeers.acceptor().address("user-group-local").registry(registry)
+        TcpAcceptor server = LocalPeers.acceptor().address("user-group-local").registry(net.registry())
                 .eventLoopGroup(LOCAL).channelType(LocalServerChannel.class).callback(Echo.after(serverEvents)).build();
-        TcpConnector client = LocalPeers.connector().address("user-group-local").registry(registry)
+        TcpConnector client = LocalPeers.connector().address("user-group-local").registry(net.registry())
                 .eventLoopGroup(LOCAL).channelType(LocalChannel.class).callback(clientEvents).build();
         try {
             server.start().join();
@@ -132,7 +138,8 @@ class UserGroupChannelTypeTest extends TcpTestBase {
 
     @Test
     void aChannelClassTheGroupCannotRunFailsTheStart() {
-        TcpAcceptor server = acceptor(serverEvents, b -> b.eventLoopGroup(LOCAL).channelType(NioServerSocketChannel.class));
+        TcpAcceptor server = net.tcpAcceptor(serverEvents,
+                b -> b.eventLoopGroup(LOCAL).channelType(NioServerSocketChannel.class));
         CompletionException e = assertThrows(CompletionException.class, () -> server.start().join());
         assertTrue(String.valueOf(e.getCause().getMessage()).contains("incompatible event loop type"),
                 String.valueOf(e.getCause()));

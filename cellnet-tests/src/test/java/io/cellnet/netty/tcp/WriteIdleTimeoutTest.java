@@ -14,25 +14,31 @@ import io.cellnet.SessionClosed;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.EchoTestCodec;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The write side of {@code socketDeadline(readIdle, writeIdle)}: Netty's write timeout, which
  * closes a session whose write does not complete in time (a peer that stopped reading), and which
  * leaves a session that simply writes nothing alone.
  */
-class WriteIdleTimeoutTest extends TcpTestBase {
+class WriteIdleTimeoutTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     static final Duration WRITE_TIMEOUT = Duration.ofMillis(300);
 
     private final RecordingEventCallback events = new RecordingEventCallback();
 
     @Test
     void aWriteTheRemoteDoesNotReadClosesTheSessionWithIdleTimeoutException() throws Exception {
-        TcpAcceptor server = acceptor(events, b -> b.socketDeadline(Duration.ZERO, WRITE_TIMEOUT)
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.socketDeadline(Duration.ZERO, WRITE_TIMEOUT)
                 .socketBuffer(-1, 4096, true));
         server.start().join();
         try (RawClient stalled = new RawClient(server.port())) {
@@ -56,7 +62,7 @@ class WriteIdleTimeoutTest extends TcpTestBase {
 
     @Test
     void aSessionThatWritesNothingStaysOpenBeyondTheWriteTimeout() throws Exception {
-        TcpAcceptor server = acceptor(events, b -> b.socketDeadline(Duration.ZERO, WRITE_TIMEOUT));
+        TcpAcceptor server = net.tcpAcceptor(events, b -> b.socketDeadline(Duration.ZERO, WRITE_TIMEOUT));
         server.start().join();
         try (RawClient idle = new RawClient(server.port())) {
             Session session = events.expectEvent(SessionAccepted.class).session();

@@ -2,25 +2,34 @@ package io.cellnet.netty.udp;
 
 import io.cellnet.UdpAcceptor;
 
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
+import static io.cellnet.netty.udp.Datagrams.send;
+import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.SessionAccepted;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.DatagramSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed datagrams are logged at DEBUG on {@code io.cellnet.netty.udp}, at most one line per
  * second per peer: a burst gives one line (two if it straddles a second) naming the peer, the
  * sender and the cause.
  */
-class UdpDropLogTest extends UdpTestBase {
+class UdpDropLogTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final int BURST = 50;
     /** A well-formed udp.ltv datagram with an id nobody registered (0x1234). */
     private static final String UNKNOWN_ID = "0600 3412 0000";
@@ -28,14 +37,13 @@ class UdpDropLogTest extends UdpTestBase {
     @Test
     void aBurstOfMalformedDatagramsGivesOneDebugLineNamingThePeerAndTheCause() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket client = net.closeAfterTest(socket());
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < BURST; i++) {
                 send(client, server.port(), UNKNOWN_ID);
             }
-            send(client, server.port(), HELLO);
-            assertEquals(hex(HELLO), receive(client));
+            helloEchoed(client, server.port());
             await().atMost(NetFixtures.WAIT).until(() -> server.droppedDatagrams() == BURST);
             List<String> lines = log.lines("DEBUG", "io.cellnet.netty.udp", "peer 'server': dropped a datagram from "
                     + client.getLocalSocketAddress());

@@ -18,33 +18,38 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.netty.ByNameEcho;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Go's TestEchoUDP: a udp.Acceptor and a udp.Connector with queues; the client's message is echoed. */
-class UdpEchoTest extends UdpTestBase {
+class UdpEchoTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void echoOverUdpWithQueuesRunsCallbacksOnTheQueues() throws Exception {
-        EventQueue serverQueue = queue("udp-server");
-        EventQueue clientQueue = queue("udp-client");
+        EventQueue serverQueue = net.queue("udp-server");
+        EventQueue clientQueue = net.queue("udp-client");
         Thread serverThread = queueThread(serverQueue);
         Thread clientThread = queueThread(clientQueue);
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = acceptor(ev -> {
+        UdpAcceptor server = net.udpAcceptor(ev -> {
             assertSame(serverThread, Thread.currentThread());
-            echo(serverEvents).onEvent(ev);
+            Echo.everything(serverEvents).onEvent(ev);
         }, b -> b.queue(serverQueue));
         server.start().join();
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), ev -> {
+        UdpConnector client = net.udpConnector(server.port(), ev -> {
             assertSame(clientThread, Thread.currentThread());
             clientEvents.onEvent(ev);
         }, b -> b.queue(clientQueue));
@@ -77,7 +82,7 @@ class UdpEchoTest extends UdpTestBase {
         registerGlobal();
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         GenericPeer server = Peers.newGenericPeer("udp.Acceptor", "server", "127.0.0.1:0", EventQueue.direct(),
-                Processors.bundle("udp.ltv", echo(serverEvents)));
+                Processors.bundle("udp.ltv", Echo.everything(serverEvents)));
         assertEquals("cellnet.msglog.udp.recv",
                 ((MsgLogHooker) server.processorBundle().hooker()).recvLogger().getName());
         ByNameEcho.roundTrip(server, "udp.Connector", "udp.ltv", () -> "127.0.0.1:" + ((UdpAcceptor) server).port(),

@@ -1,18 +1,26 @@
 package io.cellnet.netty.udp;
 
 import io.cellnet.UdpAcceptor;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.udp.UdpTransmitter;
 
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
+import static io.cellnet.netty.udp.Datagrams.receive;
+import static io.cellnet.netty.udp.Datagrams.send;
+import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.DatagramSocket;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Malformed datagrams are dropped (counted, logged at DEBUG): no session, no event, no close; the
  * socket keeps serving (Go's acceptor panics on some and closes its socket).
  */
-class UdpMalformedDatagramTest extends UdpTestBase {
+class UdpMalformedDatagramTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     static Stream<Arguments> malformed() {
         return Stream.of(
@@ -51,11 +61,10 @@ class UdpMalformedDatagramTest extends UdpTestBase {
     @MethodSource("malformed")
     void isDroppedWithoutAnySessionOrEvent(String name, String datagram) throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket client = net.closeAfterTest(socket());
         send(client, server.port(), datagram);
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent accepted = events.expectEvent(SessionAccepted.class);
         assertEquals(1, accepted.session().id(), "the malformed datagram opened no session");
         assertEquals(new TestEchoAck("hello", 1234), events.expect(TestEchoAck.class));
@@ -66,17 +75,15 @@ class UdpMalformedDatagramTest extends UdpTestBase {
     @Test
     void malformedDatagramsNeitherCloseTheSessionNorTheSocket() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket client = net.closeAfterTest(socket());
+        helloEchoed(client, server.port());
         long id = events.expectEvent(SessionAccepted.class).session().id();
         events.expect(TestEchoAck.class);
         for (Arguments row : malformed().toList()) {
             send(client, server.port(), (String) row.get()[1]);
         }
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent ev = events.expectEvent(TestEchoAck.class);
         assertEquals(id, ev.session().id());
         assertTrue(ev.session().isOpen());

@@ -3,6 +3,8 @@ package io.cellnet.netty.udp;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
 
+import static io.cellnet.netty.udp.Datagrams.helloEchoed;
+import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +21,10 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.DatagramSocket;
@@ -27,22 +32,22 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sessions by remote address: ids, TTL expiry on a timer, close, stop and restart. */
-class UdpSessionTest extends UdpTestBase {
+class UdpSessionTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void eachRemoteAddressGetsItsOwnSessionWithIdsFromOne() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket a = socket();
-        DatagramSocket b = socket();
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
-        send(b, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(b));
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket a = net.closeAfterTest(socket());
+        DatagramSocket b = net.closeAfterTest(socket());
+        helloEchoed(a, server.port());
+        helloEchoed(b, server.port());
+        helloEchoed(a, server.port());
         assertEquals(1, events.expectEvent(SessionAccepted.class).session().id());
         assertEquals(1, events.expectEvent(TestEchoAck.class).session().id());
         assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
@@ -60,19 +65,18 @@ class UdpSessionTest extends UdpTestBase {
     void anIdleSessionExpiresOnTheTimerWithoutAnyDatagram() throws Exception {
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = acceptor(echo(events), b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
+        UdpAcceptor server = net.udpAcceptor(Echo.everything(events),
+                b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
                 .sweepInterval(Duration.ofSeconds(1)));
         server.start().join();
-        DatagramSocket client = socket();
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        DatagramSocket client = net.closeAfterTest(socket());
+        helloEchoed(client, server.port());
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
 
         clock.advance(Duration.ofSeconds(9));
         assertEquals(1, server.sessionCount());
-        send(client, server.port(), HELLO);             // activity at t=9 s
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());             // activity at t=9 s
         events.expect(TestEchoAck.class);
         clock.advance(Duration.ofSeconds(9));           // t=18 s: idle 9 s
         assertEquals(1, server.sessionCount());
@@ -84,25 +88,23 @@ class UdpSessionTest extends UdpTestBase {
         assertInstanceOf(IdleTimeoutException.class, closed.cause());
         assertEquals(0, server.sessionCount());
 
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         assertEquals(2, events.expectEvent(SessionAccepted.class).session().id());
         events.expect(TestEchoAck.class);
     }
 
     @Test
     void theDefaultTtlIsOneMinuteAsGo() {
-        UdpAcceptor server = acceptor(echo(new RecordingEventCallback()), b -> b);
+        UdpAcceptor server = net.udpAcceptor(Echo.everything(new RecordingEventCallback()), b -> b);
         assertEquals(Duration.ofMinutes(1), server.sessionTtl());
     }
 
     @Test
     void closeRemovesTheSessionAndTheNextDatagramOpensANewOne() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket client = net.closeAfterTest(socket());
+        helloEchoed(client, server.port());
         Session s = events.expectEvent(SessionAccepted.class).session();
         events.expect(TestEchoAck.class);
 
@@ -116,8 +118,7 @@ class UdpSessionTest extends UdpTestBase {
         s.close();
         events.assertNoMoreEvents();
 
-        send(client, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(client));
+        helloEchoed(client, server.port());
         RecvMsgEvent again = events.expectEvent(SessionAccepted.class);
         assertEquals(s.id() + 1, again.session().id());
     }
@@ -125,12 +126,11 @@ class UdpSessionTest extends UdpTestBase {
     @Test
     void stopClosesEverySessionAndARestartServesAgain() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket a = socket();
-        DatagramSocket b = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
+        DatagramSocket a = net.closeAfterTest(socket());
+        DatagramSocket b = net.closeAfterTest(socket());
         for (DatagramSocket s : new DatagramSocket[] {a, b}) {
-            send(s, server.port(), HELLO);
-            assertEquals(hex(HELLO), receive(s));
+            helloEchoed(s, server.port());
             events.expect(SessionAccepted.class);
             events.expect(TestEchoAck.class);
         }
@@ -143,17 +143,16 @@ class UdpSessionTest extends UdpTestBase {
 
         server.start().join();
         assertTrue(server.isReady());
-        send(a, server.port(), HELLO);
-        assertEquals(hex(HELLO), receive(a));
+        helloEchoed(a, server.port());
         assertEquals(3, events.expectEvent(SessionAccepted.class).session().id());
     }
 
     @Test
     void aConnectorStopsAndRestartsWithANewSessionId() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(serverEvents));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(serverEvents), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         for (long id = 1; id <= 2; id++) {
             client.start().join();
             RecvMsgEvent up = events.expectEvent(SessionConnected.class);
@@ -172,9 +171,9 @@ class UdpSessionTest extends UdpTestBase {
 
     @Test
     void closingTheConnectorsSessionStopsTheConnector() throws Exception {
-        UdpAcceptor server = startedAcceptor(echo(new RecordingEventCallback()));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(new RecordingEventCallback()), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         client.session().close();
@@ -185,9 +184,9 @@ class UdpSessionTest extends UdpTestBase {
     @Test
     void eachSendersDatagramsLeaveInOrderAndThoseSentBeforeStopAreWritten() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(serverEvents);
+        UdpAcceptor server = net.start(net.udpAcceptor(serverEvents, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         for (int i = 0; i < 100; i++) {

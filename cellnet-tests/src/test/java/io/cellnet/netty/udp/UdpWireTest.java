@@ -2,12 +2,18 @@ package io.cellnet.netty.udp;
 
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.udp.UdpTransmitter;
 
+import static io.cellnet.netty.udp.Datagrams.HELLO;
+import static io.cellnet.netty.udp.Datagrams.hex;
+import static io.cellnet.netty.udp.Datagrams.receive;
+import static io.cellnet.netty.udp.Datagrams.send;
+import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
@@ -15,6 +21,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.FrameException;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -22,23 +29,21 @@ import io.netty.buffer.Unpooled;
 import java.net.DatagramSocket;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The golden datagrams of the reference (§3.1), byte for byte, and the MTU limit. */
-class UdpWireTest extends UdpTestBase {
+class UdpWireTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     /** Go's captured datagram: size 0x20 counts the whole datagram, id 4673, the json body. */
     static final String JSON_HELLO = "2000 4112 7b224d7367223a2268656c6c6f222c2256616c7565223a313233347d";
     /** The same message framed the TCP way (size without itself), which Go's udp.ltv drops. */
     static final String TCP_STYLE_HELLO = "1e00 4112 7b224d7367223a2268656c6c6f222c2256616c7565223a313233347d";
 
-    private static MessageRegistry jsonRegistry() {
-        MessageRegistry r = MessageRegistry.create();
-        r.register(MessageMeta.of(TestEchoAck.class, "main.TestEchoACK", JsonCodec.INSTANCE));
-        return r;
-    }
-
     @Test
     void encodesAndDecodesGosJsonDatagramByteForByte() {
-        MessageRegistry json = jsonRegistry();
+        MessageRegistry json = NetFixtures.registry(JsonCodec.INSTANCE);
         ByteBuf out = Unpooled.buffer();
         try {
             assertEquals(SendResult.QUEUED, UdpTransmitter.INSTANCE.encode(new TestEchoAck("hello", 1234), json, out));
@@ -53,7 +58,7 @@ class UdpWireTest extends UdpTestBase {
     void encodesTheBinaryBodyWithTheWholeDatagramAsSize() {
         ByteBuf out = Unpooled.buffer();
         try {
-            UdpTransmitter.INSTANCE.encode(new TestEchoAck("hello", 1234), registry, out);
+            UdpTransmitter.INSTANCE.encode(new TestEchoAck("hello", 1234), net.registry(), out);
             assertEquals(hex(HELLO), ByteBufUtil.hexDump(out));
         } finally {
             out.release();
@@ -62,10 +67,10 @@ class UdpWireTest extends UdpTestBase {
 
     @Test
     void anAcceptorEchoesGosDatagramIdenticallyAndDropsTheTcpStyleSize() throws Exception {
-        registry = jsonRegistry();
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(events));
-        DatagramSocket client = socket();
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events),
+                b -> b.registry(NetFixtures.registry(JsonCodec.INSTANCE))));
+        DatagramSocket client = net.closeAfterTest(socket());
         send(client, server.port(), TCP_STYLE_HELLO);
         send(client, server.port(), JSON_HELLO);
         assertEquals(hex(JSON_HELLO), receive(client));
@@ -78,9 +83,9 @@ class UdpWireTest extends UdpTestBase {
     @Test
     void aDatagramOfExactlyTheMtuIsSentAndOneByteMoreIsTooLarge() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = startedAcceptor(echo(serverEvents));
+        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(serverEvents), b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = connector(server.port(), events, b -> b);
+        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         // header 4 + string length 2 + int 4 = 10 bytes around the text
@@ -95,7 +100,7 @@ class UdpWireTest extends UdpTestBase {
     void decodeRefusesWhatGoPanicsOn() {
         for (String twoOrThree : new String[] {"0200", "030041"}) {
             ByteBuf in = Unpooled.wrappedBuffer(HexFormat.of().parseHex(twoOrThree));
-            assertThrows(FrameException.class, () -> UdpTransmitter.decode(registry, in));
+            assertThrows(FrameException.class, () -> UdpTransmitter.decode(net.registry(), in));
             in.release();
         }
     }

@@ -20,6 +20,8 @@ import java.util.Locale;
  * bounded by 5 s.
  */
 final class RawWs implements AutoCloseable {
+    /** {@code main.TestEchoACK{"hello",1234}} as a ws.ltv message: msgid then the binary body. */
+    static final String HELLO = "4112050068656c6c6fd2040000";
     static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final byte[] MASK = {0x11, 0x22, 0x33, 0x44};
 

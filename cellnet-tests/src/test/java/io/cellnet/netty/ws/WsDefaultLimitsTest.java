@@ -1,5 +1,6 @@
 package io.cellnet.netty.ws;
 
+import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -20,13 +22,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * WebSocket limits at their defaults: {@link WsOptions#DEFAULT_MAX_MESSAGE_SIZE} when
  * {@code maxPacketSize} is 0, and the close timeout bounding a graceful close when the client
  * stopped reading.
  */
-class WsDefaultLimitsTest extends WsTestBase {
+class WsDefaultLimitsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     /** msgid (2) + string length (2) + the string + int32 (4): a message of exactly {@code size} bytes. */
     private static TestEchoAck messageOf(int size) {
         return new TestEchoAck("x".repeat(size - 8), size);
@@ -36,9 +42,9 @@ class WsDefaultLimitsTest extends WsTestBase {
     void aMessageAtTheDefaultMaxMessageSizePassesAndOneByteMoreClosesTheSessionWithIo() {
         assertEquals(65536, WsOptions.DEFAULT_MAX_MESSAGE_SIZE);
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(serverEvents);
+        TcpAcceptor server = net.start(net.wsAcceptor(serverEvents, WsOptions.DEFAULT, b -> b));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server, clientEvents);
+        TcpConnector client = net.start(net.wsConnector(wsUrl(server), clientEvents, WsOptions.DEFAULT, b -> b));
         clientEvents.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
 
@@ -59,7 +65,7 @@ class WsDefaultLimitsTest extends WsTestBase {
     void gracefulCloseAndStopWithAStalledReaderEndWithinTheCloseTimeout() throws Exception {
         Duration closeTimeout = Duration.ofMillis(300);
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(events, WsOptions.DEFAULT, b -> b.closeTimeout(closeTimeout));
+        TcpAcceptor server = net.wsAcceptor(events, WsOptions.DEFAULT, b -> b.closeTimeout(closeTimeout));
         server.start().join();
         try (RawWs first = RawWs.connect(server.port()); RawWs second = RawWs.connect(server.port())) {
             assertTrue(first.upgrade("/ws").startsWith("HTTP/1.1 101"));

@@ -1,5 +1,6 @@
 package io.cellnet.netty.ws;
 
+import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,28 +17,35 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.ByNameEcho;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Go's TestEchoWS: a ws.Acceptor and a ws.Connector with queues; the client's message is echoed. */
-class WsEchoTest extends WsTestBase {
+class WsEchoTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void echoOverWebSocketWithQueues() {
-        EventQueue serverQueue = queue("ws-server");
-        EventQueue clientQueue = queue("ws-client");
+        EventQueue serverQueue = net.queue("ws-server");
+        EventQueue clientQueue = net.queue("ws-client");
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(echo(serverEvents), WsOptions.DEFAULT, b -> b.queue(serverQueue));
+        TcpAcceptor server = net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT,
+                b -> b.queue(serverQueue));
         server.start().join();
         assertEquals("ws.Acceptor", server.typeName());
         RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = connector(address(server), clientEvents, WsOptions.DEFAULT, b -> b.queue(clientQueue));
+        TcpConnector client = net.wsConnector(wsUrl(server), clientEvents, WsOptions.DEFAULT,
+                b -> b.queue(clientQueue));
         client.start().join();
 
         clientEvents.expect(SessionConnected.class);
@@ -61,7 +69,7 @@ class WsEchoTest extends WsTestBase {
                 BinaryCodec.INSTANCE));
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         GenericPeer server = Peers.newGenericPeer("gorillaws.Acceptor", "server", "127.0.0.1:0/echo",
-                EventQueue.direct(), Processors.bundle("gorillaws.ltv", echo(serverEvents)));
+                EventQueue.direct(), Processors.bundle("gorillaws.ltv", Echo.everything(serverEvents)));
         assertEquals("cellnet.msglog.ws.send",
                 ((MsgLogHooker) server.processorBundle().hooker()).sendLogger().getName());
         ByNameEcho.roundTrip(server, "gorillaws.Connector", "gorillaws.ltv",

@@ -1,6 +1,7 @@
 package io.cellnet.netty.ws;
 
-import static org.awaitility.Awaitility.await;
+import static io.cellnet.netty.ws.RawWs.HELLO;
+import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,24 +18,33 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** TCP's lifecycle over WebSocket: a real stop and restart, reconnect, graceful close, idle timeout. */
-class WsLifecycleTest extends WsTestBase {
+class WsLifecycleTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     @Test
     void theConnectorReconnectsAcrossAnAcceptorRestart() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor first = startedAcceptor(echo(serverEvents));
-        int port = first.port();
+        // the port is held for the test: nothing else can take it while the acceptor is down
+        ReservedPort port = net.closeAfterTest(ReservedPort.reserve());
+        TcpAcceptor first = net.start(net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT,
+                b -> b.address(port.address() + CellnetPeersExtension.WS_PATH)));
         ManualScheduler clock = new ManualScheduler();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(address(first), events, WsOptions.DEFAULT,
+        TcpConnector client = net.wsConnector(wsUrl(first), events, WsOptions.DEFAULT,
                 b -> b.reconnect(ReconnectPolicy.fixed(Duration.ofSeconds(1))).scheduler(clock));
         client.start().join();
         events.expect(SessionConnected.class);
@@ -48,7 +58,8 @@ class WsLifecycleTest extends WsTestBase {
         SessionConnectError refused = events.expect(SessionConnectError.class);
         assertTrue(refused.willRetry());
 
-        TcpAcceptor second = acceptor(echo(serverEvents), WsOptions.DEFAULT, b -> b.address("127.0.0.1:" + port + "/ws"));
+        TcpAcceptor second = net.wsAcceptor(Echo.everything(serverEvents), WsOptions.DEFAULT,
+                b -> b.address(port.address() + CellnetPeersExtension.WS_PATH));
         second.start().join();
         advanceWhenScheduled(clock);
         events.expect(SessionConnected.class);
@@ -59,14 +70,14 @@ class WsLifecycleTest extends WsTestBase {
 
     /** Runs the reconnect attempt once the connector has scheduled it (just after posting the event). */
     private static void advanceWhenScheduled(ManualScheduler clock) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> clock.pendingTasks() == 1);
+        clock.awaitPendingTasks(1, NetFixtures.WAIT);
         clock.advance(Duration.ofSeconds(1));
     }
 
     @Test
     void theAcceptorStopsForRealAndStartsAgain() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(echo(events));
+        TcpAcceptor server = net.start(net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b));
         int port = server.port();
         try (RawWs client = RawWs.connect(port)) {
             assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
@@ -91,7 +102,7 @@ class WsLifecycleTest extends WsTestBase {
     @Test
     void sendsBeforeACloseAreDeliveredThenTheSessionCloses() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(ev -> {
+        TcpAcceptor server = net.start(net.wsAcceptor(ev -> {
             serverEvents.onEvent(ev);
             if (ev.message() instanceof TestEchoAck) {
                 Session s = ev.session();
@@ -100,9 +111,9 @@ class WsLifecycleTest extends WsTestBase {
                 }
                 s.close();
             }
-        });
+        }, WsOptions.DEFAULT, b -> b));
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = startedConnector(server, events);
+        TcpConnector client = net.start(net.wsConnector(wsUrl(server), events, WsOptions.DEFAULT, b -> b));
         events.expect(SessionConnected.class);
         client.session().send(new TestEchoAck("go", 0));
         for (int i = 1; i <= 3; i++) {
@@ -117,11 +128,11 @@ class WsLifecycleTest extends WsTestBase {
     @Test
     void anIdleSessionIsClosedByTheReadIdleTimeout() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, WsOptions.DEFAULT,
+        TcpAcceptor server = net.wsAcceptor(serverEvents, WsOptions.DEFAULT,
                 b -> b.socketDeadline(Duration.ofMillis(200), Duration.ZERO));
         server.start().join();
         RecordingEventCallback events = new RecordingEventCallback();
-        startedConnector(server, events);
+        net.start(net.wsConnector(wsUrl(server), events, WsOptions.DEFAULT, b -> b));
         events.expect(SessionConnected.class);
         serverEvents.expect(SessionAccepted.class);
         SessionClosed closed = serverEvents.expect(SessionClosed.class);

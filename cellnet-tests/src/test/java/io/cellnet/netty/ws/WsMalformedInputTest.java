@@ -1,5 +1,6 @@
 package io.cellnet.netty.ws;
 
+import static io.cellnet.netty.ws.RawWs.HELLO;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,11 +11,15 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.FrameException;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing reaches the callback as a message (Go passes a nil message for a text frame). Bad
  * upgrade requests get an HTTP error and no session.
  */
-class WsMalformedInputTest extends WsTestBase {
+class WsMalformedInputTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -40,7 +47,7 @@ class WsMalformedInputTest extends WsTestBase {
     @MethodSource("refused")
     void closesTheSessionWithAReason(String name, int opcode, String payload, String closeCode) throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(echo(events));
+        TcpAcceptor server = net.start(net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b));
         try (RawWs client = RawWs.connect(server.port())) {
             assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
             client.sendMasked(0x2, HELLO);
@@ -65,7 +72,7 @@ class WsMalformedInputTest extends WsTestBase {
     @Test
     void aMessageOverMaxPacketSizeClosesTheSessionWithTooBig() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(echo(events), WsOptions.DEFAULT, b -> b.maxPacketSize(14));
+        TcpAcceptor server = net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b.maxPacketSize(14));
         server.start().join();
         try (RawWs client = RawWs.connect(server.port())) {
             assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
@@ -95,7 +102,7 @@ class WsMalformedInputTest extends WsTestBase {
     @MethodSource("badUpgrades")
     void aBadUpgradeRequestGetsAnHttpErrorAndNoSession(String request, String status) throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(echo(events));
+        TcpAcceptor server = net.start(net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b));
         try (RawWs client = RawWs.connect(server.port())) {
             client.writeText(request);
             String head = client.readHead();

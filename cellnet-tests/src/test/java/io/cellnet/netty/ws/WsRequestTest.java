@@ -1,8 +1,10 @@
 package io.cellnet.netty.ws;
 
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.ws.ForwardedFor;
 import io.cellnet.netty.WsPeers;
 
+import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,21 +18,26 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The upgrade request on the session, X-Forwarded-For trust, and the origin check. */
-class WsRequestTest extends WsTestBase {
+class WsRequestTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static final String FORWARDED = "203.0.113.7, 10.0.0.1";
 
     private RecvMsgEvent acceptedWith(WsOptions serverOptions, WsOptions clientOptions) {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, serverOptions, b -> b);
+        TcpAcceptor server = net.wsAcceptor(serverEvents, serverOptions, b -> b);
         server.start().join();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector(address(server) + "?token=abc", events, clientOptions, b -> b);
+        TcpConnector client = net.wsConnector(wsUrl(server) + "?token=abc", events, clientOptions, b -> b);
         client.start().join();
         events.expect(SessionConnected.class);
         assertNull(WsPeers.request(client.session()));
@@ -75,7 +82,7 @@ class WsRequestTest extends WsTestBase {
     void anAcceptorRefusesAnOriginItsCheckRejectsWith403AndNoSession() throws Exception {
         WsOptions strict = WsOptions.builder().originCheck(WsOriginCheck.allowOrigins("https://game.example")).build();
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, strict, b -> b);
+        TcpAcceptor server = net.wsAcceptor(serverEvents, strict, b -> b);
         server.start().join();
         try (RawWs raw = RawWs.connect(server.port())) {
             String head = raw.upgrade("/ws", "Origin: https://evil.example");
@@ -83,14 +90,14 @@ class WsRequestTest extends WsTestBase {
             raw.awaitClose();
         }
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector evil = connector(address(server), events,
+        TcpConnector evil = net.wsConnector(wsUrl(server), events,
                 WsOptions.builder().header("Origin", "https://evil.example").build(), b -> b);
         evil.start().join();
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertFalse(error.willRetry());
         serverEvents.assertNoMoreEvents();
 
-        TcpConnector good = connector(address(server), events,
+        TcpConnector good = net.wsConnector(wsUrl(server), events,
                 WsOptions.builder().header("Origin", "https://GAME.example").build(), b -> b);
         good.start().join();
         events.expect(SessionConnected.class);
@@ -100,8 +107,8 @@ class WsRequestTest extends WsTestBase {
     @Test
     void sameHostAcceptsOnlyTheAcceptorsOwnOrigin() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = acceptor(serverEvents, WsOptions.builder().originCheck(WsOriginCheck.sameHost()).build(),
-                b -> b);
+        TcpAcceptor server = net.wsAcceptor(serverEvents,
+                WsOptions.builder().originCheck(WsOriginCheck.sameHost()).build(), b -> b);
         server.start().join();
         try (RawWs raw = RawWs.connect(server.port())) {
             assertTrue(raw.upgrade("/ws", "Origin: http://127.0.0.1:" + server.port()).startsWith("HTTP/1.1 101"));

@@ -8,7 +8,10 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -16,9 +19,13 @@ import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** wss: the acceptor with a server TLS context, the connector with a client one for {@code wss://}. */
-class WsTlsTest extends WsTestBase {
+class WsTlsTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     private static X509Bundle cert;
 
     @BeforeAll
@@ -29,7 +36,7 @@ class WsTlsTest extends WsTestBase {
 
     private TcpAcceptor tlsAcceptor(RecordingEventCallback events) throws Exception {
         SslContext server = SslContextBuilder.forServer(cert.getKeyPair().getPrivate(), cert.getCertificate()).build();
-        TcpAcceptor a = acceptor(echo(events), WsOptions.DEFAULT, b -> b.ssl(server));
+        TcpAcceptor a = net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b.ssl(server));
         a.start().join();
         return a;
     }
@@ -40,7 +47,7 @@ class WsTlsTest extends WsTestBase {
         TcpAcceptor server = tlsAcceptor(serverEvents);
         SslContext trusting = SslContextBuilder.forClient().trustManager(cert.getCertificate()).build();
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT,
+        TcpConnector client = net.wsConnector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT,
                 b -> b.ssl(trusting));
         client.start().join();
         events.expect(SessionConnected.class);
@@ -55,7 +62,8 @@ class WsTlsTest extends WsTestBase {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = tlsAcceptor(serverEvents);
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpConnector client = connector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT, b -> b);
+        TcpConnector client = net.wsConnector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT,
+                b -> b);
         client.start().join();
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertFalse(error.willRetry());

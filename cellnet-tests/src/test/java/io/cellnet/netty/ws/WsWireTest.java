@@ -1,7 +1,10 @@
 package io.cellnet.netty.ws;
 
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.internal.ws.WsTransmitter;
 
+import static io.cellnet.netty.ws.RawWs.HELLO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +14,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -19,16 +23,21 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The golden WebSocket message and frames of the reference (§3.2), byte for byte, both ways. */
-class WsWireTest extends WsTestBase {
+class WsWireTest {
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+
     /** The server's answer frame Go sent: FIN + binary, unmasked, 13 bytes. */
     static final String SERVER_FRAME = "820d" + HELLO;
 
     @Test
     void encodesOneBinaryMessageWithoutASizeField() {
         ByteBuf out = Unpooled.buffer();
-        assertEquals(SendResult.QUEUED, WsTransmitter.INSTANCE.encode(new TestEchoAck("hello", 1234), registry, out));
+        assertEquals(SendResult.QUEUED, WsTransmitter.INSTANCE.encode(new TestEchoAck("hello", 1234),
+                net.registry(), out));
         assertEquals(HELLO, ByteBufUtil.hexDump(out));
         Object frame = WsTransmitter.INSTANCE.wrapFrame(out);
         assertTrue(frame instanceof BinaryWebSocketFrame);
@@ -38,7 +47,7 @@ class WsWireTest extends WsTestBase {
     @Test
     void anAcceptorAnswersGosClientFrameWithGosServerFrame() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        TcpAcceptor server = startedAcceptor(echo(events));
+        TcpAcceptor server = net.start(net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b));
         try (RawWs client = RawWs.connect(server.port())) {
             String head = client.upgrade("/ws");
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
@@ -55,7 +64,7 @@ class WsWireTest extends WsTestBase {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(5000);
             RecordingEventCallback events = new RecordingEventCallback();
-            TcpConnector client = connector("ws://127.0.0.1:" + listener.getLocalPort() + "/ws", events,
+            TcpConnector client = net.wsConnector("ws://127.0.0.1:" + listener.getLocalPort() + "/ws", events,
                     WsOptions.DEFAULT, b -> b);
             client.start().join();
             try (RawWs server = new RawWs(listener.accept())) {

@@ -3,6 +3,7 @@ package io.cellnet.netty.codec.binary;
 import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Nested;
 import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Tree;
 
+import io.cellnet.netty.codec.CodecRobustnessProperties;
 import io.cellnet.netty.codec.Fuzz;
 
 
@@ -23,29 +24,21 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Robustness and round trips of the binary codec on generated input. */
-class BinaryPropertiesTest {
+class BinaryPropertiesTest extends CodecRobustnessProperties {
     private static final BinaryCodec CODEC = BinaryCodec.INSTANCE;
-    private static final Class<?>[] TYPES = {EchoAck.class, AllScalars.class, Composite.class, Padded.class,
-        Nested.class, Tree.class};
 
-    @Property(tries = 500)
-    void randomBytesDecodeOrFailCleanly(@ForAll byte[] bytes) {
-        Fuzz.decodeOrCodecException(CODEC, bytes, TYPES);
+    BinaryPropertiesTest() {
+        super(CODEC, EchoAck.class, AllScalars.class, Composite.class, Padded.class, Nested.class, Tree.class);
     }
 
-    @Property(tries = 800)
-    void mutatedEncodingsDecodeOrFailCleanly(@ForAll("mutated") byte[] bytes) {
-        Fuzz.decodeOrCodecException(CODEC, bytes, TYPES);
-    }
-
-    @Provide
-    Arbitrary<byte[]> mutated() {
-        return Fuzz.mutationsOf(List.of(CODEC.encode(new EchoAck("hello", 1234)),
+    @Override
+    protected List<byte[]> validEncodings() {
+        return List.of(CODEC.encode(new EchoAck("hello", 1234)),
                 CODEC.encode(new Composite("ab", new byte[] {9, 8}, new int[] {1, -1}, new Named("xy", (short) 7), true,
                         0, (byte) 0xAA, (short) 5)),
                 CODEC.encode(new Padded("z", List.of(new Inner(1, (byte) 2)), new Named("k", (short) 3),
                         new byte[] {7})),
-                CODEC.encode(new Tree("a", List.of(new Tree("b", List.of()), new Tree("c", List.of()))))));
+                CODEC.encode(new Tree("a", List.of(new Tree("b", List.of()), new Tree("c", List.of())))));
     }
 
     @Property(tries = 500)
