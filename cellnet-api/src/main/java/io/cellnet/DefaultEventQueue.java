@@ -3,7 +3,6 @@ package io.cellnet;
 import io.cellnet.internal.Awaits;
 import io.cellnet.internal.BatchDeferral;
 import io.cellnet.internal.RateLimitedLog;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.codec.Codecs;
-import io.cellnet.proc.Processors;
 import io.cellnet.proc.ProcessorProvider;
+import io.cellnet.proc.Processors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -51,6 +51,7 @@ class ChatCommandsTest {
             server.out.await("sid1 joined", WAIT);
             server.stop();
             server.assertExit(0);
+            client.out.await("connection lost: the server went away", WAIT);
             client.in.type("anyone?");
             client.assertExit(1);
             String last = client.out.lines().get(client.out.lines().size() - 1);

@@ -1,12 +1,11 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.PeerSettings;
-
 import io.cellnet.Address;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.proc.Processors;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;

@@ -1,22 +1,21 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.TcpOptions;
-import io.cellnet.netty.internal.TcpPeerConfig;
-
 import io.cellnet.Address;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TcpSocketOptions;
-import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.OutboundLimits;
+import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.StreamBuilderAccess;
+import io.cellnet.netty.internal.TcpOptions;
+import io.cellnet.netty.internal.TcpPeerConfig;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.lang.reflect.Modifier;
 import java.time.Duration;

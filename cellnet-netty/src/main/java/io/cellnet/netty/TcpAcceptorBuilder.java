@@ -1,9 +1,8 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.netty.channel.ServerChannel;
 
 /**

@@ -1,13 +1,12 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.stream.ConnectorOptions;
-import io.cellnet.netty.internal.stream.NettySyncConnector;
-import io.cellnet.netty.internal.stream.NettyTcpConnector;
-
 import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.stream.ConnectorOptions;
+import io.cellnet.netty.internal.stream.NettySyncConnector;
+import io.cellnet.netty.internal.stream.NettyTcpConnector;
 import io.cellnet.timer.Scheduler;
 import io.netty.channel.Channel;
 import java.time.Duration;

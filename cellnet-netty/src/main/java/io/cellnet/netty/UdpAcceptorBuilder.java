@@ -1,8 +1,7 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.udp.NettyUdpAcceptor;
 import io.cellnet.UdpAcceptor;
-
+import io.cellnet.netty.internal.udp.NettyUdpAcceptor;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.udp.NettyUdpConnector;
 import io.cellnet.UdpConnector;
+import io.cellnet.netty.internal.udp.NettyUdpConnector;
 import io.cellnet.netty.internal.udp.UdpPeerConfig;
 
 /**

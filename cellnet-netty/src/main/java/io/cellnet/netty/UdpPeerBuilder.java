@@ -1,15 +1,14 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.udp.UdpPeerConfig;
-
 import io.cellnet.Address;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.netty.internal.udp.UdpPeerConfig;
+import io.cellnet.timer.Scheduler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.cellnet.timer.Scheduler;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

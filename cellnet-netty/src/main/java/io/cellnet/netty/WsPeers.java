@@ -1,11 +1,10 @@
 package io.cellnet.netty;
 
+import io.cellnet.ContextKey;
+import io.cellnet.Session;
 import io.cellnet.netty.internal.ws.WsKind;
 import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.netty.ws.WsRequest;
-
-import io.cellnet.ContextKey;
-import io.cellnet.Session;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

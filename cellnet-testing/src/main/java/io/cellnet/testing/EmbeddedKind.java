@@ -1,8 +1,8 @@
 package io.cellnet.testing;
 
 import io.cellnet.Address;
-import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.ChannelClasses;
+import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.StreamGroups;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -1,15 +1,15 @@
 package io.cellnet.testing;
 
 import io.cellnet.EventCallback;
-import io.cellnet.PeerState;
 import io.cellnet.Peer;
+import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.codec.CodecException;
-import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.PeerCore;
+import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.TcpPeerConfig;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

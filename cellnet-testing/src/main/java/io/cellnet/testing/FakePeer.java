@@ -1,5 +1,6 @@
 package io.cellnet.testing;
 
+import io.cellnet.ContextSet;
 import io.cellnet.EventCallback;
 import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
@@ -8,7 +9,6 @@ import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.Session;
 import io.cellnet.SessionAccessor;
-import io.cellnet.ContextSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

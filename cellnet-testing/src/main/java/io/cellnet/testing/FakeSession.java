@@ -1,12 +1,12 @@
 package io.cellnet.testing;
 
+import io.cellnet.ContextSet;
 import io.cellnet.MessageRegistry;
 import io.cellnet.MessageRegistryAware;
 import io.cellnet.Peer;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.ContextSet;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,11 +1,11 @@
 package io.cellnet.testing;
 
 import io.cellnet.CallbackExceptionHandler;
+import io.cellnet.DefaultEventQueue;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.internal.Awaits;
-import io.cellnet.DefaultEventQueue;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;

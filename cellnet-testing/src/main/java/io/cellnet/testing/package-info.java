@@ -25,5 +25,4 @@
 package io.cellnet.testing;
 
 import io.cellnet.RecvMsgEvent;
-
 import org.jspecify.annotations.NullMarked;

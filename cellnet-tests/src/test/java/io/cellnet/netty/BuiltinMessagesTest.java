@@ -1,10 +1,5 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.wire.BuiltinMessages;
-import io.cellnet.FrameException;
-import io.cellnet.netty.internal.wire.PacketCodec;
-import io.cellnet.netty.internal.wire.Payloads;
-
 import static io.cellnet.netty.GoFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellnet.FrameException;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.RawPacket;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
+import io.cellnet.netty.internal.wire.BuiltinMessages;
+import io.cellnet.netty.internal.wire.PacketCodec;
+import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RelayACK;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;

@@ -1,9 +1,8 @@
 package io.cellnet.netty;
 
-import io.cellnet.netty.internal.TransmitterSettings;
-
 import io.cellnet.Address;
 import io.cellnet.MessageRegistry;
+import io.cellnet.netty.internal.TransmitterSettings;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

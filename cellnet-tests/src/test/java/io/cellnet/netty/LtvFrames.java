@@ -1,7 +1,6 @@
 package io.cellnet.netty;
 
 import io.cellnet.FrameException;
-
 import io.cellnet.codec.CodecException;
 import java.util.HexFormat;
 import java.util.stream.Stream;

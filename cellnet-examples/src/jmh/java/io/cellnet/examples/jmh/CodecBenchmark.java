@@ -1,8 +1,8 @@
 package io.cellnet.examples.jmh;
 
 import io.cellnet.examples.EchoMessages.TestEchoAck;
-import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.ByteBufCodec;
+import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -2,8 +2,8 @@ package io.cellnet.examples.bench;
 
 import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
-import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.Option;
 import io.cellnet.examples.Transport;
 import io.netty.buffer.ByteBuf;

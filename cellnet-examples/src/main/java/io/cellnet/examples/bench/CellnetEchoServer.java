@@ -6,9 +6,9 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.TcpPeers;
 import io.netty.channel.EventLoopGroup;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The cellnet echo server: a {@code tcp.Acceptor} with the {@code tcp.ltv} processor whose callback

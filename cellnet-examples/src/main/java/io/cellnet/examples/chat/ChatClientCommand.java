@@ -1,8 +1,10 @@
 package io.cellnet.examples.chat;
 
+import io.cellnet.CloseReason;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.ClientRun;
@@ -34,7 +36,8 @@ public final class ChatClientCommand {
             "the chat server; the default is Go's examples/chat's");
     private static final Usage USAGE = Usage.of("chat-client",
             "Go's chat client: sends stdin lines, prints sid<N> say: <text>", """
-            prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast;
+            prints connected to HOST:PORT, then sid<N> say: <text> for every line broadcast, and
+            "connection lost: the server went away" when it does;
             sends each line typed on stdin; exits 0 at the end of input, 1 when a line cannot be sent (connection lost)""",
             ADDRESS);
 
@@ -49,7 +52,12 @@ public final class ChatClientCommand {
         MessageRegistry registry = ChatMessages.registry("binary");
         MessageDispatcher handler = new MessageDispatcher(registry)
                 .on(SessionConnected.class, (ev, m) -> console.out().println("connected to " + address))
-                .on(ChatACK.class, (ev, m) -> console.out().println(ChatMessages.line(m)));
+                .on(ChatACK.class, (ev, m) -> console.out().println(ChatMessages.line(m)))
+                .on(SessionClosed.class, (ev, m) -> {
+                    if (m.reason() != CloseReason.MANUAL) {
+                        console.out().println("connection lost: the server went away");
+                    }
+                });
         return ClientRun.connect(console, Transport.TCP, "chat-client", address, registry, handler, CONNECT_TIMEOUT,
                 session -> chat(console, session));
     }

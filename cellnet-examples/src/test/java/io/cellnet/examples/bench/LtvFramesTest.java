@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cellnet.MessageRegistry;
-import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.examples.EchoMessages;
 import io.cellnet.testing.EmbeddedPeer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,6 +1,5 @@
 package io.cellnet.netty.internal;
 
-import java.util.function.Consumer;
 import io.cellnet.Address;
 import io.cellnet.IdleTimeoutException;
 import io.netty.channel.Channel;
@@ -13,6 +12,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**

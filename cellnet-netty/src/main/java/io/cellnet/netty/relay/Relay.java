@@ -1,7 +1,5 @@
 package io.cellnet.netty.relay;
 
-import io.cellnet.netty.internal.wire.RelayACK;
-
 import io.cellnet.ContextKey;
 import io.cellnet.ContextSet;
 import io.cellnet.RawPacket;
@@ -9,6 +7,7 @@ import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RelayACK;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

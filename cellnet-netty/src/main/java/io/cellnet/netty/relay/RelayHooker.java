@@ -1,7 +1,5 @@
 package io.cellnet.netty.relay;
 
-import io.cellnet.netty.internal.wire.RelayACK;
-
 import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
 import io.cellnet.PeerProperty;
@@ -9,6 +7,7 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RelayACK;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 

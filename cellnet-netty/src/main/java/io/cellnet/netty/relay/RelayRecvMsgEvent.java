@@ -1,10 +1,9 @@
 package io.cellnet.netty.relay;
 
-import io.cellnet.netty.internal.wire.RelayACK;
-
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import io.cellnet.netty.internal.wire.RelayACK;
 import java.util.Objects;
 
 /**

@@ -1,13 +1,12 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import io.cellnet.EventQueue;
 import io.cellnet.PeerProperty;
 import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;

@@ -1,12 +1,11 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import io.cellnet.ContextSet;
 import io.cellnet.PeerProperty;
 import io.cellnet.Session;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,14 +1,13 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import io.cellnet.EventHooker;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.SessionClosed;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 

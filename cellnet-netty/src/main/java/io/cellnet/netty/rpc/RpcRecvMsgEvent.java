@@ -1,13 +1,12 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import io.cellnet.RawPacket;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 
 /**
  * A remote call received (Go's {@code rpc.RecvMsgEvent}): {@link #message()} is the inner message

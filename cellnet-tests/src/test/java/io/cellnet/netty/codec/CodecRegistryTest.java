@@ -1,9 +1,5 @@
 package io.cellnet.netty.codec;
 
-import io.cellnet.netty.codec.binary.BinaryCodec;
-import io.cellnet.netty.codec.json.JsonCodec;
-import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.MessageMeta;
 import io.cellnet.codec.Codecs;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
+import io.cellnet.netty.codec.binary.BinaryCodec;
+import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
 package io.cellnet.netty.codec;
 
-import io.cellnet.netty.internal.codec.GoFloats;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cellnet.netty.internal.codec.GoFloats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

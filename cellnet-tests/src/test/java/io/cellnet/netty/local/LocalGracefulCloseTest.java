@@ -1,7 +1,5 @@
 package io.cellnet.netty.local;
 
-import io.cellnet.netty.LocalPeers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellnet.CloseReason;
@@ -13,6 +11,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
+import io.cellnet.netty.LocalPeers;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.RecordingEventCallback;

@@ -1,13 +1,12 @@
 package io.cellnet.netty.local;
 
-import io.cellnet.EventCallback;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.GenericPeer;
 import io.cellnet.Peers;
@@ -19,8 +18,8 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
-import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.proc.Processors;
+import io.cellnet.testing.CellnetAcceptorExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;
 import java.time.Duration;

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.FrameException;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.codec.CodecException;
-import io.cellnet.FrameException;
-import io.cellnet.testing.EmbeddedPeer;
 import io.cellnet.netty.ltv.LtvModel.BinMsg;
 import io.cellnet.netty.ltv.LtvModel.Expected;
 import io.cellnet.netty.ltv.LtvModel.JsonMsg;
 import io.cellnet.netty.ltv.LtvModel.ProtoMsg;
+import io.cellnet.testing.EmbeddedPeer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;

@@ -1,13 +1,12 @@
 package io.cellnet.netty.ltv;
 
-import io.cellnet.netty.internal.ltv.LtvTransmitter;
-
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
+import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.cellnet.CloseReason;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
-import io.cellnet.IdleTimeoutException;
 import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;

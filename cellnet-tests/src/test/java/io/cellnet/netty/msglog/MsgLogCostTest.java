@@ -1,11 +1,9 @@
 package io.cellnet.netty.msglog;
 
-import io.cellnet.EventCallback;
-import io.cellnet.netty.internal.proc.NettyProcessors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.cellnet.EventCallback;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
@@ -15,6 +13,7 @@ import io.cellnet.TcpConnector;
 import io.cellnet.codec.Codec;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.proc.NettyProcessors;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.nio.ByteBuffer;

@@ -1,8 +1,5 @@
 package io.cellnet.netty.msglog;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.proc.NettyProcessors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +9,11 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.proc.NettyProcessors;
 import io.cellnet.netty.relay.Relay;
 import io.cellnet.netty.rpc.Rpc;
 import io.cellnet.netty.rpc.RpcRecvMsgEvent;

@@ -1,8 +1,5 @@
 package io.cellnet.netty.relay;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.wire.RelayACK;
-
 import static io.cellnet.netty.GoFrames.bytes;
 import static io.cellnet.netty.GoFrames.compact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,10 +13,12 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.codec.Codec;
 import io.cellnet.netty.GoFrames;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.binary.BinaryCodec;
 import io.cellnet.netty.codec.json.JsonCodec;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.wire.RelayACK;
 import io.cellnet.testing.FakeSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

@@ -1,8 +1,5 @@
 package io.cellnet.netty.relay;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.wire.RelayACK;
-
 import static io.cellnet.netty.GoFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,8 +7,10 @@ import io.cellnet.EventCallback;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.netty.internal.wire.RelayACK;
 import io.cellnet.testing.FakeSession;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import static io.cellnet.netty.GoFrames.ECHO_BINARY;
 import static io.cellnet.netty.GoFrames.ECHO_JSON;
 import static io.cellnet.netty.GoFrames.bytes;
@@ -13,6 +10,8 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -1,9 +1,5 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
-
 import static io.cellnet.netty.GoFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,8 +11,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.GoFrames;
 import io.cellnet.netty.LogCapture;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
+import io.cellnet.netty.internal.wire.RemoteCallREQ;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.testing.FakePeer;
 import io.cellnet.testing.FakeSession;

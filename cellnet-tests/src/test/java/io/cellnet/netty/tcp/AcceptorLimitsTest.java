@@ -1,8 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +8,13 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.Figures;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.io.IOException;

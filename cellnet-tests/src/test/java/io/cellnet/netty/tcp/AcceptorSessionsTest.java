@@ -1,8 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,13 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.cellnet.CloseReason;
 import io.cellnet.PeerState;
 import io.cellnet.RecvMsgEvent;
-import io.cellnet.SessionAccepted;
 import io.cellnet.Session;
+import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;

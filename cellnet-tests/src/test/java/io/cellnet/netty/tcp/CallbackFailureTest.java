@@ -1,8 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.TcpAcceptorBuilder;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +17,8 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.LogCapture;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.TcpAcceptorBuilder;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.proc.Processors;
 import io.cellnet.testing.CellnetPeersExtension;

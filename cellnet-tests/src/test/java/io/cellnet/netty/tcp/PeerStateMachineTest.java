@@ -1,9 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.ReservedPort;
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-import io.cellnet.netty.TcpPeers;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,8 +20,11 @@ import io.cellnet.netty.Hold;
 import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
+import io.cellnet.netty.ReservedPort;
+import io.cellnet.netty.TcpPeers;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.SharedGroup;
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;

@@ -1,7 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
 
 /**
  * Runs lifecycle calls from several threads at once (released together by a start gate) and waits

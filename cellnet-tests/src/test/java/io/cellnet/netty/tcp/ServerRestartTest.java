@@ -1,9 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.ReservedPort;
-import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +10,11 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;
 import io.cellnet.testing.RecordingEventCallback;

@@ -1,9 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.ReservedPort;
-import io.cellnet.netty.internal.stream.NettySyncConnector;
-import io.cellnet.netty.TcpConnectorBuilder;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +18,9 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.ReservedPort;
+import io.cellnet.netty.TcpConnectorBuilder;
+import io.cellnet.netty.internal.stream.NettySyncConnector;
 import io.cellnet.proc.Processors;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;

@@ -1,8 +1,5 @@
 package io.cellnet.netty.tcp;
 
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.TcpPeers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,9 +13,11 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LocalPeers;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.TcpPeers;
+import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.channel.Channel;

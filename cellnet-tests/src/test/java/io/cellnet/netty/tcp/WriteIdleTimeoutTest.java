@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.EchoTestCodec;
-import io.cellnet.IdleTimeoutException;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
 import io.cellnet.netty.TestEchoAck;

@@ -1,7 +1,5 @@
 package io.cellnet.netty.udp;
 
-import io.cellnet.UdpAcceptor;
-
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.send;
 import static io.cellnet.netty.udp.Datagrams.socket;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.SessionAccepted;
+import io.cellnet.UdpAcceptor;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;

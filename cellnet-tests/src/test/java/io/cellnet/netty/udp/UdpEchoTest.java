@@ -1,8 +1,5 @@
 package io.cellnet.netty.udp;
 
-import io.cellnet.UdpAcceptor;
-import io.cellnet.UdpConnector;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +14,8 @@ import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.UdpConnector;
 import io.cellnet.netty.ByNameEcho;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;

@@ -1,10 +1,5 @@
 package io.cellnet.netty.udp;
 
-import io.cellnet.UdpAcceptor;
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.udp.UdpTransmitter;
-
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.receive;
 import static io.cellnet.netty.udp.Datagrams.send;
@@ -14,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.udp.UdpTransmitter;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.DatagramSocket;

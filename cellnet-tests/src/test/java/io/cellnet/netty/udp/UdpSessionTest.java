@@ -1,8 +1,5 @@
 package io.cellnet.netty.udp;
 
-import io.cellnet.UdpAcceptor;
-import io.cellnet.UdpConnector;
-
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.PeerState;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
@@ -20,7 +18,8 @@ import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
-import io.cellnet.IdleTimeoutException;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.UdpConnector;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;

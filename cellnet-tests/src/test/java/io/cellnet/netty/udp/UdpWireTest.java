@@ -1,11 +1,5 @@
 package io.cellnet.netty.udp;
 
-import io.cellnet.UdpAcceptor;
-import io.cellnet.UdpConnector;
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.udp.UdpTransmitter;
-
 import static io.cellnet.netty.udp.Datagrams.HELLO;
 import static io.cellnet.netty.udp.Datagrams.hex;
 import static io.cellnet.netty.udp.Datagrams.receive;
@@ -14,13 +8,18 @@ import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cellnet.FrameException;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
-import io.cellnet.FrameException;
+import io.cellnet.UdpAcceptor;
+import io.cellnet.UdpConnector;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
+import io.cellnet.netty.internal.udp.UdpTransmitter;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.buffer.ByteBuf;

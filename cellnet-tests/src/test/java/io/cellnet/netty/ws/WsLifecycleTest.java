@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
@@ -17,7 +18,6 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
-import io.cellnet.IdleTimeoutException;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.ReservedPort;

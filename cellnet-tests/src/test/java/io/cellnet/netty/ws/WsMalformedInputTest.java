@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
+import io.cellnet.FrameException;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.TcpAcceptor;
-import io.cellnet.FrameException;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;

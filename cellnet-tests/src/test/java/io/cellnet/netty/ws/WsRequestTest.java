@@ -1,9 +1,5 @@
 package io.cellnet.netty.ws;
 
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.ws.ForwardedFor;
-import io.cellnet.netty.WsPeers;
-
 import static io.cellnet.testing.CellnetPeersExtension.wsUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +14,9 @@ import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.NetFixtures;
+import io.cellnet.netty.WsPeers;
+import io.cellnet.netty.internal.ws.ForwardedFor;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.InetAddress;

@@ -1,9 +1,5 @@
 package io.cellnet.netty.ws;
 
-import io.cellnet.netty.Echo;
-import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.internal.ws.WsTransmitter;
-
 import static io.cellnet.netty.ws.RawWs.HELLO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +9,10 @@ import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
+import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.ws.WsTransmitter;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import io.netty.buffer.ByteBuf;

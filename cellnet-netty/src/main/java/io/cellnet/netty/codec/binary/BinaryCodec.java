@@ -1,8 +1,7 @@
 package io.cellnet.netty.codec.binary;
 
-import io.cellnet.netty.codec.AbstractByteBufCodec;
-
 import io.cellnet.codec.Codec;
+import io.cellnet.netty.codec.AbstractByteBufCodec;
 import io.netty.buffer.ByteBuf;
 
 /**

@@ -1,9 +1,8 @@
 package io.cellnet.netty.codec.binary;
 
+import io.cellnet.codec.CodecException;
 import io.cellnet.netty.internal.codec.MessageShape;
 import io.cellnet.netty.internal.codec.WireReader;
-
-import io.cellnet.codec.CodecException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.invoke.MethodHandle;

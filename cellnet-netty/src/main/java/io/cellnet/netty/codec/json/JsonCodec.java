@@ -1,9 +1,8 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.AbstractByteBufCodec;
-
 import io.cellnet.codec.CodecException;
 import io.cellnet.internal.OptionalDependency;
+import io.cellnet.netty.codec.AbstractByteBufCodec;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 

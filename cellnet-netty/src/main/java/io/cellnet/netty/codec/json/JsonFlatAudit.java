@@ -1,8 +1,5 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.internal.codec.MessageShape;
-import io.cellnet.netty.codec.Unsigned;
-
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -19,6 +16,8 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedWithParams;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
+import io.cellnet.netty.codec.Unsigned;
+import io.cellnet.netty.internal.codec.MessageShape;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;

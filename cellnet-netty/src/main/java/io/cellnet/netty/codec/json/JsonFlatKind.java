@@ -1,7 +1,6 @@
 package io.cellnet.netty.codec.json;
 
 import io.cellnet.netty.codec.Unsigned;
-
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,8 +1,7 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.internal.codec.MessageShape;
 import io.cellnet.netty.codec.Unsigned;
-
+import io.cellnet.netty.internal.codec.MessageShape;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,8 +1,7 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.internal.codec.GoFloats;
 import io.cellnet.netty.codec.Unsigned;
-
+import io.cellnet.netty.internal.codec.GoFloats;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;

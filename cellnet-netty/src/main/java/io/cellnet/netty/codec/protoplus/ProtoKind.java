@@ -1,8 +1,5 @@
 package io.cellnet.netty.codec.protoplus;
 
-import io.cellnet.netty.internal.codec.MessageShape;
-import io.cellnet.netty.internal.codec.WireReader;
-
 import static io.cellnet.netty.codec.protoplus.ProtoWire.BYTES;
 import static io.cellnet.netty.codec.protoplus.ProtoWire.FIXED32;
 import static io.cellnet.netty.codec.protoplus.ProtoWire.FIXED64;
@@ -11,6 +8,8 @@ import static io.cellnet.netty.codec.protoplus.ProtoWire.ZIGZAG32;
 import static io.cellnet.netty.codec.protoplus.ProtoWire.ZIGZAG64;
 
 import io.cellnet.codec.CodecException;
+import io.cellnet.netty.internal.codec.MessageShape;
+import io.cellnet.netty.internal.codec.WireReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;

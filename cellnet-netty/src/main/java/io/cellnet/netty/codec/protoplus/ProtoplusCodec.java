@@ -1,10 +1,9 @@
 package io.cellnet.netty.codec.protoplus;
 
+import io.cellnet.codec.Codec;
 import io.cellnet.netty.codec.AbstractByteBufCodec;
 import io.cellnet.netty.codec.Unsigned;
 import io.cellnet.netty.internal.codec.WireReader;
-
-import io.cellnet.codec.Codec;
 import io.netty.buffer.ByteBuf;
 
 /**

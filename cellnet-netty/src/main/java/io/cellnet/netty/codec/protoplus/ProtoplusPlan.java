@@ -2,7 +2,6 @@ package io.cellnet.netty.codec.protoplus;
 
 import io.cellnet.netty.internal.codec.MessageShape;
 import io.cellnet.netty.internal.codec.WireReader;
-
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

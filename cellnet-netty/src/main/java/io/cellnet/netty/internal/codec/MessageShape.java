@@ -1,8 +1,7 @@
 package io.cellnet.netty.internal.codec;
 
-import io.cellnet.netty.codec.Unsigned;
-
 import io.cellnet.codec.CodecException;
+import io.cellnet.netty.codec.Unsigned;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

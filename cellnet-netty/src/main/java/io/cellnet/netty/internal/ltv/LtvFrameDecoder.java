@@ -2,8 +2,8 @@ package io.cellnet.netty.internal.ltv;
 
 import io.cellnet.FrameException;
 import io.cellnet.netty.internal.InputRefusal;
-import io.cellnet.netty.internal.wire.PacketCodec;
 import io.cellnet.netty.internal.TransmitterSettings;
+import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;

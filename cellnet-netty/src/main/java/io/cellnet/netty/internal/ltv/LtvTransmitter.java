@@ -3,8 +3,8 @@ package io.cellnet.netty.internal.ltv;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.internal.ChannelTransmitter;
-import io.cellnet.netty.internal.wire.PacketCodec;
 import io.cellnet.netty.internal.TransmitterSettings;
+import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelPipeline;
 

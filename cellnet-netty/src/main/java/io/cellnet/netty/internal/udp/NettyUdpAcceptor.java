@@ -1,10 +1,10 @@
 package io.cellnet.netty.internal.udp;
 
 import io.cellnet.CloseReason;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
-import io.cellnet.IdleTimeoutException;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.LoopScheduler;

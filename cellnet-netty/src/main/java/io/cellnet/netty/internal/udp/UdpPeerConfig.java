@@ -1,8 +1,7 @@
 package io.cellnet.netty.internal.udp;
 
-import io.cellnet.netty.UdpPeerBuilder;
-
 import io.cellnet.Address;
+import io.cellnet.netty.UdpPeerBuilder;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.timer.Scheduler;
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,11 @@
 package io.cellnet.netty.internal.udp;
 
+import io.cellnet.FrameException;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.netty.internal.ChannelTransmitter;
-import io.cellnet.FrameException;
-import io.cellnet.netty.internal.wire.PacketCodec;
 import io.cellnet.netty.internal.TransmitterSettings;
+import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelPipeline;
 

@@ -1,7 +1,6 @@
 package io.cellnet.netty.internal.wire;
 
 import io.cellnet.FrameException;
-
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
 import io.cellnet.MessageRegistryAware;

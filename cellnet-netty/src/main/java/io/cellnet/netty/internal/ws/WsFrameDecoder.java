@@ -1,7 +1,7 @@
 package io.cellnet.netty.internal.ws;
 
-import io.cellnet.MessageRegistry;
 import io.cellnet.FrameException;
+import io.cellnet.MessageRegistry;
 import io.cellnet.netty.internal.InputRefusal;
 import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;

@@ -1,13 +1,12 @@
 package io.cellnet.netty.internal.ws;
 
-import io.cellnet.netty.ws.WsOptions;
-
 import io.cellnet.Address;
-import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.ChannelClasses;
+import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.StreamGroups;
-import io.cellnet.netty.internal.stream.SocketKind;
 import io.cellnet.netty.internal.TcpPeerConfig;
+import io.cellnet.netty.internal.stream.SocketKind;
+import io.cellnet.netty.ws.WsOptions;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;

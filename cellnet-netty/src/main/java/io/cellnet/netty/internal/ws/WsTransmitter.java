@@ -1,15 +1,14 @@
 package io.cellnet.netty.internal.ws;
 
-import io.cellnet.netty.ws.WsOptions;
-
 import io.cellnet.Address;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.netty.internal.ChannelTransmitter;
-import io.cellnet.netty.ws.WsRequest;
-import io.cellnet.netty.internal.wire.PacketCodec;
 import io.cellnet.netty.internal.TransmitterSettings;
+import io.cellnet.netty.internal.wire.PacketCodec;
+import io.cellnet.netty.ws.WsOptions;
+import io.cellnet.netty.ws.WsRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;

@@ -1,10 +1,9 @@
 package io.cellnet.netty.internal.ws;
 
+import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.netty.ws.WsOriginCheck;
 import io.cellnet.netty.ws.WsRequest;
-
-import io.cellnet.internal.RateLimitedLog;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,20 +1,17 @@
 package io.cellnet.netty.codec.binary;
 
-import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Nested;
-import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Tree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellnet.netty.codec.CodecRobustnessProperties;
 import io.cellnet.netty.codec.Fuzz;
-
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.cellnet.netty.codec.GoMessages.AllScalars;
 import io.cellnet.netty.codec.GoMessages.Composite;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
 import io.cellnet.netty.codec.GoMessages.Inner;
 import io.cellnet.netty.codec.GoMessages.Named;
 import io.cellnet.netty.codec.GoMessages.Padded;
+import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Nested;
+import io.cellnet.netty.codec.binary.BinaryEdgeCasesTest.Tree;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

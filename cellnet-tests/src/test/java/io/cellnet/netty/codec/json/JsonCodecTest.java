@@ -1,8 +1,5 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.Unsigned;
-
-
 import static io.cellnet.netty.codec.Paths.decodeAll;
 import static io.cellnet.netty.codec.Paths.encodeAll;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -15,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
 import io.cellnet.netty.codec.GoMessages.EchoAckClass;
+import io.cellnet.netty.codec.Unsigned;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,12 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.Fuzz;
-import io.cellnet.netty.codec.Paths;
-
-
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.cellnet.codec.CodecException;
+import io.cellnet.netty.codec.Fuzz;
+import io.cellnet.netty.codec.Paths;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -20,8 +18,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
 

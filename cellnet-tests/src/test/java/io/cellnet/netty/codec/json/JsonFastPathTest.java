@@ -1,12 +1,5 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
-import io.cellnet.netty.codec.json.JsonFlatMessages.Mixed;
-import io.cellnet.netty.codec.json.JsonFlatMessages.Renamed;
-
-import io.cellnet.netty.codec.Paths;
-
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.GoMessages.AllScalars;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
+import io.cellnet.netty.codec.Paths;
+import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
+import io.cellnet.netty.codec.json.JsonFlatMessages.Mixed;
+import io.cellnet.netty.codec.json.JsonFlatMessages.Renamed;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;

@@ -1,10 +1,9 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.internal.codec.GoFloats;
-import io.cellnet.netty.internal.codec.MessageShape;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.cellnet.netty.internal.codec.GoFloats;
+import io.cellnet.netty.internal.codec.MessageShape;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;

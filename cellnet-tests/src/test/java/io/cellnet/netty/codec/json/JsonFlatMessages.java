@@ -1,16 +1,13 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
-
-import io.cellnet.netty.codec.Unsigned;
-
-import io.cellnet.netty.internal.codec.MessageShape;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cellnet.netty.codec.GoMessages.AllScalars;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
 import io.cellnet.netty.codec.GoMessages.EchoAckClass;
 import io.cellnet.netty.codec.GoMessages.Named;
+import io.cellnet.netty.codec.Unsigned;
+import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
+import io.cellnet.netty.internal.codec.MessageShape;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

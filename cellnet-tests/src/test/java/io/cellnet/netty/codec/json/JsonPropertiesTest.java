@@ -1,18 +1,15 @@
 package io.cellnet.netty.codec.json;
 
-import io.cellnet.netty.codec.json.JsonCodecTest.GoReal;
-import io.cellnet.netty.codec.json.JsonCodecTest.Inner;
-import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
-
-import io.cellnet.netty.codec.CodecRobustnessProperties;
-import io.cellnet.netty.codec.Fuzz;
-
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellnet.netty.codec.CodecRobustnessProperties;
+import io.cellnet.netty.codec.Fuzz;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
 import io.cellnet.netty.codec.GoMessages.Named;
+import io.cellnet.netty.codec.json.JsonCodecTest.GoReal;
+import io.cellnet.netty.codec.json.JsonCodecTest.Inner;
+import io.cellnet.netty.codec.json.JsonCodecTest.Unsigneds;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

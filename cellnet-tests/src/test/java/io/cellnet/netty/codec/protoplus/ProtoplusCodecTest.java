@@ -1,8 +1,5 @@
 package io.cellnet.netty.codec.protoplus;
 
-import io.cellnet.netty.codec.binary.BinaryCodec;
-import io.cellnet.netty.codec.json.JsonCodec;
-
 import static io.cellnet.netty.codec.Paths.decodeAll;
 import static io.cellnet.netty.codec.Paths.encodeAll;
 import static io.cellnet.netty.codec.Paths.hex;
@@ -15,6 +12,8 @@ import io.cellnet.netty.codec.Envelopes.RelayAckList;
 import io.cellnet.netty.codec.Envelopes.RemoteCallACK;
 import io.cellnet.netty.codec.Envelopes.RemoteCallREQ;
 import io.cellnet.netty.codec.GoMessages.EchoAck;
+import io.cellnet.netty.codec.binary.BinaryCodec;
+import io.cellnet.netty.codec.json.JsonCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

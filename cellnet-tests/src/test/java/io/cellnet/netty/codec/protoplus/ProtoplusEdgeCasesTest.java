@@ -1,9 +1,5 @@
 package io.cellnet.netty.codec.protoplus;
 
-import io.cellnet.netty.codec.Unsigned;
-
-import io.cellnet.netty.internal.codec.WireReader;
-
 import static io.cellnet.netty.codec.Paths.decodeAll;
 import static io.cellnet.netty.codec.Paths.encodeAll;
 import static io.cellnet.netty.codec.Paths.hex;
@@ -15,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.Envelopes.RemoteCallACK;
+import io.cellnet.netty.codec.Unsigned;
+import io.cellnet.netty.internal.codec.WireReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,15 @@
 package io.cellnet.netty.codec.protoplus;
 
-import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Point;
-import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Scalars;
-import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Shape;
-
-import io.cellnet.netty.codec.CodecRobustnessProperties;
-import io.cellnet.netty.codec.Fuzz;
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellnet.netty.codec.CodecRobustnessProperties;
 import io.cellnet.netty.codec.Envelopes.RelayACK;
 import io.cellnet.netty.codec.Envelopes.RelayAckList;
 import io.cellnet.netty.codec.Envelopes.RemoteCallACK;
+import io.cellnet.netty.codec.Fuzz;
+import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Point;
+import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Scalars;
+import io.cellnet.netty.codec.protoplus.ProtoplusEdgeCasesTest.Shape;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
