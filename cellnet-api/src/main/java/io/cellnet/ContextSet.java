@@ -61,4 +61,38 @@ public interface ContextSet {
     default <T> @Nullable T getContext(ContextKey<T> key) {
         return fetchContext(key, key.type());
     }
+
+    /**
+     * A context set that keeps its values in another one, {@link #context()}: a class that holds a
+     * set (as peers, sessions and {@link MessageMeta} do) implements this and gives the set, and
+     * every context method forwards to it.
+     *
+     * <p>Thread safety: that of the set {@link #context()} returns ({@link ContextSet#create()}'s
+     * may be used from any thread).
+     */
+    interface Forwarding extends ContextSet {
+
+        /** The set this one's context methods forward to. */
+        ContextSet context();
+
+        @Override
+        default void setContext(Object key, @Nullable Object value) {
+            context().setContext(key, value);
+        }
+
+        @Override
+        default @Nullable Object getContext(Object key) {
+            return context().getContext(key);
+        }
+
+        @Override
+        default boolean containsContext(Object key) {
+            return context().containsContext(key);
+        }
+
+        @Override
+        default @Nullable Object removeContext(Object key) {
+            return context().removeContext(key);
+        }
+    }
 }

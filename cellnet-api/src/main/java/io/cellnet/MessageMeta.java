@@ -2,7 +2,6 @@ package io.cellnet;
 
 import io.cellnet.codec.Codec;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A registered message type: its Java class, its full name, its 16-bit id and its codec (Go's
@@ -19,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: immutable apart from its context, which is thread-safe.
  */
-public final class MessageMeta implements ContextSet {
+public final class MessageMeta implements ContextSet.Forwarding {
     private final Class<?> type;
     private final String fullName;
     private final int id;
     private final Codec codec;
     private final boolean system;
-    private final ContextMap context = new ContextMap();
+    private final ContextSet context = ContextSet.create();
 
     private MessageMeta(Class<?> type, String fullName, int id, Codec codec, boolean system) {
         this.type = Objects.requireNonNull(type, "type");
@@ -97,24 +96,10 @@ public final class MessageMeta implements ContextSet {
         return system;
     }
 
+    /** The set behind this meta's context methods (Go's {@code SetContext} on a meta). */
     @Override
-    public void setContext(Object key, @Nullable Object value) {
-        context.setContext(key, value);
-    }
-
-    @Override
-    public @Nullable Object getContext(Object key) {
-        return context.getContext(key);
-    }
-
-    @Override
-    public boolean containsContext(Object key) {
-        return context.containsContext(key);
-    }
-
-    @Override
-    public @Nullable Object removeContext(Object key) {
-        return context.removeContext(key);
+    public ContextSet context() {
+        return context;
     }
 
     @Override

@@ -7,25 +7,16 @@ import java.util.Objects;
  * Outbound hookers may return a new event with another message (RPC wraps requests this way).
  *
  * <p>Thread safety: immutable; usable from any thread. Hookers see it on the sending thread.
+ *
+ * @param session the session the message is sent on
+ * @param message the message to send
  */
-public final class SendMsgEvent implements Event {
-    private final Session session;
-    private final Object message;
+public record SendMsgEvent(Session session, Object message) implements Event {
 
     /** An event for sending {@code message} on {@code session}. */
-    public SendMsgEvent(Session session, Object message) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.message = Objects.requireNonNull(message, "message");
-    }
-
-    @Override
-    public Session session() {
-        return session;
-    }
-
-    @Override
-    public Object message() {
-        return message;
+    public SendMsgEvent {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(message, "message");
     }
 
     @Override

@@ -1,10 +1,6 @@
 package io.cellnet.netty;
 
 import io.cellnet.Address;
-import io.cellnet.EventCallback;
-import io.cellnet.EventQueue;
-import io.cellnet.MessageRegistry;
-import io.cellnet.ProcessorBundle;
 import io.cellnet.SlowConsumerPolicy;
 import io.cellnet.TcpSocketOptions;
 import io.cellnet.netty.internal.ChannelKind;
@@ -14,8 +10,6 @@ import io.cellnet.netty.internal.StreamBuilderAccess;
 import io.cellnet.netty.internal.TcpOptions;
 import io.cellnet.netty.internal.TcpPeerConfig;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -32,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <B> the concrete builder
  */
-public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
-        implements PeerBuilder<B>, TcpSocketOptions.Builder<B> {
+public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends PeerBuilder<B>
+        implements TcpSocketOptions.Builder<B> {
     /** The default {@link #closeTimeout(Duration)}. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -41,7 +35,6 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
         StreamBuilderAccess.install((builder, kind) -> ((StreamPeerBuilder<?>) builder).config(kind));
     }
 
-    private final CommonSettings common;
     private final @Nullable ChannelKind kind;
     private TcpOptions options = TcpOptions.DEFAULT;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -55,7 +48,7 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
      * {@code defaultProcessor} unless set.
      */
     StreamPeerBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
-        this.common = new CommonSettings(typeName, defaultProcessor, kind::parse);
+        super(typeName, defaultProcessor, kind::parse);
         this.kind = kind;
     }
 
@@ -66,68 +59,8 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
      * the peer reads its settings.
      */
     protected StreamPeerBuilder(String typeName, String defaultProcessor, Function<String, Address> addressParser) {
-        this.common = new CommonSettings(typeName, defaultProcessor, addressParser);
+        super(typeName, defaultProcessor, addressParser);
         this.kind = null;
-    }
-
-    @Override
-    public B name(String name) {
-        common.name(name);
-        return self();
-    }
-
-    @Override
-    public B address(String address) {
-        common.address(address);
-        return self();
-    }
-
-    @Override
-    public B queue(EventQueue queue) {
-        common.queue(queue);
-        return self();
-    }
-
-    @Override
-    public B registry(MessageRegistry registry) {
-        common.registry(registry);
-        return self();
-    }
-
-    @Override
-    public B processor(String processorName, EventCallback callback) {
-        common.processor(processorName, callback);
-        return self();
-    }
-
-    @Override
-    public B callback(EventCallback callback) {
-        common.callback(callback);
-        return self();
-    }
-
-    @Override
-    public B bundle(ProcessorBundle bundle) {
-        common.bundle(bundle);
-        return self();
-    }
-
-    @Override
-    public B eventLoopGroup(EventLoopGroup group) {
-        common.eventLoopGroup(group);
-        return self();
-    }
-
-    @Override
-    public <T> B option(ChannelOption<T> option, T value) {
-        common.option(option, value);
-        return self();
-    }
-
-    /** This builder as its concrete type. */
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
     }
 
     /** How long a graceful close waits for unwritten data; {@link #DEFAULT_CLOSE_TIMEOUT} by default. */
@@ -232,7 +165,7 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>>
 
     /** The settings, checked, for channels of {@code kind}. */
     private TcpPeerConfig config(ChannelKind kind) {
-        PeerSettings settings = common.settings();
+        PeerSettings settings = settings();
         if (channelType != null && settings.group() == null) {
             throw new IllegalStateException("channelType(" + channelType.getSimpleName()
                     + ") needs eventLoopGroup(..): a channel class runs only on a group of its own I/O type,"

@@ -1,14 +1,8 @@
 package io.cellnet.netty;
 
 import io.cellnet.Address;
-import io.cellnet.EventCallback;
-import io.cellnet.EventQueue;
-import io.cellnet.MessageRegistry;
-import io.cellnet.ProcessorBundle;
 import io.cellnet.netty.internal.udp.UdpPeerConfig;
 import io.cellnet.timer.Scheduler;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,73 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <B> the concrete builder
  */
-public abstract class UdpPeerBuilder<B extends UdpPeerBuilder<B>> implements PeerBuilder<B> {
-    private final CommonSettings common;
+public abstract class UdpPeerBuilder<B extends UdpPeerBuilder<B>> extends PeerBuilder<B> {
     private @Nullable Scheduler scheduler;
     long idBase = 1;
 
     UdpPeerBuilder(String typeName) {
-        this.common = new CommonSettings(typeName, "udp.ltv", UdpPeerBuilder::parse);
-    }
-
-    @Override
-    public B name(String name) {
-        common.name(name);
-        return self();
-    }
-
-    @Override
-    public B address(String address) {
-        common.address(address);
-        return self();
-    }
-
-    @Override
-    public B queue(EventQueue queue) {
-        common.queue(queue);
-        return self();
-    }
-
-    @Override
-    public B registry(MessageRegistry registry) {
-        common.registry(registry);
-        return self();
-    }
-
-    @Override
-    public B processor(String processorName, EventCallback callback) {
-        common.processor(processorName, callback);
-        return self();
-    }
-
-    @Override
-    public B callback(EventCallback callback) {
-        common.callback(callback);
-        return self();
-    }
-
-    @Override
-    public B bundle(ProcessorBundle bundle) {
-        common.bundle(bundle);
-        return self();
-    }
-
-    @Override
-    public B eventLoopGroup(EventLoopGroup group) {
-        common.eventLoopGroup(group);
-        return self();
-    }
-
-    @Override
-    public <T> B option(ChannelOption<T> option, T value) {
-        common.option(option, value);
-        return self();
-    }
-
-    /** This builder as its concrete type. */
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
+        super(typeName, "udp.ltv", UdpPeerBuilder::parse);
     }
 
     /** A udp address: {@code host:port} or {@code udp://host:port}, one port. */
@@ -118,6 +51,6 @@ public abstract class UdpPeerBuilder<B extends UdpPeerBuilder<B>> implements Pee
 
     /** The settings, checked. */
     final UdpPeerConfig config() {
-        return new UdpPeerConfig(common.settings(), scheduler);
+        return new UdpPeerConfig(settings(), scheduler);
     }
 }

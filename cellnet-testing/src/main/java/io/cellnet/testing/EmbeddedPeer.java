@@ -79,7 +79,7 @@ public final class EmbeddedPeer implements Peer {
         this.core = new PeerCore(this, config.peer().name(), config.peer().queue(), config.peer().registry(),
                 user.withCallback(recorded),
                 config.closeTimeout(), config.outboundLimits());
-        this.setup = new ChannelSetup(new EmbeddedBinder(core, client, idBase, s -> session = s), config, client);
+        this.setup = new ChannelSetup(core, new EmbeddedBinder(core, idBase, s -> session = s), config, client);
     }
 
     /** A builder; see {@link EmbeddedPeerBuilder}. */

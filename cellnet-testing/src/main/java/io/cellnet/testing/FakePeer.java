@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class FakePeer implements GenericPeer, SessionAccessor {
+public class FakePeer implements GenericPeer, ContextSet.Forwarding, SessionAccessor {
     private final ContextSet context = ContextSet.create();
     private static final ProcessorBundle NO_BUNDLE = new ProcessorBundle(() -> "fake", EventHooker.identity(),
             EventCallback.NONE);
@@ -177,23 +177,9 @@ public class FakePeer implements GenericPeer, SessionAccessor {
         return "FakePeer(" + name + ", " + state + ")";
     }
 
+    /** The peer's context, behind its context methods. */
     @Override
-    public final void setContext(Object key, @Nullable Object value) {
-        context.setContext(key, value);
-    }
-
-    @Override
-    public final @Nullable Object getContext(Object key) {
-        return context.getContext(key);
-    }
-
-    @Override
-    public final boolean containsContext(Object key) {
-        return context.containsContext(key);
-    }
-
-    @Override
-    public final @Nullable Object removeContext(Object key) {
-        return context.removeContext(key);
+    public final ContextSet context() {
+        return context;
     }
 }

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public class FakeSession implements Session, MessageRegistryAware {
+public class FakeSession implements Session, ContextSet.Forwarding, MessageRegistryAware {
     private final ContextSet context = ContextSet.create();
     private final long id;
     private final Peer peer;
@@ -189,23 +189,9 @@ public class FakeSession implements Session, MessageRegistryAware {
         return "FakeSession(" + id + (isOpen() ? "" : ", closed") + ")";
     }
 
+    /** The session's context, behind its context methods. */
     @Override
-    public final void setContext(Object key, @Nullable Object value) {
-        context.setContext(key, value);
-    }
-
-    @Override
-    public final @Nullable Object getContext(Object key) {
-        return context.getContext(key);
-    }
-
-    @Override
-    public final boolean containsContext(Object key) {
-        return context.containsContext(key);
-    }
-
-    @Override
-    public final @Nullable Object removeContext(Object key) {
-        return context.removeContext(key);
+    public final ContextSet context() {
+        return context;
     }
 }

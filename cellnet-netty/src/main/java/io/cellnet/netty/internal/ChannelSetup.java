@@ -2,6 +2,8 @@ package io.cellnet.netty.internal;
 
 import io.cellnet.Address;
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.SessionAccepted;
+import io.cellnet.SessionConnected;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -23,12 +25,17 @@ import java.util.function.Predicate;
  * <p>Thread safety: immutable; {@link #initializer} runs on channel event loops.
  */
 public final class ChannelSetup {
+    private final PeerCore core;
     private final SessionBinder binder;
     private final TcpPeerConfig config;
     private final boolean client;
 
-    /** A setup for channels of the peer behind {@code binder}; {@code client} for a connector. */
-    public ChannelSetup(SessionBinder binder, TcpPeerConfig config, boolean client) {
+    /**
+     * A setup for channels of the peer with {@code core}, whose sessions {@code binder} makes;
+     * {@code client} for a connector.
+     */
+    public ChannelSetup(PeerCore core, SessionBinder binder, TcpPeerConfig config, boolean client) {
+        this.core = core;
         this.binder = binder;
         this.config = config;
         this.client = client;
@@ -65,14 +72,14 @@ public final class ChannelSetup {
         if (!options.writeIdleTimeout().isZero()) {
             p.addLast("cellnet-write-timeout", new WriteIdleHandler(options.writeIdleTimeout()));
         }
-        PeerCore core = binder.core();
         ChannelTransmitter tx = core.transmitter();
         tx.initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name(),
                 config.address(), client));
         Predicate<Object> startEvent = tx.startsOnConnect()
                 ? (ssl == null ? null : evt -> evt instanceof SslHandshakeCompletionEvent e && e.isSuccess())
                 : tx::isSessionStart;
-        p.addLast("cellnet-session", new SessionHandler(binder, options.readIdleTimeout(), startEvent));
+        p.addLast("cellnet-session", new SessionHandler(core, binder,
+                client ? SessionConnected.INSTANCE : SessionAccepted.INSTANCE, options.readIdleTimeout(), startEvent));
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.cellnet.netty.internal;
 
+import io.cellnet.ContextSet;
 import io.cellnet.EventQueue;
 import io.cellnet.GenericPeer;
 import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link GenericPeer} whose common methods (lifecycle, properties, processor bundle, context)
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: as the shell, every method may be called from any thread.
  */
-public interface DelegatingPeer extends GenericPeer {
+public interface DelegatingPeer extends GenericPeer, ContextSet.Forwarding {
 
     /** The shell the common methods delegate to. */
     PeerShell shell();
@@ -65,23 +65,9 @@ public interface DelegatingPeer extends GenericPeer {
         return shell().settings().queue();
     }
 
+    /** The shell's context, behind the peer's context methods. */
     @Override
-    default void setContext(Object key, @Nullable Object value) {
-        shell().context().setContext(key, value);
-    }
-
-    @Override
-    default @Nullable Object getContext(Object key) {
-        return shell().context().getContext(key);
-    }
-
-    @Override
-    default boolean containsContext(Object key) {
-        return shell().context().containsContext(key);
-    }
-
-    @Override
-    default @Nullable Object removeContext(Object key) {
-        return shell().context().removeContext(key);
+    default ContextSet context() {
+        return shell().context();
     }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettySession implements Session, MessageRegistryAware {
+public final class NettySession implements Session, ContextSet.Forwarding, MessageRegistryAware {
     private final ContextSet context = ContextSet.create();
     private final PeerCore core;
     private final SessionTransport transport;
@@ -117,23 +117,9 @@ public final class NettySession implements Session, MessageRegistryAware {
         return "Session(" + id + "@" + core.name() + ")";
     }
 
+    /** The session's context. */
     @Override
-    public void setContext(Object key, @Nullable Object value) {
-        context.setContext(key, value);
-    }
-
-    @Override
-    public @Nullable Object getContext(Object key) {
-        return context.getContext(key);
-    }
-
-    @Override
-    public boolean containsContext(Object key) {
-        return context.containsContext(key);
-    }
-
-    @Override
-    public @Nullable Object removeContext(Object key) {
-        return context.removeContext(key);
+    public ContextSet context() {
+        return context;
     }
 }

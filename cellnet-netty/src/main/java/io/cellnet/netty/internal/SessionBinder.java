@@ -1,6 +1,5 @@
 package io.cellnet.netty.internal;
 
-import io.cellnet.SystemMessage;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
@@ -12,17 +11,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SessionBinder {
 
-    /** The core of the peer. */
-    PeerCore core();
-
     /**
      * Binds an active channel to a session, or returns {@code null} to refuse it (the peer is
      * stopping); a refused channel is closed without any event.
      */
     @Nullable Link bind(Channel channel);
-
-    /** The event posted when a channel is bound ({@code SessionAccepted} or {@code SessionConnected}). */
-    SystemMessage activeMessage();
 
     /** The link's channel has closed and its {@code SessionClosed} has been posted. */
     void unbind(Link link);

@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.IdleTimeoutException;
+import io.cellnet.SystemMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: one instance per channel, used on its event loop.
  */
 public final class SessionHandler extends ChannelInboundHandlerAdapter {
+    private final PeerCore core;
     private final SessionBinder binder;
+    private final SystemMessage activeMessage;
     /** Why a channel closed before its session started (a failed TLS or WebSocket handshake). */
     public static final AttributeKey<Throwable> START_FAILURE = AttributeKey.valueOf("cellnet.start-failure");
 
@@ -36,11 +39,16 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     private boolean started;
 
     /**
-     * A handler for one channel of the peer behind {@code binder}. The session starts when the
-     * channel is active, or, when {@code startEvent} is given, on the first user event it accepts.
+     * A handler for one channel of the peer with {@code core}, whose sessions {@code binder} makes
+     * and {@code activeMessage} ({@code SessionAccepted} or {@code SessionConnected}) announces. The
+     * session starts when the channel is active, or, when {@code startEvent} is given, on the first
+     * user event it accepts.
      */
-    public SessionHandler(SessionBinder binder, Duration readIdleTimeout, @Nullable Predicate<Object> startEvent) {
+    public SessionHandler(PeerCore core, SessionBinder binder, SystemMessage activeMessage, Duration readIdleTimeout,
+            @Nullable Predicate<Object> startEvent) {
+        this.core = core;
         this.binder = binder;
+        this.activeMessage = activeMessage;
         this.readIdleTimeout = readIdleTimeout;
         this.startEvent = startEvent;
     }
@@ -71,8 +79,8 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         link = l;
-        binder.core().transmitter().onSessionStart(l.session(), ctx.channel());
-        binder.core().deliver(l.session(), l, binder.activeMessage());
+        core.transmitter().onSessionStart(l.session(), ctx.channel());
+        core.deliver(l.session(), l, activeMessage);
     }
 
     @Override
@@ -82,7 +90,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        binder.core().deliver(l.session(), l, msg);
+        core.deliver(l.session(), l, msg);
     }
 
     @Override
@@ -90,7 +98,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         Link l = link;
         if (l != null) {
             link = null;
-            binder.core().deliver(l.session(), l, l.onInactive());
+            core.deliver(l.session(), l, l.onInactive());
             l.closedPosted().complete(null);
             binder.unbind(l);
         }
@@ -104,7 +112,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             l.fail(cause, !(cause instanceof IOException));
         } else {
             ctx.channel().attr(START_FAILURE).setIfAbsent(cause);
-            PeerCore.log.debug("peer '{}': channel {} failed before its session started: {}", binder.core().name(),
+            PeerCore.log.debug("peer '{}': channel {} failed before its session started: {}", core.name(),
                     ctx.channel(), cause.toString());
             ctx.close();
         }
@@ -126,7 +134,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             if (l != null) {
                 // Close once the queue has handled everything received before the EOF, so that
                 // replies to the last requests are still written (Go loses them).
-                if (!binder.core().queue().post(l::closeAfterRemoteShutdown)) {
+                if (!core.queue().post(l::closeAfterRemoteShutdown)) {
                     l.closeAfterRemoteShutdown();
                 }
             } else {

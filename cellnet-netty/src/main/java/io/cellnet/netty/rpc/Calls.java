@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,12 +84,26 @@ final class Calls {
     }
 
     /**
+     * Refuses I/O threads, then starts a call with {@code start} and waits for its reply, at most
+     * {@code timeout}: the blocking forms of {@link #call} and {@link #callType}.
+     *
+     * @throws TimeoutException      when no reply came in time
+     * @throws RpcException          when the call failed otherwise
+     * @throws IllegalStateException on a Netty I/O thread (before anything is sent)
+     */
+    static <T> T callSync(Session session, Class<T> replyType, Duration timeout,
+            Supplier<CompletableFuture<Object>> start) throws TimeoutException, InterruptedException {
+        checkMayBlock(session);
+        return replyType.cast(await(start.get(), timeout));
+    }
+
+    /**
      * Waits for {@code future}, at most {@code timeout}, on a thread that may block.
      *
      * @throws TimeoutException when no answer came in time
      * @throws RpcException     when the call failed otherwise
      */
-    static Object await(CompletableFuture<Object> future, Duration timeout)
+    private static Object await(CompletableFuture<Object> future, Duration timeout)
             throws TimeoutException, InterruptedException {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -120,7 +135,7 @@ final class Calls {
      *
      * @throws IllegalStateException on an event-loop thread
      */
-    static void checkMayBlock(Session session) {
+    private static void checkMayBlock(Session session) {
         Thread current = Thread.currentThread();
         Channel channel = session.as(Channel.class);
         if ((current instanceof FastThreadLocalThread t && !t.permitBlockingCalls())

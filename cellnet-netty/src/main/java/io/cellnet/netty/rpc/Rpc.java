@@ -105,8 +105,7 @@ public final class Rpc {
     /** {@link #callSync(Session, Object, Duration)} for a reply that must be a {@code replyType}. */
     public static <T> T callSync(Session session, Object request, Class<T> replyType, Duration timeout)
             throws TimeoutException, InterruptedException {
-        Calls.checkMayBlock(session);
-        return replyType.cast(Calls.await(Calls.call(session, request, replyType, timeout), timeout));
+        return Calls.callSync(session, replyType, timeout, () -> Calls.call(session, request, replyType, timeout));
     }
 
     /** {@link #callSync(Session, Object, Class, Duration)} on the connector's session. */
@@ -152,8 +151,7 @@ public final class Rpc {
      */
     public static <T> T callSyncType(Session session, Object request, Class<T> replyType, Duration timeout)
             throws TimeoutException, InterruptedException {
-        Calls.checkMayBlock(session);
-        return replyType.cast(Calls.await(Calls.callType(session, request, replyType, timeout), timeout));
+        return Calls.callSync(session, replyType, timeout, () -> Calls.callType(session, request, replyType, timeout));
     }
 
     /** {@link #callSyncType(Session, Object, Class, Duration)} on the connector's session. */

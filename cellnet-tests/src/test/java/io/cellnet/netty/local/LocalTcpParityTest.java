@@ -39,6 +39,9 @@ class LocalTcpParityTest {
         }).build();
     }
 
+    /** The client's events, in each test. */
+    private final RecordingEventCallback clientEvents = new RecordingEventCallback();
+
     static Stream<CellnetAcceptorExtension> servers() {
         return Stream.of(TCP, LOCAL);
     }
@@ -46,9 +49,7 @@ class LocalTcpParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void theServerClosesAfterItsLastReply(CellnetAcceptorExtension server) {
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = server.connector(clientEvents);
-        clientEvents.expect(SessionConnected.class);
+        TcpConnector client = connected(server);
         for (int i = 1; i <= LAST; i++) {
             client.session().send(new TestEchoAck("m", i));
         }
@@ -60,14 +61,19 @@ class LocalTcpParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void theClientStops(CellnetAcceptorExtension server) {
-        RecordingEventCallback clientEvents = new RecordingEventCallback();
-        TcpConnector client = server.connector(clientEvents);
-        clientEvents.expect(SessionConnected.class);
+        TcpConnector client = connected(server);
         client.session().send(new TestEchoAck("m", 1));
         clientEvents.expect(TestEchoAck.class);
         NetFixtures.stop(client);
         assertEquals(List.of("SessionClosed MANUAL"), describe(clientEvents, 1));
         assertEquals(List.of("SessionAccepted", "TestEchoAck 1", "SessionClosed IO"), describe(server.events(), 3));
+    }
+
+    /** A connector to {@code server} that records in {@link #clientEvents}, once connected. */
+    private TcpConnector connected(CellnetAcceptorExtension server) {
+        TcpConnector client = server.connector(clientEvents);
+        clientEvents.expect(SessionConnected.class);
+        return client;
     }
 
     /** The next {@code n} events as short strings; then there must be no more. */

@@ -44,12 +44,14 @@ class ConnectorStopTest {
 
     /** The connectors' reconnect delays: a reconnect after the stop would run at the next advance. */
     private final ManualScheduler clock = new ManualScheduler();
+    /** The acceptor's events. */
+    private final RecordingEventCallback serverEvents = new RecordingEventCallback();
+    /** The connector's events. */
+    private final RecordingEventCallback events = new RecordingEventCallback();
 
     @Test
     void stopWhileTheConnectionIsStillConnectingIsPrompt() throws Exception {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
         CountDownLatch tcpUp = new CountDownLatch(1);
         // the TCP connect completes but the session never starts: a handshake that hangs
         TcpConnector client = net.tcpConnector(server.port(), events,
@@ -74,9 +76,7 @@ class ConnectorStopTest {
 
     @Test
     void stopWhileConnectedIsPromptAndClosesTheSessionGracefully() throws Exception {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector client = net.tcpConnector(server.port(), events,
                 b -> b.reconnect(ReconnectPolicy.fixed(RETRY)).scheduler(clock));
         client.start().join();
@@ -96,7 +96,6 @@ class ConnectorStopTest {
     @Test
     void stopWhileConnectedToAStalledReaderTakesUpToTheCloseTimeout() throws Exception {
         Duration closeTimeout = Duration.ofMillis(300);
-        RecordingEventCallback events = new RecordingEventCallback();
         // a listener that never accepts nor reads: the kernel completes the connect, nothing drains
         try (ServerSocket stalled = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             TcpConnector client = net.tcpConnector(stalled.getLocalPort(), events, b -> b.closeTimeout(closeTimeout));

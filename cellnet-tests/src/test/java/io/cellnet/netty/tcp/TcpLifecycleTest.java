@@ -43,10 +43,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TcpLifecycleTest {
     @RegisterExtension
     final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    /** The acceptor's events. */
+    private final RecordingEventCallback serverEvents = new RecordingEventCallback();
 
     @Test
     void connectorStopsItselfFromItsConnectedCallbackAndStartsAgainThreeTimes() throws Exception {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         AtomicInteger connected = new AtomicInteger();
         CountDownLatch thirdConnect = new CountDownLatch(1);
@@ -80,7 +81,6 @@ class TcpLifecycleTest {
     @Test
     void acceptorRestartsOnTheSamePortWithThreeConnectorsEachTime() throws Exception {
         int port = net.closeAfterTest(ReservedPort.reserve()).port();
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.tcpAcceptor(serverEvents, b -> b.address("127.0.0.1:" + port));
         for (int round = 0; round < 2; round++) {
             server.start().join();
@@ -137,7 +137,6 @@ class TcpLifecycleTest {
     @Test
     void contextValuesOnSessionsAndPeers() {
         ContextKey<String> player = ContextKey.of("player", String.class);
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         server.setContext("sd", null);
         assertTrue(server.containsContext("sd"));
@@ -153,7 +152,6 @@ class TcpLifecycleTest {
 
     @Test
     void peersByTypeNameWithProcessorsByName() {
-        RecordingEventCallback serverEvents = new RecordingEventCallback();
         GenericPeer server = Peers.newGenericPeer("tcp.Acceptor", "by-name", "127.0.0.1:0", net.queue("q"),
                 Processors.bundle("tcp.ltv", serverEvents));
         server.start().join();

@@ -1,5 +1,6 @@
 package io.cellnet.netty.udp;
 
+import static io.cellnet.netty.udp.Datagrams.echoServer;
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.send;
 import static io.cellnet.netty.udp.Datagrams.socket;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.SessionAccepted;
 import io.cellnet.UdpAcceptor;
-import io.cellnet.netty.Echo;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
@@ -36,8 +36,8 @@ class UdpDropLogTest {
     @Test
     void aBurstOfMalformedDatagramsGivesOneDebugLineNamingThePeerAndTheCause() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket client = socket(net);
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < BURST; i++) {
                 send(client, server.port(), UNKNOWN_ID);

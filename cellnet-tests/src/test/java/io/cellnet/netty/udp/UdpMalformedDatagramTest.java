@@ -1,5 +1,6 @@
 package io.cellnet.netty.udp;
 
+import static io.cellnet.netty.udp.Datagrams.echoServer;
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.receive;
 import static io.cellnet.netty.udp.Datagrams.send;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionAccepted;
 import io.cellnet.UdpAcceptor;
-import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.udp.UdpTransmitter;
@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UdpMalformedDatagramTest {
     @RegisterExtension
     final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    /** The events of the peer each test watches (the acceptor, or the connector when there is one). */
+    private final RecordingEventCallback events = new RecordingEventCallback();
 
     static Stream<Arguments> malformed() {
         return Stream.of(
@@ -59,9 +61,8 @@ class UdpMalformedDatagramTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void isDroppedWithoutAnySessionOrEvent(String name, String datagram) throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket client = socket(net);
         send(client, server.port(), datagram);
         helloEchoed(client, server.port());
         RecvMsgEvent accepted = events.expectEvent(SessionAccepted.class);
@@ -73,9 +74,8 @@ class UdpMalformedDatagramTest {
 
     @Test
     void malformedDatagramsNeitherCloseTheSessionNorTheSocket() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket client = socket(net);
         helloEchoed(client, server.port());
         long id = events.expectEvent(SessionAccepted.class).session().id();
         events.expect(TestEchoAck.class);

@@ -1,5 +1,7 @@
 package io.cellnet.netty.udp;
 
+import static io.cellnet.netty.udp.Datagrams.connected;
+import static io.cellnet.netty.udp.Datagrams.echoServer;
 import static io.cellnet.netty.udp.Datagrams.helloEchoed;
 import static io.cellnet.netty.udp.Datagrams.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,13 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UdpSessionTest {
     @RegisterExtension
     final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    /** The events of the peer each test watches (the acceptor, or the connector when there is one). */
+    private final RecordingEventCallback events = new RecordingEventCallback();
 
     @Test
     void eachRemoteAddressGetsItsOwnSessionWithIdsFromOne() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket a = net.closeAfterTest(socket());
-        DatagramSocket b = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket a = socket(net);
+        DatagramSocket b = socket(net);
         helloEchoed(a, server.port());
         helloEchoed(b, server.port());
         helloEchoed(a, server.port());
@@ -63,12 +66,9 @@ class UdpSessionTest {
     @Test
     void anIdleSessionExpiresOnTheTimerWithoutAnyDatagram() throws Exception {
         ManualScheduler clock = new ManualScheduler();
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.udpAcceptor(Echo.everything(events),
-                b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10))
-                .sweepInterval(Duration.ofSeconds(1)));
-        server.start().join();
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events,
+                b -> b.scheduler(clock).sessionTtl(Duration.ofSeconds(10)).sweepInterval(Duration.ofSeconds(1)));
+        DatagramSocket client = socket(net);
         helloEchoed(client, server.port());
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
@@ -100,9 +100,8 @@ class UdpSessionTest {
 
     @Test
     void closeRemovesTheSessionAndTheNextDatagramOpensANewOne() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket client = socket(net);
         helloEchoed(client, server.port());
         Session s = events.expectEvent(SessionAccepted.class).session();
         events.expect(TestEchoAck.class);
@@ -124,10 +123,9 @@ class UdpSessionTest {
 
     @Test
     void stopClosesEverySessionAndARestartServesAgain() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events), b -> b));
-        DatagramSocket a = net.closeAfterTest(socket());
-        DatagramSocket b = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events);
+        DatagramSocket a = socket(net);
+        DatagramSocket b = socket(net);
         for (DatagramSocket s : new DatagramSocket[] {a, b}) {
             helloEchoed(s, server.port());
             events.expect(SessionAccepted.class);
@@ -149,8 +147,7 @@ class UdpSessionTest {
     @Test
     void aConnectorStopsAndRestartsWithANewSessionId() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(serverEvents), b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
+        UdpAcceptor server = echoServer(net, serverEvents);
         UdpConnector client = net.udpConnector(server.port(), events, b -> b);
         for (long id = 1; id <= 2; id++) {
             client.start().join();
@@ -170,11 +167,8 @@ class UdpSessionTest {
 
     @Test
     void closingTheConnectorsSessionStopsTheConnector() throws Exception {
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(new RecordingEventCallback()), b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
-        client.start().join();
-        events.expect(SessionConnected.class);
+        UdpAcceptor server = echoServer(net, new RecordingEventCallback());
+        UdpConnector client = connected(net, server.port(), events);
         client.session().close();
         assertEquals(CloseReason.MANUAL, events.expect(SessionClosed.class).reason());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == PeerState.STOPPED);
@@ -184,10 +178,7 @@ class UdpSessionTest {
     void eachSendersDatagramsLeaveInOrderAndThoseSentBeforeStopAreWritten() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
         UdpAcceptor server = net.start(net.udpAcceptor(serverEvents, b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
-        client.start().join();
-        events.expect(SessionConnected.class);
+        UdpConnector client = connected(net, server.port(), events);
         for (int i = 0; i < 100; i++) {
             assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("seq", i)));
         }

@@ -1,6 +1,8 @@
 package io.cellnet.netty.udp;
 
 import static io.cellnet.netty.udp.Datagrams.HELLO;
+import static io.cellnet.netty.udp.Datagrams.connected;
+import static io.cellnet.netty.udp.Datagrams.echoServer;
 import static io.cellnet.netty.udp.Datagrams.hex;
 import static io.cellnet.netty.udp.Datagrams.receive;
 import static io.cellnet.netty.udp.Datagrams.send;
@@ -12,10 +14,8 @@ import io.cellnet.FrameException;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionAccepted;
-import io.cellnet.SessionConnected;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
-import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.codec.json.JsonCodec;
@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UdpWireTest {
     @RegisterExtension
     final CellnetPeersExtension net = CellnetPeersExtension.create(NetFixtures.registry());
+    /** The events of the peer each test watches (the acceptor, or the connector when there is one). */
+    private final RecordingEventCallback events = new RecordingEventCallback();
 
     /** Go's captured datagram: size 0x20 counts the whole datagram, id 4673, the json body. */
     static final String JSON_HELLO = "2000 4112 7b224d7367223a2268656c6c6f222c2256616c7565223a313233347d";
@@ -66,10 +68,8 @@ class UdpWireTest {
 
     @Test
     void anAcceptorEchoesGosDatagramIdenticallyAndDropsTheTcpStyleSize() throws Exception {
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(events),
-                b -> b.registry(NetFixtures.registry(JsonCodec.INSTANCE))));
-        DatagramSocket client = net.closeAfterTest(socket());
+        UdpAcceptor server = echoServer(net, events, b -> b.registry(NetFixtures.registry(JsonCodec.INSTANCE)));
+        DatagramSocket client = socket(net);
         send(client, server.port(), TCP_STYLE_HELLO);
         send(client, server.port(), JSON_HELLO);
         assertEquals(hex(JSON_HELLO), receive(client));
@@ -82,11 +82,8 @@ class UdpWireTest {
     @Test
     void aDatagramOfExactlyTheMtuIsSentAndOneByteMoreIsTooLarge() throws Exception {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(Echo.everything(serverEvents), b -> b));
-        RecordingEventCallback events = new RecordingEventCallback();
-        UdpConnector client = net.udpConnector(server.port(), events, b -> b);
-        client.start().join();
-        events.expect(SessionConnected.class);
+        UdpAcceptor server = echoServer(net, serverEvents);
+        UdpConnector client = connected(net, server.port(), events);
         // header 4 + string length 2 + int 4 = 10 bytes around the text
         String fits = "x".repeat(UdpTransmitter.MTU - 10);
         assertEquals(SendResult.TOO_LARGE, client.session().send(new TestEchoAck(fits + "x", 1)));

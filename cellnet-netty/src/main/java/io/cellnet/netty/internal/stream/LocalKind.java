@@ -20,18 +20,16 @@ import java.util.regex.Pattern;
  * other. Socket options do not apply.
  *
  * <p>Thread safety: immutable; the shared groups are thread-safe.
+ *
+ * @param groups  the shared event loop groups of in-memory peers
+ * @param classes the in-memory channel classes
  */
-public final class LocalKind implements ChannelKind {
-    /** The single instance. */
-    public static final LocalKind INSTANCE = new LocalKind();
+public record LocalKind(StreamGroups groups, ChannelClasses classes) implements ChannelKind {
+    /** The in-memory family, on its shared groups. */
+    public static final LocalKind INSTANCE = new LocalKind(new StreamGroups(group("cellnet-local-boss", 1),
+            group("cellnet-local", 2), group("cellnet-local-client", 2)),
+            ChannelClasses.fixed(LocalServerChannel.class, LocalChannel.class));
     private static final Pattern NAME = Pattern.compile("^(?:local://)?([A-Za-z0-9._~-]+)$");
-
-    private final StreamGroups groups = new StreamGroups(group("cellnet-local-boss", 1), group("cellnet-local", 2),
-            group("cellnet-local-client", 2));
-    private final ChannelClasses classes = ChannelClasses.fixed(LocalServerChannel.class, LocalChannel.class);
-
-    private LocalKind() {
-    }
 
     private static SharedGroup group(String name, int threads) {
         return new SharedGroup(() -> new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name),
@@ -46,16 +44,6 @@ public final class LocalKind implements ChannelKind {
                     + "': expected a name such as 'game' or 'local://game'");
         }
         return new Address("local", m.group(1), 0, 0, "");
-    }
-
-    @Override
-    public StreamGroups groups() {
-        return groups;
-    }
-
-    @Override
-    public ChannelClasses classes() {
-        return classes;
     }
 
     /** The name, whatever the port. */

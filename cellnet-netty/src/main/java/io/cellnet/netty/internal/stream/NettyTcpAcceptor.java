@@ -2,15 +2,12 @@ package io.cellnet.netty.internal.stream;
 
 import io.cellnet.Address;
 import io.cellnet.Session;
-import io.cellnet.SessionAccepted;
-import io.cellnet.SystemMessage;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.ConnectionLimiter;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
-import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.netty.internal.SessionBinder;
@@ -65,17 +62,12 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
         this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress);
-        this.setup = new ChannelSetup(this, config, false);
+        this.setup = new ChannelSetup(shell.core(), this, config, false);
     }
 
     @Override
     public PeerShell shell() {
         return shell;
-    }
-
-    @Override
-    public PeerCore core() {
-        return shell.core();
     }
 
     @Override
@@ -177,11 +169,6 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
             sessions.add(link);
             return link;
         }
-    }
-
-    @Override
-    public SystemMessage activeMessage() {
-        return SessionAccepted.INSTANCE;
     }
 
     @Override

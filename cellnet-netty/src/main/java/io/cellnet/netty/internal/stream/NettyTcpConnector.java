@@ -5,15 +5,12 @@ import io.cellnet.Peer;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.Session;
 import io.cellnet.SessionConnectError;
-import io.cellnet.SessionConnected;
-import io.cellnet.SystemMessage;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.internal.ChannelSetup;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.LoopScheduler;
 import io.cellnet.netty.internal.NettySession;
-import io.cellnet.netty.internal.PeerCore;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.netty.internal.SessionBinder;
@@ -73,18 +70,13 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
         this.transport = new ConnectorTransport(options.sendPolicy());
         this.session = new NettySession(shell.core(), transport, options.idBase());
         this.ids = new AtomicLong(options.idBase());
-        this.setup = new ChannelSetup(this, config, true);
+        this.setup = new ChannelSetup(shell.core(), this, config, true);
         this.watchdog = new ReconnectWatchdog(options.reconnect(), new Dialing());
     }
 
     @Override
     public PeerShell shell() {
         return shell;
-    }
-
-    @Override
-    public PeerCore core() {
-        return shell.core();
     }
 
     @Override
@@ -125,11 +117,6 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
     public @Nullable Link bind(Channel ch) {
         Link l = new Link(ch, session, shell.core());
         return watchdog.connected(ch, l, () -> transport.connect(l, ids.getAndIncrement())) ? l : null;
-    }
-
-    @Override
-    public SystemMessage activeMessage() {
-        return SessionConnected.INSTANCE;
     }
 
     @Override

@@ -17,37 +17,26 @@ import java.net.SocketAddress;
  * resolved again on every attempt.
  *
  * <p>Thread safety: immutable; the shared groups are thread-safe.
+ *
+ * @param groups  the shared event loop groups of socket peers
+ * @param classes the socket channel classes (epoll or NIO, following the group)
  */
-public final class SocketKind implements ChannelKind {
-    // Declared before INSTANCE: the constructor reads it (declared after, it read 0 there and the
+public record SocketKind(StreamGroups groups, ChannelClasses classes) implements ChannelKind {
+    // Declared before INSTANCE, whose groups read it (declared after, it read 0 there and the
     // shared groups got Netty's default of twice the cores).
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    /** The single instance. */
-    public static final SocketKind INSTANCE = new SocketKind();
-
-    private final StreamGroups groups = new StreamGroups(SharedGroup.of("cellnet-acceptor-boss", 1),
-            SharedGroup.of("cellnet-acceptor", CORES), SharedGroup.of("cellnet-connector", CORES));
-    private final ChannelClasses classes = new ChannelClasses(ServerSocketChannel.class, SocketChannel.class,
-            g -> g == null ? Transports.serverSocketChannel() : Transports.serverSocketChannelFor(g),
-            g -> g == null ? Transports.socketChannel() : Transports.socketChannelFor(g));
-
-    private SocketKind() {
-    }
+    /** The socket family, on its shared groups. */
+    public static final SocketKind INSTANCE = new SocketKind(
+            new StreamGroups(SharedGroup.of("cellnet-acceptor-boss", 1), SharedGroup.of("cellnet-acceptor", CORES),
+                    SharedGroup.of("cellnet-connector", CORES)),
+            new ChannelClasses(ServerSocketChannel.class, SocketChannel.class,
+                    g -> g == null ? Transports.serverSocketChannel() : Transports.serverSocketChannelFor(g),
+                    g -> g == null ? Transports.socketChannel() : Transports.socketChannelFor(g)));
 
     @Override
     public Address parse(String address) {
         return Address.parse(address);
-    }
-
-    @Override
-    public StreamGroups groups() {
-        return groups;
-    }
-
-    @Override
-    public ChannelClasses classes() {
-        return classes;
     }
 
     @Override

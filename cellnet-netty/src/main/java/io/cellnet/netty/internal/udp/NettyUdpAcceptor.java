@@ -6,9 +6,7 @@ import io.cellnet.Session;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
 import io.cellnet.UdpAcceptor;
-import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.LoopScheduler;
-import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.bootstrap.Bootstrap;
@@ -30,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettyUdpAcceptor implements UdpAcceptor, DelegatingPeer, DatagramPeer {
+public final class NettyUdpAcceptor implements UdpAcceptor, SocketUdpPeer, DatagramPeer {
     private final UdpSocket socket;
     private final ConcurrentHashMap<InetSocketAddress, DatagramEndpoint> byAddress = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, DatagramEndpoint> byId = new ConcurrentHashMap<>();
@@ -53,8 +51,8 @@ public final class NettyUdpAcceptor implements UdpAcceptor, DelegatingPeer, Data
     }
 
     @Override
-    public PeerShell shell() {
-        return socket.shell();
+    public UdpSocket socket() {
+        return socket;
     }
 
     @Override
@@ -187,16 +185,6 @@ public final class NettyUdpAcceptor implements UdpAcceptor, DelegatingPeer, Data
         for (DatagramEndpoint s : byAddress.values()) {
             closeSession(s, CloseReason.MANUAL);
         }
-    }
-
-    @Override
-    public int port() {
-        return socket.port();
-    }
-
-    @Override
-    public long droppedDatagrams() {
-        return socket.droppedDatagrams();
     }
 
     @Override

@@ -5,8 +5,6 @@ import io.cellnet.Session;
 import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.UdpConnector;
-import io.cellnet.netty.internal.DelegatingPeer;
-import io.cellnet.netty.internal.PeerShell;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread safety: every method may be called from any thread.
  */
-public final class NettyUdpConnector implements UdpConnector, DelegatingPeer, DatagramPeer {
+public final class NettyUdpConnector implements UdpConnector, SocketUdpPeer, DatagramPeer {
     private final UdpSocket socket;
     private final DatagramEndpoint endpoint;
     private final AtomicLong ids;
@@ -32,8 +30,8 @@ public final class NettyUdpConnector implements UdpConnector, DelegatingPeer, Da
     }
 
     @Override
-    public PeerShell shell() {
-        return socket.shell();
+    public UdpSocket socket() {
+        return socket;
     }
 
     @Override
@@ -76,16 +74,6 @@ public final class NettyUdpConnector implements UdpConnector, DelegatingPeer, Da
     @Override
     public boolean isReady() {
         return endpoint.isOpen();
-    }
-
-    @Override
-    public int port() {
-        return socket.port();
-    }
-
-    @Override
-    public long droppedDatagrams() {
-        return socket.droppedDatagrams();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.cellnet.netty.internal.wire;
 
 import io.cellnet.netty.codec.Unsigned;
 import io.cellnet.netty.rpc.Rpc;
-import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -29,16 +28,16 @@ public record RemoteCallREQ(@Unsigned int msgId, byte[] data, long callId) imple
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RemoteCallREQ m && m.msgId == msgId && m.callId == callId && Arrays.equals(m.data, data);
+        return o instanceof RemoteCallREQ m && RemoteCallMsg.sameFields(this, m);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(msgId, callId, Arrays.hashCode(data));
+        return RemoteCallMsg.hash(this);
     }
 
     @Override
     public String toString() {
-        return "RemoteCallREQ{MsgID=" + msgId + ", Data=" + data.length + " bytes, CallID=" + callId + "}";
+        return RemoteCallMsg.describe(this);
     }
 }
