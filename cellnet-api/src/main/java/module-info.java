@@ -1,7 +1,8 @@
 /**
  * cellnet's contracts and small pure-Java core: peers, sessions, events, the event queue,
- * processors, codecs and the message registry, with no Netty in them. The implementations are in
- * {@code io.cellnet.netty}, found through the three service interfaces this module uses.
+ * processors, codecs, the message registry, and the RPC and relay facades, with no Netty in them.
+ * The implementations are in {@code io.cellnet.netty}, found through the five service interfaces
+ * this module uses.
  *
  * <p>{@code io.cellnet.internal} is shared with cellnet's own modules only.
  */
@@ -14,10 +15,14 @@ module io.cellnet {
     exports io.cellnet;
     exports io.cellnet.codec;
     exports io.cellnet.proc;
+    exports io.cellnet.rpc;
+    exports io.cellnet.relay;
     exports io.cellnet.timer;
     exports io.cellnet.internal to io.cellnet.netty, io.cellnet.testing;
 
     uses io.cellnet.PeerProvider;
     uses io.cellnet.proc.ProcessorProvider;
     uses io.cellnet.codec.CodecProvider;
+    uses io.cellnet.rpc.RpcProvider;
+    uses io.cellnet.relay.RelayProvider;
 }

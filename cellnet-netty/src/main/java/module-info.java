@@ -44,4 +44,6 @@ module io.cellnet.netty {
     provides io.cellnet.PeerProvider with io.cellnet.netty.internal.proc.NettyPeerProvider;
     provides io.cellnet.proc.ProcessorProvider with io.cellnet.netty.internal.proc.NettyProcessors;
     provides io.cellnet.codec.CodecProvider with io.cellnet.netty.internal.proc.NettyCodecs;
+    provides io.cellnet.rpc.RpcProvider with io.cellnet.netty.rpc.NettyRpcProvider;
+    provides io.cellnet.relay.RelayProvider with io.cellnet.netty.relay.NettyRelayProvider;
 }

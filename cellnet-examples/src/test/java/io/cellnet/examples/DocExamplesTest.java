@@ -33,7 +33,7 @@ import io.cellnet.netty.TcpPeers;
 import io.cellnet.netty.heartbeat.HeartbeatTimeoutException;
 import io.cellnet.netty.msglog.MsgLogHooker;
 import io.cellnet.netty.msglog.MsgLogRules;
-import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
 import io.cellnet.proc.SyncReceiver;

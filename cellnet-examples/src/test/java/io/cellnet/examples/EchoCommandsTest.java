@@ -8,7 +8,7 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.TcpPeers;
-import io.cellnet.netty.relay.RelayRecvMsgEvent;
+import io.cellnet.relay.RelayRecvMsgEvent;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.MessageHandler;
 import java.net.ServerSocket;

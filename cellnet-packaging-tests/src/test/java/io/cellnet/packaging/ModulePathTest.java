@@ -100,7 +100,8 @@ class ModulePathTest {
                 "io.cellnet.timer.Timers", "io.cellnet.netty.TcpPeers", "io.cellnet.netty.ws.WsOptions",
                 "io.cellnet.netty.codec.ByteBufCodec", "io.cellnet.netty.codec.json.JsonCodec",
                 "io.cellnet.netty.codec.binary.BinaryCodec", "io.cellnet.netty.codec.protoplus.ProtoplusCodec",
-                "io.cellnet.netty.rpc.Rpc", "io.cellnet.netty.relay.Relay", "io.cellnet.netty.msglog.MsgLogHooker",
+                "io.cellnet.rpc.Rpc", "io.cellnet.relay.Relay", "io.cellnet.netty.rpc.RpcHooker",
+                "io.cellnet.netty.relay.RelayHooker", "io.cellnet.netty.msglog.MsgLogHooker",
                 "io.cellnet.netty.heartbeat.HeartbeatHooker", "io.netty.channel.Channel", "io.netty.buffer.ByteBuf");
 
         assertTrue(compiled.success() && compiled.diagnostics().isEmpty(), compiled.diagnostics());

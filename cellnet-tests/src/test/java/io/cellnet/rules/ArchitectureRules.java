@@ -31,7 +31,7 @@ final class ArchitectureRules {
     static final String TESTING = "io.cellnet.testing";
     /** cellnet-api's packages. */
     static final Set<String> API = Set.of("io.cellnet", "io.cellnet.codec", "io.cellnet.timer", "io.cellnet.proc",
-            "io.cellnet.internal");
+            "io.cellnet.rpc", "io.cellnet.relay", "io.cellnet.internal");
 
     private final Map<String, Set<String>> allowed;
 
@@ -48,6 +48,8 @@ final class ArchitectureRules {
         t.put("io.cellnet", Set.of("io.cellnet.codec", "io.cellnet.internal"));
         t.put("io.cellnet.timer", Set.of("io.cellnet"));
         t.put("io.cellnet.proc", Set.of("io.cellnet", "io.cellnet.internal"));
+        t.put("io.cellnet.rpc", Set.of("io.cellnet", "io.cellnet.timer", "io.cellnet.internal"));
+        t.put("io.cellnet.relay", Set.of("io.cellnet", "io.cellnet.internal"));
         // cellnet-netty: each may use cellnet-api too
         netty(t, NETTY + ".ws");
         netty(t, NETTY + ".codec");

@@ -53,6 +53,9 @@ class ArchitectureTest {
                 "io.cellnet.timer -> io.cellnet",
                 "io.cellnet.netty.internal.ltv -> io.cellnet.netty.internal.wire",
                 "io.cellnet.netty.rpc -> io.cellnet.internal",
+                "io.cellnet.rpc -> io.cellnet.timer",
+                "io.cellnet.netty.rpc -> io.cellnet.rpc",
+                "io.cellnet.netty.relay -> io.cellnet.relay",
                 "io.cellnet.netty -> io.cellnet.netty.internal.stream",
                 "io.cellnet.netty.internal.proc -> io.cellnet.netty.msglog",
                 "io.cellnet.testing -> io.cellnet.netty.internal.stream")));
@@ -61,6 +64,8 @@ class ArchitectureTest {
                 "io.cellnet.internal -> io.cellnet: not drawn in docs/architecture.md",
                 "io.cellnet.netty.internal.ltv -> io.cellnet.netty.rpc: not drawn in docs/architecture.md",
                 "io.cellnet.netty.rpc -> io.cellnet.netty.internal: not drawn in docs/architecture.md",
+                "io.cellnet.relay -> io.cellnet.rpc: not drawn in docs/architecture.md",
+                "io.cellnet.rpc -> io.cellnet.netty.rpc: not drawn in docs/architecture.md",
                 "io.cellnet.testing -> io.cellnet.netty.internal.proc: nothing depends on "
                         + "io.cellnet.netty.internal.proc"),
                 rules.violations(edges(
@@ -68,6 +73,8 @@ class ArchitectureTest {
                         "io.cellnet -> io.cellnet.netty",
                         "io.cellnet.netty.rpc -> io.cellnet.netty.internal",
                         "io.cellnet.netty.internal.ltv -> io.cellnet.netty.rpc",
+                        "io.cellnet.rpc -> io.cellnet.netty.rpc",
+                        "io.cellnet.relay -> io.cellnet.rpc",
                         "io.cellnet.testing -> io.cellnet.netty.internal.proc")));
     }
 

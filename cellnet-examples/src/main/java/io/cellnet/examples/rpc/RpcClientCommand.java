@@ -11,7 +11,7 @@ import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
 import io.cellnet.examples.rpc.RpcMessages.AddACK;
 import io.cellnet.examples.rpc.RpcMessages.AddREQ;
-import io.cellnet.netty.rpc.Rpc;
+import io.cellnet.rpc.Rpc;
 import io.cellnet.proc.MessageDispatcher;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -8,6 +8,11 @@ import io.cellnet.Session;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RelayACK;
+import io.cellnet.relay.NoMessage;
+import io.cellnet.relay.PassThrough;
+import io.cellnet.relay.Relay;
+import io.cellnet.relay.RelayBroadcaster;
+import io.cellnet.relay.RelayRecvMsgEvent;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +35,7 @@ public final class RelayHooker implements EventHooker {
     /** The shared instance. */
     public static final RelayHooker INSTANCE = new RelayHooker();
 
-    private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(Relay.log, 1, TimeUnit.SECONDS);
+    private static final RateLimitedLog BAD_INPUT = new RateLimitedLog(NettyRelayProvider.log, 1, TimeUnit.SECONDS);
 
     private RelayHooker() {
     }
@@ -50,7 +55,8 @@ public final class RelayHooker implements EventHooker {
                 return null;
             }
         }
-        RelayRecvMsgEvent relayed = new RelayRecvMsgEvent(session, message, ack);
+        RelayRecvMsgEvent relayed = new RelayRecvMsgEvent(session, message,
+                new PassThrough(ack.int64(), ack.int64Slice(), ack.str(), ack.bytes()));
         RelayBroadcaster broadcaster = Relay.broadcasterOf(session);
         if (broadcaster != null) {
             EventQueue queue = session.peer() instanceof PeerProperty p ? p.queue() : EventQueue.direct();

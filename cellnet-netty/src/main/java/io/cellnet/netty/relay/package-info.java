@@ -1,7 +1,7 @@
 /**
- * Go cellnet's relay, wire-compatible: a message plus passthrough values (an int64, an int64
- * slice, a string, raw bytes) in one {@link io.cellnet.netty.internal.wire.RelayACK}, for gateways that
- * forward traffic between clients and backends. Entry point: {@link io.cellnet.netty.relay.Relay}.
+ * cellnet-netty's implementation of Go cellnet's relay ({@code io.cellnet.relay}),
+ * wire-compatible: a message plus passthrough values in one {@code relay.RelayACK}, turned into
+ * events by {@link io.cellnet.netty.relay.RelayHooker}. Users call {@code io.cellnet.relay.Relay}.
  * See {@code docs/relay.md}.
  */
 @NullMarked

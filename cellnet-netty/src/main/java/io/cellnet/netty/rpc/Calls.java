@@ -1,33 +1,28 @@
 package io.cellnet.netty.rpc;
 
-import io.cellnet.EventQueue;
-import io.cellnet.PeerProperty;
 import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.netty.internal.wire.Payloads;
+import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
+import io.cellnet.rpc.RpcException;
+import io.cellnet.rpc.RpcOptions;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link Rpc}'s entry points do: start a call (envelope or typed), wait for it, or hand its
- * outcome to a callback on the peer's queue.
+ * What {@code io.cellnet.rpc.Rpc}'s calls do on cellnet-netty's sessions: start a call (envelope or
+ * typed), answer one, and refuse I/O threads that would block. The arguments were checked by
+ * {@code Rpc}.
  *
- * <p>Thread safety: stateless; every method may be called from any thread, except that the
- * blocking wait refuses I/O threads.
+ * <p>Thread safety: stateless; every method may be called from any thread.
  */
 final class Calls {
     static final Logger log = LoggerFactory.getLogger("cellnet.rpc");
@@ -37,7 +32,6 @@ final class Calls {
 
     /** Sends {@code request} in a {@link RemoteCallREQ}; the future gets the answer's inner message. */
     static CompletableFuture<Object> call(Session session, Object request, Class<?> replyType, Duration timeout) {
-        check(session, request, replyType, timeout);
         RawPacket payload;
         try {
             payload = Payloads.encode(Payloads.registryOf(session), request);
@@ -53,7 +47,6 @@ final class Calls {
 
     /** Sends {@code request} as it is; the future gets the next {@code replyType} on the session. */
     static CompletableFuture<Object> callType(Session session, Object request, Class<?> replyType, Duration timeout) {
-        check(session, request, replyType, timeout);
         RpcOptions options = RpcOptions.of(session);
         PendingCall call = TypedCalls.of(session).open(session, replyType, options.maxPendingCalls());
         return start(session, call, options, timeout, c -> request);
@@ -63,7 +56,7 @@ final class Calls {
             Duration timeout, Function<PendingCall, Object> message) {
         if (call == null) {
             return CompletableFuture.failedFuture(new RpcException(RpcException.Reason.TOO_MANY_PENDING, "session "
-                    + session.id() + " of peer '" + Rpc.peerName(session) + "' already has "
+                    + session.id() + " of peer '" + PendingCall.peerName(session) + "' already has "
                     + options.maxPendingCalls() + " calls waiting"));
         }
         call.arm(options.scheduler(), timeout);
@@ -74,59 +67,17 @@ final class Calls {
         return call.future();
     }
 
-    private static void check(Session session, Object request, Class<?> replyType, Duration timeout) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(replyType, "replyType");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
-    }
-
-    /**
-     * Refuses I/O threads, then starts a call with {@code start} and waits for its reply, at most
-     * {@code timeout}: the blocking forms of {@link #call} and {@link #callType}.
-     *
-     * @throws TimeoutException      when no reply came in time
-     * @throws RpcException          when the call failed otherwise
-     * @throws IllegalStateException on a Netty I/O thread (before anything is sent)
-     */
-    static <T> T callSync(Session session, Class<T> replyType, Duration timeout,
-            Supplier<CompletableFuture<Object>> start) throws TimeoutException, InterruptedException {
-        checkMayBlock(session);
-        return replyType.cast(await(start.get(), timeout));
-    }
-
-    /**
-     * Waits for {@code future}, at most {@code timeout}, on a thread that may block.
-     *
-     * @throws TimeoutException when no answer came in time
-     * @throws RpcException     when the call failed otherwise
-     */
-    private static Object await(CompletableFuture<Object> future, Duration timeout)
-            throws TimeoutException, InterruptedException {
+    /** Answers call {@code callId} on {@code session} with {@code msg} in a {@link RemoteCallACK}. */
+    static SendResult reply(Session session, long callId, Object msg) {
+        RawPacket payload;
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.completeExceptionally(new TimeoutException("rpc call timed out after " + timeout.toMillis() + " ms"));
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            payload = Payloads.encode(Payloads.registryOf(session), msg);
+        } catch (RuntimeException e) {
+            log.warn("session {}: cannot answer rpc call {} with {}: {}", session.id(), callId,
+                    msg.getClass().getName(), e.getMessage());
+            return SendResult.ENCODE_FAILED;
         }
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
-    }
-
-    private static RuntimeException rethrow(@Nullable Throwable cause) throws TimeoutException {
-        if (cause instanceof TimeoutException t) {
-            throw t;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        return cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        return session.send(new RemoteCallACK(payload.msgId(), payload.msgData(), callId));
     }
 
     /**
@@ -135,7 +86,7 @@ final class Calls {
      *
      * @throws IllegalStateException on an event-loop thread
      */
-    private static void checkMayBlock(Session session) {
+    static void checkMayBlock(Session session) {
         Thread current = Thread.currentThread();
         Channel channel = session.as(Channel.class);
         if ((current instanceof FastThreadLocalThread t && !t.permitBlockingCalls())
@@ -144,18 +95,5 @@ final class Calls {
                     + "' would stop it from reading the answer; call it from the peer's event queue or another"
                     + " thread, or use the asynchronous form");
         }
-    }
-
-    /** Hands the outcome of {@code future} to {@code callback} on the queue of {@code session}'s peer. */
-    static <T> void whenDone(Session session, CompletableFuture<T> future, RpcCallback<? super T> callback) {
-        Objects.requireNonNull(callback, "callback");
-        EventQueue queue = session.peer() instanceof PeerProperty p ? p.queue() : EventQueue.direct();
-        future.whenComplete((reply, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (!queue.post(() -> callback.onResult(cause == null ? reply : null, cause))) {
-                log.warn("event queue '{}' refused the outcome of an rpc call on session {}", queue.name(),
-                        session.id());
-            }
-        });
     }
 }

@@ -1,6 +1,8 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.PeerNames;
 import io.cellnet.Session;
+import io.cellnet.rpc.RpcException;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import java.time.Duration;
@@ -88,9 +90,14 @@ final class PendingCall {
         }
     }
 
+    /** How logs and failures name the peer of {@code session}. */
+    static String peerName(Session session) {
+        return PeerNames.of(session.peer());
+    }
+
     @Override
     public String toString() {
         String kind = owner instanceof TypedCalls ? "typed rpc call " : "rpc call ";
-        return kind + id + " on session " + session.id() + " of peer '" + Rpc.peerName(session) + "'";
+        return kind + id + " on session " + session.id() + " of peer '" + PendingCall.peerName(session) + "'";
     }
 }

@@ -8,6 +8,8 @@ import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
+import io.cellnet.rpc.RpcException;
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -68,7 +70,7 @@ public final class RpcHooker implements EventHooker {
             Object inner = Payloads.decode(Payloads.registryOf(session), req.msgId(), req.data());
             return new RpcRecvMsgEvent(session, inner, req.callId());
         } catch (RuntimeException e) {
-            BAD_INPUT.warn("session {} of peer '{}': dropped rpc request {}: {}", session.id(), Rpc.peerName(session),
+            BAD_INPUT.warn("session {} of peer '{}': dropped rpc request {}: {}", session.id(), PendingCall.peerName(session),
                     req.callId(), e.getMessage());
             return null;
         }
@@ -79,7 +81,7 @@ public final class RpcHooker implements EventHooker {
         PendingCall call = table == null ? null : table.take(ack.callId());
         if (call == null) {
             Calls.log.debug("session {} of peer '{}': dropped the answer to rpc call {}: no such call is waiting"
-                    + " (timed out, or unknown)", session.id(), Rpc.peerName(session), ack.callId());
+                    + " (timed out, or unknown)", session.id(), PendingCall.peerName(session), ack.callId());
             return;
         }
         Object reply;
@@ -87,7 +89,7 @@ public final class RpcHooker implements EventHooker {
             reply = Payloads.decode(Payloads.registryOf(session), ack.msgId(), ack.data());
         } catch (RuntimeException e) {
             BAD_INPUT.warn("session {} of peer '{}': the answer to rpc call {} cannot be decoded: {}", session.id(),
-                    Rpc.peerName(session), ack.callId(), e.getMessage());
+                    PendingCall.peerName(session), ack.callId(), e.getMessage());
             call.fail(new RpcException(RpcException.Reason.BAD_REPLY, call + ": cannot decode the answer", e));
             return;
         }

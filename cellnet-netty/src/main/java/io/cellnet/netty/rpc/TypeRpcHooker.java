@@ -6,7 +6,7 @@ import io.cellnet.SessionClosed;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Go's {@code rpc.TypeRPCHooker}, for {@link Rpc#callType}: a message of exactly the class a typed
+ * Go's {@code rpc.TypeRPCHooker}, for {@link io.cellnet.rpc.Rpc#callType}: a message of exactly the class a typed
  * call on that session waits for completes the oldest such call and is swallowed (Go passes it on
  * to the callback as well); other messages pass on. {@link SessionClosed} fails the session's
  * waiting typed calls at once. Added by the {@code tcp.ltv.type} processor after {@code tcp.ltv}'s

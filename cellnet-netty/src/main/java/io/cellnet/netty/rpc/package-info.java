@@ -1,8 +1,9 @@
 /**
- * Go cellnet's RPC, wire-compatible: calls wrapped in {@link io.cellnet.netty.internal.wire.RemoteCallREQ}
- * and answered with {@link io.cellnet.netty.internal.wire.RemoteCallACK} carrying the same call id, plus
- * Go's "typed" calls matched by reply class. Entry point: {@link io.cellnet.netty.rpc.Rpc}. See
- * {@code docs/rpc.md}.
+ * cellnet-netty's implementation of Go cellnet's RPC ({@code io.cellnet.rpc}), wire-compatible:
+ * calls wrapped in {@code rpc.RemoteCallREQ} and answered with {@code rpc.RemoteCallACK} carrying
+ * the same call id, matched by {@link io.cellnet.netty.rpc.RpcHooker}, plus Go's "typed" calls
+ * matched by reply class ({@link io.cellnet.netty.rpc.TypeRpcHooker}). Users call
+ * {@code io.cellnet.rpc.Rpc}. See {@code docs/rpc.md}.
  */
 @NullMarked
 package io.cellnet.netty.rpc;

@@ -1,5 +1,8 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.relay.Relay;
+import io.cellnet.relay.RelayRecvMsgEvent;
+import io.cellnet.relay.NoMessage;
 import static io.cellnet.netty.GoFrames.bytes;
 import static io.cellnet.netty.GoFrames.compact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.relay.Relay;
+import io.cellnet.relay.RelayRecvMsgEvent;
 import static io.cellnet.netty.GoFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

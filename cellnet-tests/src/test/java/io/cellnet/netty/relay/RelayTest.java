@@ -1,5 +1,8 @@
 package io.cellnet.netty.relay;
 
+import io.cellnet.relay.Relay;
+import io.cellnet.relay.RelayBroadcaster;
+import io.cellnet.relay.RelayRecvMsgEvent;
 import static io.cellnet.netty.GoFrames.compact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

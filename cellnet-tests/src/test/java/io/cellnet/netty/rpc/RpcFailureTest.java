@@ -1,5 +1,8 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.rpc.Rpc;
+import io.cellnet.rpc.RpcException;
+import io.cellnet.rpc.RpcOptions;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import static io.cellnet.netty.GoFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.RecvMsgEvent;

@@ -1,5 +1,7 @@
 package io.cellnet.netty.rpc;
 
+import io.cellnet.rpc.Rpc;
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import static io.cellnet.netty.GoFrames.compact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

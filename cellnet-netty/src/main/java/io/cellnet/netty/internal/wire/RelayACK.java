@@ -1,7 +1,7 @@
 package io.cellnet.netty.internal.wire;
 
 import io.cellnet.netty.codec.Unsigned;
-import io.cellnet.netty.relay.Relay;
+import io.cellnet.relay.Relay;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package io.cellnet.netty.internal.wire;
 
 import io.cellnet.netty.codec.Unsigned;
-import io.cellnet.netty.rpc.RpcRecvMsgEvent;
+import io.cellnet.rpc.RpcRecvMsgEvent;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

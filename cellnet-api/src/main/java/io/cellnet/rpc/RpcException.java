@@ -1,4 +1,4 @@
-package io.cellnet.netty.rpc;
+package io.cellnet.rpc;
 
 import java.util.Objects;
 

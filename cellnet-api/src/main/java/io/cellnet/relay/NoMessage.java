@@ -1,10 +1,8 @@
-package io.cellnet.netty.relay;
-
-import io.cellnet.netty.internal.wire.RelayACK;
+package io.cellnet.relay;
 
 /**
- * The message of a {@link RelayRecvMsgEvent} whose {@link RelayACK} carries no payload message
- * ({@code MsgID} 0, for example a relay of raw bytes only). Go delivers {@code nil} there; events
+ * The message of a {@link RelayRecvMsgEvent} whose relay carries no payload message (Go's
+ * {@code MsgID} 0, for example a relay of raw bytes only). Go delivers {@code nil} there; events
  * never carry {@code null}, so this marker stands in. Passing it to {@link Relay#relay} relays no
  * message.
  *

@@ -1,4 +1,4 @@
-package io.cellnet.netty.relay;
+package io.cellnet.relay;
 
 /**
  * Sees every relayed message a peer receives (Go's {@code relay.SetBroadcaster} function), for

@@ -1,17 +1,15 @@
-package io.cellnet.netty.rpc;
+package io.cellnet.rpc;
 
-import io.cellnet.RawPacket;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.netty.internal.wire.Payloads;
-import io.cellnet.netty.internal.wire.RemoteCallACK;
-import io.cellnet.netty.internal.wire.RemoteCallREQ;
+import java.util.Objects;
 
 /**
  * A remote call received (Go's {@code rpc.RecvMsgEvent}): {@link #message()} is the inner message
- * of the {@link RemoteCallREQ}, and {@link #reply} answers with a {@link RemoteCallACK} carrying
- * the same call id. {@link #send} sends a plain message, as on any event.
+ * of the request envelope, and {@link #reply} answers with an envelope carrying the same call id.
+ * {@link #send} sends a plain message, as on any event. cellnet-netty's RPC hooker makes these
+ * from the requests it receives; a test can make one to hand to a handler.
  *
  * <p>Thread safety: immutable; its methods may be called from any thread.
  */
@@ -30,22 +28,15 @@ public class RpcRecvMsgEvent extends RecvMsgEvent {
     }
 
     /**
-     * Answers the call: {@code msg} encoded with its own codec in a {@link RemoteCallACK} with this
+     * Answers the call: {@code msg} encoded with its own codec in an answer envelope with this
      * call's id.
      *
      * @return what the send did; {@link SendResult#ENCODE_FAILED} when {@code msg} cannot be encoded
      */
     @Override
     public SendResult reply(Object msg) {
-        RawPacket payload;
-        try {
-            payload = Payloads.encode(Payloads.registryOf(session()), msg);
-        } catch (RuntimeException e) {
-            Calls.log.warn("session {}: cannot answer rpc call {} with {}: {}", session().id(), callId,
-                    msg.getClass().getName(), e.getMessage());
-            return SendResult.ENCODE_FAILED;
-        }
-        return session().send(new RemoteCallACK(payload.msgId(), payload.msgData(), callId));
+        Objects.requireNonNull(msg, "msg");
+        return Rpc.provider().reply(session(), callId, msg);
     }
 
     @Override

@@ -1,57 +1,57 @@
-package io.cellnet.netty.relay;
+package io.cellnet.relay;
 
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
-import io.cellnet.netty.internal.wire.RelayACK;
 import java.util.Objects;
 
 /**
  * A relayed message received (Go's {@code relay.RecvMsgEvent}): {@link #message()} is the decoded
  * payload message, or {@link NoMessage#INSTANCE} when the relay carried none, and the passthrough
  * values have accessors, {@link #passThroughAsBytes()} included (Go has none for bytes).
- * {@link #reply} relays back with the same passthrough values, bytes included.
+ * {@link #reply} relays back with the same passthrough values, bytes included. cellnet-netty's
+ * relay hooker makes these from the relays it receives; a test can make one to hand to a handler.
  *
  * <p>Thread safety: immutable; its methods may be called from any thread. Do not modify the
  * arrays it returns.
  */
 public class RelayRecvMsgEvent extends RecvMsgEvent {
-    private final RelayACK ack;
+    private final PassThrough passThrough;
 
-    /** The relay {@code ack} received on {@code session}, whose payload decoded to {@code message}. */
-    RelayRecvMsgEvent(Session session, Object message, RelayACK ack) {
+    /** A relay received on {@code session}, whose payload is {@code message}, with {@code passThrough}. */
+    public RelayRecvMsgEvent(Session session, Object message, PassThrough passThrough) {
         super(session, message);
-        this.ack = Objects.requireNonNull(ack, "ack");
-    }
-
-    /** The envelope as received. */
-    RelayACK ack() {
-        return ack;
+        this.passThrough = Objects.requireNonNull(passThrough, "passThrough");
     }
 
     /** {@code true} unless the relay carried no payload message. */
     public boolean hasMessage() {
-        return ack.hasMessage();
+        return message() != NoMessage.INSTANCE;
+    }
+
+    /** The passthrough values, as received. */
+    public PassThrough passThrough() {
+        return passThrough;
     }
 
     /** The passthrough int64 ({@code 0} when absent). */
     public long passThroughAsInt64() {
-        return ack.int64();
+        return passThrough.int64();
     }
 
     /** The passthrough int64 slice (empty when absent). */
     public long[] passThroughAsInt64Slice() {
-        return ack.int64Slice();
+        return passThrough.int64Slice();
     }
 
     /** The passthrough string (empty when absent). */
     public String passThroughAsString() {
-        return ack.str();
+        return passThrough.str();
     }
 
     /** The passthrough bytes (empty when absent). */
     public byte[] passThroughAsBytes() {
-        return ack.bytes();
+        return passThrough.bytes();
     }
 
     /**
@@ -60,11 +60,12 @@ public class RelayRecvMsgEvent extends RecvMsgEvent {
      */
     @Override
     public SendResult reply(Object msg) {
-        return Relay.send(session(), msg, ack.bytes(), ack.int64(), ack.int64Slice(), ack.str());
+        Objects.requireNonNull(msg, "msg");
+        return Relay.provider().relay(session(), msg, passThrough);
     }
 
     @Override
     public String toString() {
-        return "RelayRecvMsgEvent{session=" + session().id() + ", message=" + message() + ", " + ack + "}";
+        return "RelayRecvMsgEvent{session=" + session().id() + ", message=" + message() + ", " + passThrough + "}";
     }
 }

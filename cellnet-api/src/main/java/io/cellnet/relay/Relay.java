@@ -1,18 +1,14 @@
-package io.cellnet.netty.relay;
+package io.cellnet.relay;
 
 import io.cellnet.ContextKey;
 import io.cellnet.ContextSet;
-import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.TcpConnector;
-import io.cellnet.netty.internal.wire.Payloads;
-import io.cellnet.netty.internal.wire.RelayACK;
+import io.cellnet.internal.SingleService;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Go cellnet's {@code relay.Relay} and {@code relay.SetBroadcaster}.
@@ -30,21 +26,26 @@ import org.slf4j.LoggerFactory;
  * message, encoded with its own registered codec. At most one message; other {@code Number}s are
  * refused (write {@code 10000L}, not {@code 10000}).
  *
+ * <p>This class is the API: it classifies the arguments and keeps the broadcasters; the envelope
+ * is made and sent by the {@link RelayProvider} found through {@link java.util.ServiceLoader}
+ * (cellnet-netty's). Without one, a relay fails with an {@link IllegalStateException} naming the
+ * artifact to add.
+ *
  * <p>Thread safety: every method may be called from any thread.
  */
 public final class Relay {
-    static final Logger log = LoggerFactory.getLogger("cellnet.relay");
-    static final ContextKey<RelayBroadcaster> BROADCASTER = ContextKey.of("cellnet.relay.broadcaster",
+    private static final ContextKey<RelayBroadcaster> BROADCASTER = ContextKey.of("cellnet.relay.broadcaster",
             RelayBroadcaster.class);
-    private static final byte[] NO_BYTES = new byte[0];
-    private static final long[] NO_LONGS = new long[0];
+    private static final SingleService<RelayProvider> PROVIDER = new SingleService<>(RelayProvider.class,
+            "cellnet-netty (io.cellnet:cellnet-netty)");
     private static volatile @Nullable RelayBroadcaster globalBroadcaster;
 
     private Relay() {
     }
 
     /**
-     * Relays a message and passthrough values on {@code session} in one {@link RelayACK}.
+     * Relays a message and passthrough values on {@code session} in one envelope (Go's
+     * {@code relay.RelayACK}).
      *
      * @return what the send did; {@link SendResult#ENCODE_FAILED} when the message cannot be encoded
      * @throws IllegalArgumentException for a second message, a {@code Number} that is not a
@@ -52,9 +53,10 @@ public final class Relay {
      */
     public static SendResult relay(Session session, Object... args) {
         Objects.requireNonNull(session, "session");
-        byte[] bytes = NO_BYTES;
+        Objects.requireNonNull(args, "args");
+        byte[] bytes = PassThrough.NONE.bytes();
         long int64 = 0;
-        long[] slice = NO_LONGS;
+        long[] slice = PassThrough.NONE.int64Slice();
         String str = "";
         Object message = NoMessage.INSTANCE;
         for (Object arg : args) {
@@ -80,12 +82,12 @@ public final class Relay {
                 message = arg;
             }
         }
-        return send(session, message, bytes, int64, slice, str);
+        return provider().relay(session, message, new PassThrough(int64, slice, str, bytes));
     }
 
     /** {@link #relay(Session, Object...)} on the connector's session. */
     public static SendResult relay(TcpConnector connector, Object... args) {
-        return relay(connector.session(), args);
+        return relay(Objects.requireNonNull(connector, "connector").session(), args);
     }
 
     /**
@@ -101,6 +103,7 @@ public final class Relay {
      * ({@code null} removes it).
      */
     public static void setBroadcaster(ContextSet peerOrSession, @Nullable RelayBroadcaster broadcaster) {
+        Objects.requireNonNull(peerOrSession, "peerOrSession");
         if (broadcaster == null) {
             peerOrSession.removeContext(BROADCASTER);
         } else {
@@ -108,29 +111,21 @@ public final class Relay {
         }
     }
 
-    /** The broadcaster for relays received on {@code session}: its own, its peer's, or the global one. */
-    static @Nullable RelayBroadcaster broadcasterOf(Session session) {
-        RelayBroadcaster b = session.getContext(BROADCASTER);
+    /**
+     * The broadcaster for relays received on {@code session}: its own, else its peer's, else the
+     * global one, else {@code null}. The relay hooker of an implementation calls it.
+     */
+    public static @Nullable RelayBroadcaster broadcasterOf(Session session) {
+        RelayBroadcaster b = Objects.requireNonNull(session, "session").getContext(BROADCASTER);
         if (b == null && session.peer() instanceof ContextSet peer) {
             b = peer.getContext(BROADCASTER);
         }
         return b != null ? b : globalBroadcaster;
     }
 
-    static SendResult send(Session session, Object message, byte[] bytes, long int64, long[] slice, String str) {
-        byte[] msg = NO_BYTES;
-        int msgId = 0;
-        if (message != NoMessage.INSTANCE) {
-            try {
-                RawPacket payload = Payloads.encode(Payloads.registryOf(session), message);
-                msg = payload.msgData();
-                msgId = payload.msgId();
-            } catch (RuntimeException e) {
-                log.warn("session {}: cannot relay {}: {}", session.id(), message.getClass().getName(), e.getMessage());
-                return SendResult.ENCODE_FAILED;
-            }
-        }
-        return session.send(new RelayACK(msg, msgId, bytes, int64, slice, str));
+    /** The implementation; fails when none is on the class path. */
+    static RelayProvider provider() {
+        return PROVIDER.get();
     }
 
     private static long[] longs(List<?> list) {

@@ -1,4 +1,4 @@
-package io.cellnet.netty.rpc;
+package io.cellnet.rpc;
 
 import io.cellnet.ContextKey;
 import io.cellnet.ContextSet;
@@ -40,12 +40,13 @@ public record RpcOptions(int maxPendingCalls, Scheduler scheduler) {
 
     /** These options with another {@link #scheduler()}. */
     public RpcOptions withScheduler(Scheduler newScheduler) {
+        Objects.requireNonNull(newScheduler, "newScheduler");
         return new RpcOptions(maxPendingCalls, newScheduler);
     }
 
-    /** The options that apply to calls on {@code session}. */
-    static RpcOptions of(Session session) {
-        RpcOptions o = session.getContext(KEY);
+    /** The options that apply to calls on {@code session}: its own, else its peer's, else {@link #DEFAULT}. */
+    public static RpcOptions of(Session session) {
+        RpcOptions o = Objects.requireNonNull(session, "session").getContext(KEY);
         if (o == null && session.peer() instanceof ContextSet peer) {
             o = peer.getContext(KEY);
         }
