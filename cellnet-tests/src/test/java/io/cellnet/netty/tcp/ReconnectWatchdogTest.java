@@ -51,8 +51,13 @@ class ReconnectWatchdogTest {
         }
 
         @Override
-        public void gaveUp() {
-            reports.add("gave up");
+        public void reconnected(int attempt, Duration outage) {
+            reports.add("reconnected at attempt " + attempt);
+        }
+
+        @Override
+        public void gaveUp(int lastAttempt, boolean connectionLost) {
+            reports.add("gave up after attempt " + lastAttempt);
         }
     };
 
@@ -91,7 +96,7 @@ class ReconnectWatchdogTest {
         ReconnectWatchdog watchdog = new ReconnectWatchdog(ReconnectPolicy.none(), nobodyListens);
         CompletableFuture<Void> first = watchdog.start(clock);
         assertEquals("attempt 0 failed", nextReport());
-        assertEquals("gave up", nextReport());
+        assertEquals("gave up after attempt 0", nextReport());
         assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS));
         assertEquals(0, clock.pendingTasks());
         watchdog.stop().get(5, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.cellnet.netty.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.CloseReason;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,7 +85,7 @@ class TcpSendTest {
     void aConnectorWithoutConnectionRefusesByDefault() throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector client = net.tcpConnector(net.closeAfterTest(ReservedPort.reserve()).port(), events, b -> b);
-        client.start().join();
+        assertThrows(CompletionException.class, () -> client.start().join(), "no reconnect policy: the start fails");
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertEquals(0, error.attempt());
         assertFalse(error.willRetry());

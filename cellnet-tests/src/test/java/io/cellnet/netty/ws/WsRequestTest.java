@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.RecvMsgEvent;
@@ -21,6 +22,7 @@ import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -91,7 +93,7 @@ class WsRequestTest {
         RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector evil = net.wsConnector(wsUrl(server), events,
                 WsOptions.builder().header("Origin", "https://evil.example").build(), b -> b);
-        evil.start().join();
+        assertThrows(CompletionException.class, () -> evil.start().join(), "no reconnect policy: the start fails");
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertFalse(error.willRetry());
         serverEvents.assertNoMoreEvents();

@@ -2,6 +2,7 @@ package io.cellnet.netty.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnectError;
@@ -17,6 +18,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,7 +66,7 @@ class WsTlsTest {
         RecordingEventCallback events = new RecordingEventCallback();
         TcpConnector client = net.wsConnector("wss://127.0.0.1:" + server.port() + "/ws", events, WsOptions.DEFAULT,
                 b -> b);
-        client.start().join();
+        assertThrows(CompletionException.class, () -> client.start().join(), "no reconnect policy: the start fails");
         SessionConnectError error = events.expect(SessionConnectError.class);
         assertFalse(error.willRetry());
         events.assertNoMoreEvents();

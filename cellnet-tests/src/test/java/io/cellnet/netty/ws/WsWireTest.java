@@ -21,6 +21,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,12 +66,13 @@ class WsWireTest {
             RecordingEventCallback events = new RecordingEventCallback();
             TcpConnector client = net.wsConnector("ws://127.0.0.1:" + listener.getLocalPort() + "/ws", events,
                     WsOptions.DEFAULT, b -> b);
-            client.start().join();
+            CompletableFuture<Void> started = client.start();   // completes once connected (no reconnect policy)
             try (RawWs server = new RawWs(listener.accept())) {
                 String request = server.readHead();
                 assertTrue(request.startsWith("GET /ws HTTP/1.1\r\n"), request);
                 server.accept(request);
                 events.expect(SessionConnected.class);
+                started.join();
                 assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("hello", 1234)));
                 assertEquals("82:" + HELLO, server.readFrame());
                 server.writeHex(SERVER_FRAME);

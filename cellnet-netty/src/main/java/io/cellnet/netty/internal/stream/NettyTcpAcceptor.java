@@ -22,7 +22,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +116,13 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     }
 
     private void bindFrom(ServerBootstrap b, int port, CompletableFuture<Void> started) {
-        ChannelFuture f = b.bind(config.kind().bindAddress(config.address(), port));
+        SocketAddress local = config.kind().bindAddress(config.address(), port);
+        if (local instanceof InetSocketAddress a && a.isUnresolved()) {
+            UnknownHostException cause = resolverFailure(a.getHostString());
+            failStart(started, "the host '" + a.getHostString() + "' cannot be resolved (" + cause + ")", cause);
+            return;
+        }
+        ChannelFuture f = b.bind(local);
         f.addListener(done -> {
             if (done.isSuccess()) {
                 serverChannel = f.channel();
@@ -125,13 +134,28 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
             } else if (port < config.address().maxPort()) {
                 bindFrom(b, port + 1, started);
             } else {
-                BindException e = new BindException(typeName() + " '" + name() + "' cannot listen on " + config.address()
-                        + ": " + done.cause().getMessage());
-                e.initCause(done.cause());
-                PeerShell.log.error(e.getMessage());
-                started.completeExceptionally(e);
+                Throwable cause = done.cause();
+                failStart(started, cause.getMessage() != null ? cause.getMessage() : cause.toString(), cause);
             }
         });
+    }
+
+    private void failStart(CompletableFuture<Void> started, String why, Throwable cause) {
+        BindException e = new BindException(typeName() + " '" + name() + "' cannot listen on " + config.address()
+                + ": " + why);
+        e.initCause(cause);
+        PeerShell.log.error(e.getMessage());
+        started.completeExceptionally(e);
+    }
+
+    /** What the system resolver says about {@code host}, which did not resolve a moment ago. */
+    private static UnknownHostException resolverFailure(String host) {
+        try {
+            InetAddress.getByName(host);
+            return new UnknownHostException(host + " did not resolve when the acceptor started");
+        } catch (UnknownHostException e) {
+            return e;
+        }
     }
 
     private CompletableFuture<Void> stopIo() {

@@ -24,6 +24,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,11 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
         transport.buffering(true);
         Scheduler s = options.scheduler();
         CompletableFuture<Void> first = watchdog.start(s != null ? s : new LoopScheduler(group.next()));
-        CompletableFuture<Void> started = awaitConnection ? first : CompletableFuture.completedFuture(null);
+        // A connector that would not retry a failed first attempt stops when it fails: its start
+        // carries that attempt's outcome, as a sync connector's does, instead of completing and
+        // leaving the peer STOPPED a moment later.
+        boolean retries = options.reconnect().delayBeforeAttempt(1) != null;
+        CompletableFuture<Void> started = awaitConnection || !retries ? first : CompletableFuture.completedFuture(null);
         return started.whenComplete((v, e) -> {
             if (e != null) {
                 stopIo();
@@ -186,7 +191,20 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
         }
 
         @Override
-        public void gaveUp() {
+        public void reconnected(int attempt, Duration outage) {
+            PeerShell.log.info("{} '{}' connected to {} again at attempt {}, {} ms after the connection was lost or"
+                    + " the first attempt failed", typeName(), name(), address(), attempt, outage.toMillis());
+        }
+
+        @Override
+        public void gaveUp(int lastAttempt, boolean connectionLost) {
+            if (connectionLost) {
+                PeerShell.log.info("{} '{}' stopped: its connection to {} closed and its reconnect policy does not"
+                        + " reconnect", typeName(), name(), address());
+            } else {
+                PeerShell.log.warn("{} '{}' stopped: attempt {} to connect to {} failed and its reconnect policy gives"
+                        + " up; start() it again to retry", typeName(), name(), lastAttempt, address());
+            }
             stop();
         }
     }

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReconnectWatchdog {
     private static final AttributeKey<Long> GENERATION = AttributeKey.valueOf("cellnet.connector.generation");
+    private static final long NO_OUTAGE = Long.MIN_VALUE;
 
     private final ReconnectPolicy policy;
     private final Redialer redialer;
@@ -44,6 +45,10 @@ public final class ReconnectWatchdog {
     private @Nullable Channel channel;
     private @Nullable Link link;
     private @Nullable CompletableFuture<Void> firstConnection;
+    /** The number of the attempt being dialed. */
+    private int dialing;
+    /** When the connection was lost or the run's first attempt failed (the timer's clock); {@link #NO_OUTAGE} while connected. */
+    private long outageSince = NO_OUTAGE;
     /** Completes once the connect call in progress has returned (and, if a stop overtook it, closed its channel). */
     private @Nullable CompletableFuture<Void> attemptInFlight;
 
@@ -72,6 +77,7 @@ public final class ReconnectWatchdog {
             gen = ++generation;
             this.timer = timer;
             firstConnection = first;
+            outageSince = NO_OUTAGE;
         }
         attempt(gen, 0);
         return first;
@@ -127,6 +133,9 @@ public final class ReconnectWatchdog {
      */
     public boolean connected(Channel ch, Link l, Runnable attach) {
         CompletableFuture<Void> first;
+        int attempt;
+        long since;
+        long now;
         synchronized (this) {
             Long gen = ch.attr(GENERATION).get();
             if (!running || gen == null || gen != generation) {
@@ -136,10 +145,18 @@ public final class ReconnectWatchdog {
             channel = ch;
             first = firstConnection;
             firstConnection = null;
+            attempt = dialing;
+            since = outageSince;
+            outageSince = NO_OUTAGE;
+            Scheduler t = timer;
+            now = t == null ? since : t.nanoTime();
         }
         attach.run();
         if (first != null) {
             first.complete(null);
+        }
+        if (since != NO_OUTAGE) {
+            redialer.reconnected(attempt, Duration.ofNanos(Math.max(0, now - since)));
         }
         return true;
     }
@@ -159,8 +176,9 @@ public final class ReconnectWatchdog {
             }
             gen = generation;
             delay = policy.delayBeforeAttempt(1);
+            markOutage();
         }
-        retryOrGiveUp(gen, 1, delay);
+        retryOrGiveUp(gen, 1, delay, true);
     }
 
     private void attempt(long gen, int attempt) {
@@ -171,6 +189,7 @@ public final class ReconnectWatchdog {
             }
             pendingTimer = null;
             attemptInFlight = inFlight;
+            dialing = attempt;
         }
         ChannelFuture f;
         try {
@@ -226,15 +245,25 @@ public final class ReconnectWatchdog {
             delay = policy.delayBeforeAttempt(attempt + 1);
             first = firstConnection;
             firstConnection = null;
+            markOutage();
         }
         redialer.attemptFailed(attempt, cause, delay != null);
+        // give up (and say so) before the start that waits for this attempt fails and stops the run
+        retryOrGiveUp(gen, attempt + 1, delay, false);
         if (first != null) {
             first.completeExceptionally(cause);
         }
-        retryOrGiveUp(gen, attempt + 1, delay);
     }
 
-    private void retryOrGiveUp(long gen, int attempt, @Nullable Duration delay) {
+    /** Starts counting the time without a connection, unless already counting. Under the lock. */
+    private void markOutage() {
+        Scheduler t = timer;
+        if (outageSince == NO_OUTAGE && t != null) {
+            outageSince = t.nanoTime();
+        }
+    }
+
+    private void retryOrGiveUp(long gen, int attempt, @Nullable Duration delay, boolean connectionLost) {
         if (delay != null) {
             schedule(gen, attempt, delay);
             return;
@@ -244,7 +273,7 @@ public final class ReconnectWatchdog {
                 return;
             }
         }
-        redialer.gaveUp();
+        redialer.gaveUp(attempt - 1, connectionLost);
     }
 
     private void schedule(long gen, int attempt, Duration delay) {

@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal.stream;
 
 import io.netty.channel.ChannelFuture;
+import java.time.Duration;
 
 /**
  * What a {@link ReconnectWatchdog} drives: the connector's dialing and what it reports.
@@ -18,6 +19,16 @@ public interface Redialer {
     /** Attempt {@code attempt} (0 after a start, 1 after a lost connection) failed with {@code cause}. */
     void attemptFailed(int attempt, Throwable cause, boolean willRetry);
 
-    /** The policy gives up: the connector stops. */
-    void gaveUp();
+    /**
+     * A connection came up after a lost connection or a failed attempt: {@code attempt} is its
+     * number (1 for the first reconnection attempt), {@code outage} the time since the loss or the
+     * first failure.
+     */
+    void reconnected(int attempt, Duration outage);
+
+    /**
+     * The policy gives up: after attempt {@code lastAttempt} failed (0 is the first attempt after a
+     * start), or, when {@code connectionLost}, once the connection closed. The connector stops.
+     */
+    void gaveUp(int lastAttempt, boolean connectionLost);
 }
