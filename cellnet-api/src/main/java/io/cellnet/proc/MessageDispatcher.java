@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An {@link EventCallback} that routes each event to the handlers registered for its message's
  * exact class (Go's {@code proc.MessageDispatcher}). Several handlers per type run in registration
- * order; an event without a handler goes to the fallback ({@link EventCallback#NONE} by default).
+ * order; an event without a handler goes to the fallback ({@link #otherwise}). Without a fallback,
+ * a message nobody handles is not dropped unseen: it is counted in {@link #unhandled()} and logged
+ * (the first of each class at WARN, the others at DEBUG); session events without a handler are
+ * simply ignored.
  *
  * <pre>{@code
  * MessageDispatcher d = new MessageDispatcher()
@@ -27,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class MessageDispatcher implements EventCallback {
     private final MessageRegistry registry;
     private final Map<Class<?>, List<MessageHandler<Object>>> handlers = new ConcurrentHashMap<>();
+    private final UnhandledMessages unhandled = new UnhandledMessages("its MessageDispatcher");
     private volatile EventCallback fallback = EventCallback.NONE;
 
     /** A dispatcher that resolves full names in {@link MessageRegistry#global()}. */
@@ -67,6 +71,11 @@ public final class MessageDispatcher implements EventCallback {
         return this;
     }
 
+    /** The messages that reached no handler (and no fallback): counted, and logged. */
+    public UnhandledMessages unhandled() {
+        return unhandled;
+    }
+
     /** The number of handlers for {@code type}. */
     public int handlerCount(Class<?> type) {
         List<MessageHandler<Object>> list = handlers.get(type);
@@ -77,7 +86,12 @@ public final class MessageDispatcher implements EventCallback {
     public void onEvent(RecvMsgEvent event) {
         List<MessageHandler<Object>> list = handlers.get(event.message().getClass());
         if (list == null) {
-            fallback.onEvent(event);
+            EventCallback f = fallback;
+            if (f == EventCallback.NONE) {
+                unhandled.record(event);
+            } else {
+                f.onEvent(event);
+            }
             return;
         }
         for (MessageHandler<Object> h : list) {

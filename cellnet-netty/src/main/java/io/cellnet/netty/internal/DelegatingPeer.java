@@ -5,7 +5,9 @@ import io.cellnet.EventQueue;
 import io.cellnet.GenericPeer;
 import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.proc.UnhandledMessages;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link GenericPeer} whose common methods (lifecycle, properties, processor bundle, context)
@@ -63,6 +65,18 @@ public interface DelegatingPeer extends GenericPeer, ContextSet.Forwarding {
     @Override
     default EventQueue queue() {
         return shell().settings().queue();
+    }
+
+    /**
+     * This peer as {@code type}, or, for {@link UnhandledMessages}, the messages dropped because
+     * its callback is {@link io.cellnet.EventCallback#NONE}.
+     */
+    @Override
+    default <T> @Nullable T as(Class<T> type) {
+        if (type == UnhandledMessages.class) {
+            return type.cast(shell().core().unhandled());
+        }
+        return GenericPeer.super.as(type);
     }
 
     /** The shell's context, behind the peer's context methods. */

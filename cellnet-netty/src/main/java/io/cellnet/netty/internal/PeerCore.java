@@ -1,5 +1,6 @@
 package io.cellnet.netty.internal;
 
+import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
@@ -7,6 +8,7 @@ import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionClosed;
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.proc.UnhandledMessages;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +36,7 @@ public final class PeerCore {
     private final RateLimitedLog sendFailureLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final ProcessorBundle bundle;
     private final ChannelTransmitter transmitter;
+    private final UnhandledMessages unhandled = new UnhandledMessages("its callback, which is EventCallback.NONE");
 
     /** The core of {@code peer} with the default {@link OutboundLimits}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
@@ -104,6 +107,11 @@ public final class PeerCore {
         return outboundLimits;
     }
 
+    /** The messages dropped because the peer's callback is {@link EventCallback#NONE}. */
+    public UnhandledMessages unhandled() {
+        return unhandled;
+    }
+
     /** The rate-limited log for refused sends. */
     RateLimitedLog sendFailureLog() {
         return sendFailureLog;
@@ -112,7 +120,8 @@ public final class PeerCore {
     /**
      * Runs {@code message} through the inbound hookers and posts it to the callback on the queue.
      * A hooker that throws drops the event (logged); a queue that refuses the event fails the
-     * session, so that nothing is lost silently.
+     * session, so that nothing is lost silently. Without a callback ({@link EventCallback#NONE}) a
+     * message is recorded in {@link #unhandled()} instead.
      */
     public void deliver(NettySession session, @Nullable Link link, Object message) {
         ProcessorBundle b = bundle;
@@ -124,7 +133,14 @@ public final class PeerCore {
                     message.getClass().getName(), t);
             return;
         }
-        if (event == null || queue.post(b.callback(), event)) {
+        if (event == null) {
+            return;
+        }
+        if (b.callback() == EventCallback.NONE) {
+            unhandled.record(event);
+            return;
+        }
+        if (queue.post(b.callback(), event)) {
             return;
         }
         if (link != null && !(message instanceof SessionClosed)) {
