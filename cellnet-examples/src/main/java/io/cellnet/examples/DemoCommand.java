@@ -60,7 +60,7 @@ public final class DemoCommand {
                                 + " accepted"))
                         .on(TestEchoAck.class, (ev, m) -> ev.reply(m))
                         .on(SessionClosed.class, (ev, m) -> out.println("server: session " + ev.session().id()
-                                + " closed (" + m.reason() + ")")))
+                                + " closed (" + m.describe() + ")")))
                 .build();
     }
 

@@ -60,7 +60,7 @@ public final class EchoServerCommand {
                     echoed.increment();
                 })
                 .on(SessionClosed.class, (ev, m) -> log.info("session {} closed ({})", ev.session().id(),
-                        m.reason()));
+                        m.describe()));
         Endpoint.Server server = peer.transport().acceptor(new Endpoint("echo-server", peer.address(), queue,
                 peer.registry(), handler));
         return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED echoed=" + echoed.sum());

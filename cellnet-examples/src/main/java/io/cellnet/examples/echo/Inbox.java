@@ -38,8 +38,7 @@ final class Inbox implements EventCallback {
             throw new EchoFailure("no reply to message " + n + " within " + timeout.toMillis() + " ms");
         }
         if (item instanceof RecvMsgEvent ev && ev.message() instanceof SessionClosed c) {
-            throw new EchoFailure("connection closed waiting for reply " + n + " (" + c.reason()
-                    + (c.cause() == null ? "" : ": " + c.cause()) + ")");
+            throw new EchoFailure("connection closed waiting for reply " + n + " (" + c.describe() + ")");
         }
         return item;
     }

@@ -29,6 +29,7 @@ public final class Link implements Runnable, SessionTransport {
     private final NettySession session;
     private final PeerCore core;
     private final CompletableFuture<Void> closedPosted = new CompletableFuture<>();
+    private final DroppedWrites dropped = new DroppedWrites();
 
     // guarded by this
     private final OutboundBuffer outbound;
@@ -40,7 +41,7 @@ public final class Link implements Runnable, SessionTransport {
         this.channel = channel;
         this.session = session;
         this.core = core;
-        this.outbound = new OutboundBuffer(channel, core.transmitter(), core.registry());
+        this.outbound = new OutboundBuffer(channel, core.transmitter(), core.registry(), dropped);
         this.flush = new FlushTrigger(channel, core.queue(), this, this::loopGone);
     }
 
@@ -48,7 +49,7 @@ public final class Link implements Runnable, SessionTransport {
         this.channel = channel;
         this.core = core;
         this.session = new NettySession(core, this, id);
-        this.outbound = new OutboundBuffer(channel, core.transmitter(), core.registry());
+        this.outbound = new OutboundBuffer(channel, core.transmitter(), core.registry(), dropped);
         this.flush = new FlushTrigger(channel, core.queue(), this, this::loopGone);
     }
 
@@ -218,13 +219,23 @@ public final class Link implements Runnable, SessionTransport {
         channel.close();
     }
 
-    /** The channel has closed: drops what was not written and returns the close event to post. */
+    /**
+     * The channel has closed: drops what was not written and returns the close event to post, which
+     * counts every message accepted and never written (logged at WARN when there is one).
+     */
     SessionClosed onInactive() {
+        SessionClosed closed;
         synchronized (this) {
             state.closed();
             outbound.discard();
-            return state.closedEvent();
+            closed = state.closedEvent(dropped.messages(), dropped.bytes());
         }
+        if (closed.droppedMessages() > 0) {
+            PeerCore.log.warn("session {} of peer '{}' ({}) closed before {} queued message(s) ({} bytes) were written:"
+                    + " {}", session.id(), core.name(), remoteAddress(), closed.droppedMessages(), closed.droppedBytes(),
+                    closed.describe());
+        }
+        return closed;
     }
 
     @Override

@@ -94,9 +94,13 @@ public final class LinkState {
         return true;
     }
 
-    /** The event that reports the close: MANUAL, or IO with the first failure. */
-    public SessionClosed closedEvent() {
-        return new SessionClosed(manual ? CloseReason.MANUAL : CloseReason.IO, manual ? null : failure);
+    /**
+     * The event that reports the close: MANUAL, or IO with the first failure, with the
+     * {@code droppedMessages} ({@code droppedBytes}) that were queued and never written.
+     */
+    public SessionClosed closedEvent(long droppedMessages, long droppedBytes) {
+        return new SessionClosed(manual ? CloseReason.MANUAL : CloseReason.IO, manual ? null : failure,
+                droppedMessages, droppedBytes);
     }
 
     /**

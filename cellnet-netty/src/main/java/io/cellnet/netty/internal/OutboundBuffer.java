@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * channel's own outbound buffer is the backlog that the channel's high watermark bounds.
  *
  * <p>{@link #take()} moves what is held aside for {@link #writeTaken()}, so that the writes can
- * happen outside the owner's lock without allocating.
+ * happen outside the owner's lock. Every frame is counted: what {@link #discard()} releases, and
+ * what a failed write carried, adds to the link's {@link DroppedWrites}.
  *
  * <p>Thread safety: not thread-safe. Its {@link Link} calls {@link #append}, {@link #take} and
  * {@link #discard} under its lock; {@link #writeTaken} runs on the channel's event loop, by the one
@@ -33,21 +34,33 @@ public final class OutboundBuffer {
     private final ChannelTransmitter transmitter;
     private final MessageRegistry registry;
     private final boolean stream;
+    private final DroppedWrites dropped;
 
     private @Nullable ByteBuf pending;
+    private int pendingMessages;
     private @Nullable ArrayDeque<ByteBuf> frames;
+    /** The number of messages of each of {@link #frames}, in the same order. */
+    private @Nullable ArrayDeque<Integer> frameMessages;
     private long queuedBytes;
+    private long queuedMessages;
 
     // event loop only: what the last take() moved aside
     private @Nullable ByteBuf takenPending;
+    private int takenPendingMessages;
     private @Nullable ArrayDeque<ByteBuf> takenFrames;
+    private @Nullable ArrayDeque<Integer> takenFrameMessages;
 
-    /** An empty buffer for {@code channel}, encoding with {@code transmitter} and {@code registry}. */
-    public OutboundBuffer(Channel channel, ChannelTransmitter transmitter, MessageRegistry registry) {
+    /**
+     * An empty buffer for {@code channel}, encoding with {@code transmitter} and {@code registry},
+     * counting what it cannot write in {@code dropped}.
+     */
+    public OutboundBuffer(Channel channel, ChannelTransmitter transmitter, MessageRegistry registry,
+            DroppedWrites dropped) {
         this.channel = channel;
         this.transmitter = transmitter;
         this.registry = registry;
         this.stream = transmitter.isStream();
+        this.dropped = dropped;
     }
 
     /**
@@ -84,17 +97,24 @@ public final class OutboundBuffer {
             result = SendResult.ENCODE_FAILED;
             error = e;
         }
+        if (result == SendResult.QUEUED) {
+            queuedMessages++;
+        }
         if (stream) {
             queuedBytes += buf.writerIndex() - mark;
+            if (result == SendResult.QUEUED) {
+                pendingMessages++;
+            }
             if (buf.readableBytes() >= STREAM_CHUNK) {
-                queueFrame(buf);
+                queueFrame(buf, pendingMessages);
                 pending = null;
+                pendingMessages = 0;
             } else {
                 pending = buf;
             }
         } else if (result == SendResult.QUEUED) {
             queuedBytes += buf.readableBytes();
-            queueFrame(buf);
+            queueFrame(buf, 1);
         } else {
             buf.release();
         }
@@ -104,48 +124,68 @@ public final class OutboundBuffer {
         return result;
     }
 
-    private void queueFrame(ByteBuf frame) {
+    private void queueFrame(ByteBuf frame, int messages) {
         ArrayDeque<ByteBuf> q = frames;
-        if (q == null) {
+        ArrayDeque<Integer> counts = frameMessages;
+        if (q == null || counts == null) {
             q = new ArrayDeque<>();
+            counts = new ArrayDeque<>();
             frames = q;
+            frameMessages = counts;
         }
         q.add(frame);
+        counts.add(messages);
     }
 
     /** Moves everything held aside for {@link #writeTaken()}, which must follow; the count drops to 0. */
     public void take() {
         takenPending = pending;
+        takenPendingMessages = pendingMessages;
         takenFrames = frames;
+        takenFrameMessages = frameMessages;
         pending = null;
+        pendingMessages = 0;
         frames = null;
+        frameMessages = null;
         queuedBytes = 0;
+        queuedMessages = 0;
     }
 
-    /** Writes, without flushing, what the last {@link #take()} moved aside, oldest first. */
+    /**
+     * Writes, without flushing, what the last {@link #take()} moved aside, oldest first; a write
+     * that fails counts its messages as dropped.
+     */
     public void writeTaken() {
         ArrayDeque<ByteBuf> batch = takenFrames;
+        ArrayDeque<Integer> counts = takenFrameMessages;
         ByteBuf buf = takenPending;
+        int bufMessages = takenPendingMessages;
         takenFrames = null;
+        takenFrameMessages = null;
         takenPending = null;
+        takenPendingMessages = 0;
         // queued frames (or full stream chunks) are older than the pending stream buffer
-        if (batch != null) {
+        if (batch != null && counts != null) {
             for (ByteBuf frame : batch) {
-                channel.write(stream ? frame : transmitter.wrapFrame(frame), channel.voidPromise());
+                var promise = dropped.promise(channel, counts.poll(), frame.readableBytes());
+                channel.write(stream ? frame : transmitter.wrapFrame(frame), promise);
             }
         }
         if (buf != null) {
             if (buf.isReadable()) {
-                channel.write(buf, channel.voidPromise());
+                channel.write(buf, dropped.promise(channel, bufMessages, buf.readableBytes()));
             } else {
                 buf.release();
             }
         }
     }
 
-    /** Releases everything held (not what was taken); the count drops to 0. */
+    /** Releases everything held (not what was taken), counting it as dropped; the count drops to 0. */
     public void discard() {
+        dropped.add(queuedMessages, queuedBytes);
         queuedBytes = 0;
+        queuedMessages = 0;
+        pendingMessages = 0;
         if (pending != null) {
             pending.release();
             pending = null;
@@ -153,6 +193,7 @@ public final class OutboundBuffer {
         if (frames != null) {
             frames.forEach(ByteBuf::release);
             frames = null;
+            frameMessages = null;
         }
     }
 }

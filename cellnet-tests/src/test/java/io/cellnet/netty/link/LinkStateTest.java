@@ -39,7 +39,7 @@ class LinkStateTest {
         assertFalse(s.takeGracefulFinish(), "finished once");
         assertTrue(s.closeNow(false), "closing to closed");
         assertFalse(s.closeNow(true), "already closed");
-        assertEvent(s.closedEvent(), CloseReason.MANUAL, null);
+        assertEvent(s.closedEvent(0, 0), CloseReason.MANUAL, null);
     }
 
     @Test
@@ -57,12 +57,12 @@ class LinkStateTest {
         failed.fail(first);
         failed.fail(new IOException("second"));
         assertFalse(failed.isOpen());
-        assertEvent(failed.closedEvent(), CloseReason.IO, first);
+        assertEvent(failed.closedEvent(0, 0), CloseReason.IO, first);
 
         LinkState manual = new LinkState();
         manual.closeGracefully(true);
         manual.fail(new IOException("while closing"));
-        assertEvent(manual.closedEvent(), CloseReason.MANUAL, null);
+        assertEvent(manual.closedEvent(0, 0), CloseReason.MANUAL, null);
     }
 
     @Test
@@ -70,12 +70,12 @@ class LinkStateTest {
         LinkState remote = new LinkState();
         assertTrue(remote.closeGracefully(false));
         remote.closed();
-        assertEvent(remote.closedEvent(), CloseReason.IO, null);
+        assertEvent(remote.closedEvent(0, 0), CloseReason.IO, null);
 
         LinkState gone = new LinkState();
         gone.closed();
         assertFalse(gone.isOpen());
-        assertEvent(gone.closedEvent(), CloseReason.IO, null);
+        assertEvent(gone.closedEvent(0, 0), CloseReason.IO, null);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.cellnet.codec.CodecException;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.ChannelTransmitter;
+import io.cellnet.netty.internal.DroppedWrites;
 import io.cellnet.netty.internal.OutboundBuffer;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.cellnet.netty.internal.ws.WsTransmitter;
@@ -33,6 +34,7 @@ class OutboundBufferTest {
     private final MessageRegistry registry = NetFixtures.registry();
     private final UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true);
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final DroppedWrites dropped = new DroppedWrites();
 
     OutboundBufferTest() {
         channel.config().setAllocator(alloc);
@@ -45,7 +47,7 @@ class OutboundBufferTest {
     }
 
     private OutboundBuffer buffer(ChannelTransmitter transmitter) {
-        return new OutboundBuffer(channel, transmitter, registry);
+        return new OutboundBuffer(channel, transmitter, registry, dropped);
     }
 
     private void writeOut(OutboundBuffer out) {
@@ -151,10 +153,35 @@ class OutboundBufferTest {
             frames.append(new TestEchoAck("hello", i));
         }
         assertTrue(alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory() > 0);
+        long held = stream.queuedBytes() + frames.queuedBytes();
         stream.discard();
         frames.discard();
         assertEquals(0, alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory());
+        assertEquals(6, dropped.messages(), "what was discarded counts as dropped");
+        assertEquals(held, dropped.bytes());
         writeOut(stream);
         assertNull(channel.readOutbound(), "nothing left to write");
+    }
+
+    @Test
+    void theMessagesOfAWriteThatFailsCountAsDropped() {
+        OutboundBuffer out = buffer(LtvTransmitter.INSTANCE);
+        out.append(new TestEchoAck("hello", 1234));
+        out.append(new TestEchoAck("hello", 1234));
+        out.take();
+        channel.close();
+        out.writeTaken();
+        assertEquals(2, dropped.messages());
+        assertEquals(30, dropped.bytes());
+    }
+
+    @Test
+    void aWriteThatSucceedsDropsNothing() {
+        OutboundBuffer out = buffer(WsTransmitter.INSTANCE);
+        out.append(new TestEchoAck("hello", 1234));
+        writeOut(out);
+        Object written = channel.readOutbound();
+        io.netty.util.ReferenceCountUtil.release(written);
+        assertEquals(0, dropped.messages());
     }
 }

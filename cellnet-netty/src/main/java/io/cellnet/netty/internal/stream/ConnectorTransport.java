@@ -47,12 +47,19 @@ final class ConnectorTransport implements SessionTransport {
         }
     }
 
-    /** Whether sends may be buffered now (the connector is running); clearing it drops the buffer. */
-    synchronized void buffering(boolean on) {
+    /**
+     * Whether sends may be buffered now (the connector is running); clearing it drops the buffer.
+     *
+     * @return the number of buffered messages dropped
+     */
+    synchronized int buffering(boolean on) {
         buffering = on && policy.buffers();
+        int dropped = 0;
         if (!buffering) {
+            dropped = buffer.size();
             buffer.clear();
         }
+        return dropped;
     }
 
     /** The current connection, or {@code null}. */

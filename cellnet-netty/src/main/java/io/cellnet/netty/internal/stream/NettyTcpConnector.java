@@ -110,7 +110,11 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
     }
 
     private CompletableFuture<Void> stopIo() {
-        transport.buffering(false);
+        int dropped = transport.buffering(false);
+        if (dropped > 0) {
+            PeerShell.log.warn("{} '{}' stopped with {} buffered message(s) never sent (no connection came up)",
+                    typeName(), name(), dropped);
+        }
         return watchdog.stop().thenCompose(v -> {
             bootstrap = null;
             shell.activeGroup(null);
