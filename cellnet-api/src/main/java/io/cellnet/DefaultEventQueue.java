@@ -155,6 +155,13 @@ public final class DefaultEventQueue implements EventQueue {
     }
 
     @Override
+    public boolean isStarted() {
+        synchronized (lock) {
+            return thread != null;
+        }
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -89,6 +89,15 @@ public interface EventQueue extends Executor, AutoCloseable {
     /** {@code true} when the calling thread is this queue's consumer thread. */
     boolean inLoop();
 
+    /**
+     * {@code true} once {@link #startLoop()} has been called (the loop may have ended since); a
+     * queue that needs no start, such as {@link #direct()}, is always started. Peers use it to warn
+     * when their events wait on a queue that nobody started.
+     */
+    default boolean isStarted() {
+        return true;
+    }
+
     /** The queue's name, used for its thread and in logs. */
     String name();
 

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * time (the second waits for the first); {@link #awaitPendingTasks} blocks only its caller.
  */
 public final class ManualScheduler implements Scheduler {
+    /** The bound of {@link #advanceUntilIdle()}: the most tasks it runs. */
+    public static final int DEFAULT_IDLE_BOUND = 10_000;
     private final Object lock = new Object();
     private final Object runLock = new Object();
     // guarded by lock
@@ -80,7 +82,7 @@ public final class ManualScheduler implements Scheduler {
             throw new IllegalArgumentException("cannot move the clock backwards: " + amount);
         }
         synchronized (runLock) {
-            return runUntil(Math.addExact(now, amount.toNanos()));
+            return runUntil(Math.addExact(now, amount.toNanos()), Integer.MAX_VALUE);
         }
     }
 
@@ -92,7 +94,45 @@ public final class ManualScheduler implements Scheduler {
      */
     public int runDueTasks() {
         synchronized (runLock) {
-            return runUntil(now);
+            return runUntil(now, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * {@link #advanceUntilIdle(int)} bounded by {@value #DEFAULT_IDLE_BOUND} tasks.
+     *
+     * @return the number of tasks run
+     * @throws IllegalStateException when tasks are still pending after that many
+     */
+    public int advanceUntilIdle() {
+        return advanceUntilIdle(DEFAULT_IDLE_BOUND);
+    }
+
+    /**
+     * Runs every scheduled task, whenever it is due, moving the clock to each one's due time in
+     * turn, including the tasks that those tasks schedule, until none is pending; the clock stays at
+     * the due time of the last task run. A timer that always schedules another one (a
+     * {@code TimerLoop}, a connector that keeps retrying) never lets the clock idle: after
+     * {@code maxTasks} tasks the call fails instead of running forever (use {@link #advance} for
+     * those).
+     *
+     * @return the number of tasks run
+     * @throws IllegalArgumentException when {@code maxTasks} is not positive
+     * @throws IllegalStateException    when tasks are still pending after {@code maxTasks} ran
+     */
+    public int advanceUntilIdle(int maxTasks) {
+        if (maxTasks <= 0) {
+            throw new IllegalArgumentException("maxTasks must be > 0: " + maxTasks);
+        }
+        synchronized (runLock) {
+            int ran = runUntil(Long.MAX_VALUE, maxTasks);
+            int left = pendingTasks();
+            if (left > 0) {
+                throw new IllegalStateException("the clock did not idle: " + left + " task(s) still pending after "
+                        + ran + " ran (a timer that reschedules itself, such as a TimerLoop or a retrying"
+                        + " connector?); move the clock with advance(Duration) instead, or raise the bound");
+            }
+            return ran;
         }
     }
 
@@ -140,11 +180,12 @@ public final class ManualScheduler implements Scheduler {
         }
     }
 
-    private int runUntil(long target) {
+    /** Runs the tasks due by {@code target}, at most {@code limit} of them. */
+    private int runUntil(long target, int limit) {
         int ran = 0;
         Throwable failure = null;
         for (;;) {
-            Task next = takeDue(target);
+            Task next = ran < limit ? takeDue(target) : null;
             if (next == null) {
                 return rethrow(failure, ran);
             }
@@ -168,7 +209,7 @@ public final class ManualScheduler implements Scheduler {
         synchronized (lock) {
             Task next = queue.peek();
             if (next == null || next.due > target) {
-                if (now < target) {
+                if (now < target && target != Long.MAX_VALUE) {
                     now = target;
                 }
                 return null;

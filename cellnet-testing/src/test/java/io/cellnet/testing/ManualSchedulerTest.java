@@ -181,4 +181,37 @@ class ManualSchedulerTest {
         assertTrue(a.cancel());
         clock.awaitPendingTasks(1, Duration.ZERO);
     }
+
+    @Test
+    void advanceUntilIdleRunsEveryTaskWhateverItsTimeAndTheTasksTheySchedule() {
+        at(300, "c");
+        at(100, "a");
+        clock.schedule(() -> {
+            ran.add("b@" + Duration.ofNanos(clock.nanoTime()).toMillis());
+            at(1000, "chained");   // due 1000 ms after b, at 1200
+        }, ms(200));
+        assertEquals(4, clock.advanceUntilIdle());
+        assertEquals(List.of("a@100", "b@200", "c@300", "chained@1200"), ran);
+        assertEquals(ms(1200).toNanos(), clock.nanoTime(), "the clock stays at the last task's time");
+        assertEquals(0, clock.advanceUntilIdle(), "idle: nothing to run, the clock does not move");
+        assertEquals(ms(1200).toNanos(), clock.nanoTime());
+    }
+
+    @Test
+    void aTimerThatReschedulesItselfForeverHitsTheBound() {
+        Runnable[] tick = new Runnable[1];
+        AtomicInteger ticks = new AtomicInteger();
+        tick[0] = () -> {
+            ticks.incrementAndGet();
+            clock.schedule(tick[0], ms(10));
+        };
+        clock.schedule(tick[0], ms(10));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> clock.advanceUntilIdle(50));
+        assertEquals(50, ticks.get());
+        assertEquals("the clock did not idle: 1 task(s) still pending after 50 ran (a timer that reschedules itself,"
+                + " such as a TimerLoop or a retrying connector?); move the clock with advance(Duration) instead, or"
+                + " raise the bound", e.getMessage());
+        assertEquals(ms(500).toNanos(), clock.nanoTime());
+        assertThrows(IllegalArgumentException.class, () -> clock.advanceUntilIdle(0));
+    }
 }

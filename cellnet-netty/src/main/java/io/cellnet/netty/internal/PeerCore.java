@@ -9,6 +9,7 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.SessionClosed;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.proc.UnhandledMessages;
+import io.cellnet.timer.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,6 +38,7 @@ public final class PeerCore {
     private final ProcessorBundle bundle;
     private final ChannelTransmitter transmitter;
     private final UnhandledMessages unhandled = new UnhandledMessages("its callback, which is EventCallback.NONE");
+    private final QueueStartCheck queueStart;
 
     /** The core of {@code peer} with the default {@link OutboundLimits}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
@@ -55,6 +57,7 @@ public final class PeerCore {
         this.outboundLimits = Objects.requireNonNull(outboundLimits, "outboundLimits");
         this.bundle = bundle;
         this.transmitter = channelTransmitter(bundle);
+        this.queueStart = new QueueStartCheck(queue, name, Scheduler.system(), QueueStartCheck.GRACE);
     }
 
 
@@ -141,6 +144,7 @@ public final class PeerCore {
             return;
         }
         if (queue.post(b.callback(), event)) {
+            queueStart.posted();
             return;
         }
         if (link != null && !(message instanceof SessionClosed)) {
