@@ -53,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * extension stops the connectors it made, closes the sessions left on the acceptor, waits
  * (bounded) until their {@code SessionClosed} events have been handled, and clears
  * {@link #events()}, so every test starts with no session and no event; an acceptor that a test
- * stopped is started again before the next test. (With a per-class
+ * stopped is started again before the next test. A TCP acceptor on port 0 gets a new port when a
+ * test restarts it; {@link Builder#fixedPort()} keeps one port for its whole life. (With a per-class
  * acceptor, a connection that the acceptor had not yet accepted when the test ended can still
  * deliver its events in the next test; a test that leaves connections half made, or that needs a
  * fresh acceptor, uses {@link Builder#perTest()}.)
@@ -73,6 +74,7 @@ public final class CellnetAcceptorExtension implements BeforeAllCallback, AfterA
     private final OpenSessions openSessions = new OpenSessions();
     private final List<TcpConnector> connectors = new ArrayList<>();
     private volatile @Nullable TcpAcceptor acceptor;
+    private @Nullable ReservedPort reservedPort;
     private volatile @Nullable String localName;
     private @Nullable EventQueue ownQueue;
     private boolean startedForTest;
@@ -204,9 +206,16 @@ public final class CellnetAcceptorExtension implements BeforeAllCallback, AfterA
                 openSessions.seen(ev.message());
             }
         };
-        TcpAcceptorBuilder b = config.local
-                ? LocalPeers.acceptor().address(localName(context))
-                : TcpPeers.acceptor().address("127.0.0.1:0");
+        TcpAcceptorBuilder b;
+        if (config.local) {
+            b = LocalPeers.acceptor().address(localName(context));
+        } else if (config.fixedPort) {
+            ReservedPort port = ReservedPort.reserve();
+            reservedPort = port;
+            b = TcpPeers.acceptor().address(port.address());
+        } else {
+            b = TcpPeers.acceptor().address("127.0.0.1:0");
+        }
         b.name("test-server").registry(config.registry).queue(queue).callback(recorded);
         TcpAcceptor a = config.acceptorSettings.apply(b).build();
         Waits.await(a.start(), "start the acceptor");
@@ -251,6 +260,11 @@ public final class CellnetAcceptorExtension implements BeforeAllCallback, AfterA
             if (q != null) {
                 q.close();
             }
+            ReservedPort port = reservedPort;
+            reservedPort = null;
+            if (port != null) {
+                port.close();
+            }
             openSessions.reset();
             events.drain();
         }
@@ -276,6 +290,7 @@ public final class CellnetAcceptorExtension implements BeforeAllCallback, AfterA
         private @Nullable String queueName;
         private UnaryOperator<TcpAcceptorBuilder> acceptorSettings = b -> b;
         private boolean perTest;
+        private boolean fixedPort;
 
         private Builder(boolean local, @Nullable String localName) {
             this.local = local;
@@ -319,8 +334,28 @@ public final class CellnetAcceptorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
-        /** The extension, to be stored in a {@code @RegisterExtension} field. */
+        /**
+         * Listens on a port reserved for the extension's acceptor (a {@link ReservedPort}, held until
+         * the acceptor stops for good) instead of port 0, so that a test can stop the acceptor and
+         * start it again on the same port, and connectors with a reconnect policy find it there:
+         * {@code server.acceptor().stop().join(); ... server.acceptor().start().join();}. TCP only
+         * (an in-memory acceptor keeps its name across restarts anyway).
+         */
+        public Builder fixedPort() {
+            this.fixedPort = true;
+            return this;
+        }
+
+        /**
+         * The extension, to be stored in a {@code @RegisterExtension} field.
+         *
+         * @throws IllegalStateException for {@link #fixedPort()} on an in-memory acceptor
+         */
         public CellnetAcceptorExtension build() {
+            if (fixedPort && local) {
+                throw new IllegalStateException("fixedPort() is for TCP acceptors: an in-memory acceptor keeps its"
+                        + " address across restarts anyway");
+            }
             return new CellnetAcceptorExtension(this);
         }
     }

@@ -241,6 +241,15 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
         return resource;
     }
 
+    /**
+     * A loopback port held for the test (see {@link ReservedPort}): nobody listens on it, nothing
+     * else takes it, and an acceptor can listen there, stop and listen again on the same port, for
+     * a server that comes up late or restarts. Freed after the test.
+     */
+    public ReservedPort reservedPort() {
+        return closeAfterTest(ReservedPort.reserve());
+    }
+
     /** The connection channels the stream peers built here have made so far, in order. */
     public List<Channel> channels() {
         return channels.recorded();

@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <ul>
- *   <li>Every event that reaches the callback is also recorded in {@link #events()}.</li>
+ *   <li>Every event that reaches the callback is also recorded in {@link #events()}, which a
+ *       restart clears ({@code events().clear()} does it at any time).</li>
  *   <li>Time is frozen: timers of the pipeline (idle timeouts, heartbeats, the close timeout) fire
  *       only through {@link #advanceTimeBy(Duration)}.</li>
  *   <li>Each operation runs the channel's pending tasks, so what a send or a reply wrote is
@@ -92,11 +93,18 @@ public final class EmbeddedPeer implements Peer {
         return config.peer().typeName();
     }
 
-    /** Opens a new connection (releasing what is left of the previous one) unless running. */
+    /**
+     * Opens a new connection unless running. A restart releases what is left of the previous
+     * connection and clears {@link #events()}: read what the last connection delivered (its
+     * {@code SessionClosed}) before starting again.
+     */
     @Override
     public CompletableFuture<Void> start() {
         if (state == PeerState.RUNNING) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (channel != null) {
+            events.clear();
         }
         releasePrevious();
         EmbeddedChannel ch = EmbeddedChannel.builder().register(false).ticker(clock).build();

@@ -74,6 +74,17 @@ public class FakePeer implements GenericPeer, ContextSet.Forwarding, SessionAcce
         this.bundle = Objects.requireNonNull(bundle, "bundle");
     }
 
+    /**
+     * Forgets what this peer recorded, for a fresh view: its sessions (which stay as they are, but
+     * are no longer found), the start and stop counts, and the session ids, which start at 1 again.
+     */
+    public void reset() {
+        sessions.clear();
+        nextId.set(1);
+        starts.set(0);
+        stops.set(0);
+    }
+
     /** A new open session of this peer with the next id (1, 2, ...). */
     public FakeSession newSession() {
         return addSession(new FakeSession(nextId.getAndIncrement(), this));

@@ -161,6 +161,15 @@ public final class RecordingEventCallback implements EventCallback {
         return list;
     }
 
+    /**
+     * Forgets every event waiting now, for a fresh view (a peer restarted, a phase of a test over).
+     *
+     * @return how many were forgotten
+     */
+    public int clear() {
+        return drain().size();
+    }
+
     /** The number of events waiting. */
     public int size() {
         return events.size();

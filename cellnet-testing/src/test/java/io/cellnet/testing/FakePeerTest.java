@@ -97,4 +97,18 @@ class FakePeerTest {
         verify(peer, times(1)).stop();
         assertEquals(1, s.id());
     }
+
+    @Test
+    void resetForgetsSessionsCountsAndIds() {
+        FakePeer peer = new FakePeer("gate");
+        FakeSession first = peer.newSession();
+        peer.start();
+        peer.stop();
+        peer.reset();
+        assertEquals(0, peer.startCount());
+        assertEquals(0, peer.stopCount());
+        assertEquals(0, peer.sessionCount());
+        assertNull(peer.session(first.id()));
+        assertEquals(1, peer.newSession().id(), "ids start at 1 again");
+    }
 }

@@ -87,6 +87,21 @@ class EmbeddedPeerTest {
     }
 
     @Test
+    void aRestartClearsTheRecordedEventsAndClearForgetsThemAtAnyTime() {
+        build(b -> b);
+        peer.events().expect(SessionAccepted.class);
+        peer.writeInbound(peer.encodeHex(HELLO_MSG));
+        peer.stop().join();   // the TestEchoAck and the SessionClosed are left unread
+        assertEquals(2, peer.events().size());
+        peer.start().join();
+        assertEquals(SessionAccepted.class, peer.events().poll().message().getClass(),
+                "the new connection's events only");
+        peer.writeInbound(peer.encodeHex(HELLO_MSG));
+        assertEquals(1, peer.events().clear());
+        peer.events().assertNoMoreEvents();
+    }
+
+    @Test
     void withAManualQueueCallbacksAndTheirRepliesWaitForTheTest() {
         ManualEventQueue queue = new ManualEventQueue();
         build(b -> b.queue(queue).callback(ev -> {

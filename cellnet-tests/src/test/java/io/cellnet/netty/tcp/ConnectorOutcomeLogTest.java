@@ -15,7 +15,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
 import java.net.ConnectException;

@@ -20,7 +20,7 @@ import io.cellnet.netty.Hold;
 import io.cellnet.netty.LtvFrames;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.RawClient;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.SharedGroup;

@@ -7,7 +7,7 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.SessionConnectError;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.netty.TcpConnectorBuilder;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;

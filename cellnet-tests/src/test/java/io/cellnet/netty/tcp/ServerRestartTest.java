@@ -12,7 +12,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.cellnet.testing.CellnetPeersExtension;

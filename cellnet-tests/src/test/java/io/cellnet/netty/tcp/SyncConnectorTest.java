@@ -18,7 +18,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Hold;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.netty.TcpConnectorBuilder;
 import io.cellnet.netty.internal.stream.NettySyncConnector;
 import io.cellnet.proc.Processors;

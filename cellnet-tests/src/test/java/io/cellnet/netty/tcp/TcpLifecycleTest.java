@@ -21,7 +21,7 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.proc.Processors;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;

@@ -20,7 +20,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.netty.Echo;
 import io.cellnet.netty.NetFixtures;
-import io.cellnet.netty.ReservedPort;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.ManualScheduler;

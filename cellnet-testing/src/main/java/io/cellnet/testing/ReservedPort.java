@@ -1,4 +1,4 @@
-package io.cellnet.netty;
+package io.cellnet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,14 @@ import java.net.Socket;
  * port in between), nothing else can take the port between the steps of a test. These are Linux's
  * rules (the build's); BSD and macOS let two sockets share an exact address only with
  * {@code SO_REUSEPORT}.
+ *
+ * <pre>{@code
+ * ReservedPort port = net.reservedPort();          // or ReservedPort.reserve(), closed by you
+ * TcpAcceptor server = TcpPeers.acceptor().address(port.address())...build();
+ * server.start().join();
+ * server.stop().join();
+ * server.start().join();                            // the same port again, guaranteed
+ * }</pre>
  *
  * <p>Thread safety: immutable once made; {@link #close} may be called from any thread.
  */
@@ -62,8 +70,12 @@ public final class ReservedPort implements AutoCloseable {
 
     /** Frees the port. */
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot free port " + port(), e);
+        }
     }
 
     @Override
