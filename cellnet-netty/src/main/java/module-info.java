@@ -23,6 +23,7 @@ module io.cellnet.netty {
     requires transitive io.netty.handler;
     requires io.netty.codec;
     requires io.netty.codec.http;
+    requires io.netty.codec.haproxy;
     requires transitive org.slf4j;
     requires static transitive org.jspecify;
     requires static io.netty.transport.classes.epoll;

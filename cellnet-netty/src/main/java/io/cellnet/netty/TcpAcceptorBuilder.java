@@ -2,8 +2,15 @@ package io.cellnet.netty;
 
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.internal.ChannelKind;
+import io.cellnet.netty.internal.Cidr;
+import io.cellnet.netty.internal.ProxyProtocolSettings;
+import io.cellnet.netty.internal.TcpPeerConfig;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
 import io.netty.channel.ServerChannel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@code tcp.Acceptor}.
@@ -26,6 +33,7 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
     private int backlog = DEFAULT_BACKLOG;
     private int maxSessions = Integer.MAX_VALUE;
     private int maxSessionsPerAddress = Integer.MAX_VALUE;
+    private @Nullable ProxyProtocolSettings proxyProtocol;
 
     TcpAcceptorBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
         super(typeName, defaultProcessor, kind);
@@ -79,6 +87,34 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
     }
 
     /**
+     * Reads the PROXY protocol header (HAProxy's v1 text or v2 binary, decoded by Netty's
+     * codec-haproxy) that a load balancer in front of this acceptor (HAProxy, AWS NLB, a Kubernetes
+     * ingress) puts at the start of each connection: the session's {@code remoteAddress()} is then
+     * the real client's, and the header never reaches the callback. A header is honoured only from
+     * the {@code trustedProxies} (IP addresses such as {@code "10.0.0.5"} or blocks such as
+     * {@code "10.0.0.0/8"}; {@code "0.0.0.0/0"} and {@code "::/0"} trust every source): a
+     * connection from anyone else that sends one is closed, since its client address would be
+     * spoofed. A malformed header closes the connection, and so does a missing one with
+     * {@link ProxyProtocol#REQUIRED}; each such close is logged at WARN (at a limited rate) with the
+     * reason. The session starts after the header, and the TLS handshake or WebSocket upgrade
+     * come after it on the wire. {@link ProxyProtocol#OFF} (the default) reads no header. TCP and
+     * WebSocket acceptors only; {@code maxSessionsPerAddress} counts the socket's (the proxy's)
+     * address.
+     *
+     * @throws IllegalArgumentException when a source is not an IP address or block, or none is
+     *                                  given for {@code REQUIRED} or {@code OPTIONAL}
+     */
+    public TcpAcceptorBuilder proxyProtocol(ProxyProtocol mode, String... trustedProxies) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        List<Cidr> trusted = Arrays.stream(trustedProxies).map(t -> Cidr.parse(Objects.requireNonNull(t,
+                "trustedProxies[]"))).toList();
+        this.proxyProtocol = mode == ProxyProtocol.OFF ? null
+                : new ProxyProtocolSettings(mode == ProxyProtocol.REQUIRED, trusted);
+        return this;
+    }
+
+    /**
      * The listening channel class, for example {@code NioServerSocketChannel.class} or a native
      * transport's (io_uring, kqueue), as Netty's {@code ServerBootstrap.channel(..)}. It needs
      * {@link #eventLoopGroup} with a group of the same I/O type (checked by {@link #build()}; the
@@ -96,10 +132,16 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
     /**
      * The acceptor, stopped.
      *
-     * @throws IllegalStateException when the address is missing, or a channel type was given
-     *                               without an event loop group
+     * @throws IllegalStateException when the address is missing, a channel type was given
+     *                               without an event loop group, or the PROXY protocol was asked of
+     *                               an in-memory acceptor
      */
     public TcpAcceptor build() {
-        return new NettyTcpAcceptor(config(), idBase, backlog, maxSessions, maxSessionsPerAddress);
+        TcpPeerConfig config = config();
+        if (proxyProtocol != null && !config.kind().hasSocketOptions()) {
+            throw new IllegalStateException("proxyProtocol(..) applies to TCP and WebSocket acceptors, not to "
+                    + config.peer().typeName() + " (in-memory channels have no proxy in front)");
+        }
+        return new NettyTcpAcceptor(config, idBase, backlog, maxSessions, maxSessionsPerAddress, proxyProtocol);
     }
 }

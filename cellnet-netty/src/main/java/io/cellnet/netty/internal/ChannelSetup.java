@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a cellnet channel pipeline: TLS when configured, the user's handlers, the idle handlers,
@@ -29,16 +30,27 @@ public final class ChannelSetup {
     private final SessionBinder binder;
     private final TcpPeerConfig config;
     private final boolean client;
+    private final @Nullable ProxyProtocolSettings proxy;
 
     /**
      * A setup for channels of the peer with {@code core}, whose sessions {@code binder} makes;
      * {@code client} for a connector.
      */
     public ChannelSetup(PeerCore core, SessionBinder binder, TcpPeerConfig config, boolean client) {
+        this(core, binder, config, client, null);
+    }
+
+    /**
+     * A setup as above whose channels start with the PROXY protocol header when {@code proxy} is
+     * given (an acceptor's): the header is read first, and the session starts after it.
+     */
+    public ChannelSetup(PeerCore core, SessionBinder binder, TcpPeerConfig config, boolean client,
+            @Nullable ProxyProtocolSettings proxy) {
         this.core = core;
         this.binder = binder;
         this.config = config;
         this.client = client;
+        this.proxy = proxy;
     }
 
     /** A channel initializer that installs the pipeline. */
@@ -54,6 +66,9 @@ public final class ChannelSetup {
     /** Installs the pipeline on {@code ch}. */
     public void install(Channel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (proxy != null) {
+            p.addLast("cellnet-proxy-protocol", new ProxyProtocolHandler(proxy, core.name()));
+        }
         SslContext ssl = config.sslContext();
         if (ssl != null) {
             Address a = config.address();
@@ -75,8 +90,10 @@ public final class ChannelSetup {
         ChannelTransmitter tx = core.transmitter();
         tx.initChannel(p, new TransmitterSettings(core.registry(), options.maxPacketSize(), core.name(),
                 config.address(), client));
+        // the TLS handshake and the WebSocket upgrade come after the PROXY header on the wire
         Predicate<Object> startEvent = tx.startsOnConnect()
-                ? (ssl == null ? null : evt -> evt instanceof SslHandshakeCompletionEvent e && e.isSuccess())
+                ? (ssl != null ? evt -> evt instanceof SslHandshakeCompletionEvent e && e.isSuccess()
+                        : proxy != null ? evt -> evt == ProxyProtocolHandler.Done.INSTANCE : null)
                 : tx::isSessionStart;
         p.addLast("cellnet-session", new SessionHandler(core, binder,
                 client ? SessionConnected.INSTANCE : SessionAccepted.INSTANCE, options.readIdleTimeout(), startEvent));

@@ -85,7 +85,7 @@ public final class Link implements Runnable, SessionTransport {
 
     @Override
     public @Nullable SocketAddress remoteAddress() {
-        return channel.remoteAddress();
+        return ProxyProtocolHandler.remoteAddress(channel);
     }
 
     /** Completes once this link's {@link SessionClosed} has been posted. */
@@ -211,10 +211,10 @@ public final class Link implements Runnable, SessionTransport {
         }
         if (protocol) {
             PeerCore.log.warn("session {} of peer '{}' ({}) closed: {}", session.id(), core.name(),
-                    channel.remoteAddress(), cause.toString());
+                    remoteAddress(), cause.toString());
         } else {
             PeerCore.log.debug("session {} of peer '{}' ({}) closed: {}", session.id(), core.name(),
-                    channel.remoteAddress(), cause.toString());
+                    remoteAddress(), cause.toString());
         }
         channel.close();
     }

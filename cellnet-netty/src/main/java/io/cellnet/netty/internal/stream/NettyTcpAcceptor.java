@@ -10,6 +10,7 @@ import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.PeerShell;
+import io.cellnet.netty.internal.ProxyProtocolSettings;
 import io.cellnet.netty.internal.SessionBinder;
 import io.cellnet.netty.internal.SessionManager;
 import io.cellnet.netty.internal.StreamGroups;
@@ -59,13 +60,19 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
      * {@code maxSessions} in all or {@code maxPerAddress} from one IP are refused.
      */
     public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress) {
+        this(config, idBase, backlog, maxSessions, maxPerAddress, null);
+    }
+
+    /** An acceptor as above that reads the PROXY protocol header with {@code proxy} when given. */
+    public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress,
+            @Nullable ProxyProtocolSettings proxy) {
         this.config = config;
         this.shell = new PeerShell(this, config.peer(), config.closeTimeout(), config.outboundLimits(), this::startIo,
                 this::stopIo);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
         this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress);
-        this.setup = new ChannelSetup(shell.core(), this, config, false);
+        this.setup = new ChannelSetup(shell.core(), this, config, false, proxy);
     }
 
     @Override
@@ -160,9 +167,11 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
 
     private CompletableFuture<Void> stopIo() {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
+        CompletableFuture<Void> sessionsClosed;
         synchronized (acceptLock) {
             accepting = false;
-            waits.add(sessions.closeAllAndWait());
+            sessionsClosed = sessions.closeAllAndWait();
+            waits.add(sessionsClosed);
         }
         Channel sc = serverChannel;
         serverChannel = null;
@@ -170,7 +179,9 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
             waits.add(NettyFutures.whenDone(sc.close()));
         }
         for (Channel ch : children) {
-            waits.add(NettyFutures.whenDone(ch.closeFuture()));
+            // a connection whose session has not started yet (a PROXY header or TLS handshake still
+            // awaited) has no session to close it: it is closed once the sessions are
+            waits.add(sessionsClosed.thenCompose(v -> NettyFutures.whenDone(ch.close())));
         }
         return CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> releaseGroups())

@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal.ws;
 
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.netty.internal.ProxyProtocolHandler;
 import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.netty.ws.WsOriginCheck;
 import io.cellnet.netty.ws.WsRequest;
@@ -115,7 +116,7 @@ final class WsUpgradeGuard extends ChannelInboundHandlerAdapter {
         if (!path.equals("/") && !path.equals(requestPath)) {
             return HttpResponseStatus.NOT_FOUND;
         }
-        WsRequest request = request(ctx.channel().remoteAddress(), req, requestPath);
+        WsRequest request = request(ProxyProtocolHandler.remoteAddress(ctx.channel()), req, requestPath);
         boolean allowed;
         try {
             allowed = options.originCheck().allow(request);
