@@ -5,6 +5,7 @@ import io.cellnet.internal.BatchDeferral;
 import io.cellnet.internal.RateLimitedLog;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ public final class DefaultEventQueue implements EventQueue {
 
     /** A queue; see {@link EventQueue#builder}. */
     public DefaultEventQueue(String name, int capacity, CallbackExceptionHandler exceptionHandler) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(exceptionHandler, "exceptionHandler");
         this.name = name;
         this.capacity = capacity;
         this.exceptionHandler = exceptionHandler;
@@ -70,11 +73,14 @@ public final class DefaultEventQueue implements EventQueue {
 
     @Override
     public boolean post(Runnable task) {
+        Objects.requireNonNull(task, "task");
         return enqueue(task, null);
     }
 
     @Override
     public boolean post(EventCallback callback, RecvMsgEvent event) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(event, "event");
         return enqueue(callback, event);
     }
 
@@ -110,6 +116,7 @@ public final class DefaultEventQueue implements EventQueue {
 
     @Override
     public boolean deferToBatchEnd(Runnable task) {
+        Objects.requireNonNull(task, "task");
         return inLoop() && deferral.defer(task);
     }
 
@@ -141,6 +148,7 @@ public final class DefaultEventQueue implements EventQueue {
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
         return Awaits.await(terminated, timeout);
     }
 

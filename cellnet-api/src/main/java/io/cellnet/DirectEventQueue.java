@@ -1,6 +1,7 @@
 package io.cellnet;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +19,7 @@ public final class DirectEventQueue implements EventQueue {
 
     @Override
     public boolean post(Runnable task) {
+        Objects.requireNonNull(task, "task");
         try {
             task.run();
         } catch (Throwable t) {
@@ -28,6 +30,8 @@ public final class DirectEventQueue implements EventQueue {
 
     @Override
     public boolean post(EventCallback callback, RecvMsgEvent event) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(event, "event");
         try {
             callback.onEvent(event);
         } catch (Throwable t) {
@@ -39,6 +43,7 @@ public final class DirectEventQueue implements EventQueue {
     /** Never: a direct queue has no batches, so work is never put off. */
     @Override
     public boolean deferToBatchEnd(Runnable task) {
+        Objects.requireNonNull(task, "task");
         return false;
     }
 
@@ -54,6 +59,7 @@ public final class DirectEventQueue implements EventQueue {
 
     @Override
     public boolean await(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         return true;
     }
 

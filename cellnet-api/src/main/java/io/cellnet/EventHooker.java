@@ -62,6 +62,7 @@ public interface EventHooker {
      * first one that swallows the event. Identity hookers are skipped.
      */
     static EventHooker chain(EventHooker... hookers) {
+        Objects.requireNonNull(hookers, "hookers");
         List<EventHooker> list = new ArrayList<>();
         for (EventHooker h : hookers) {
             Objects.requireNonNull(h, "hooker");

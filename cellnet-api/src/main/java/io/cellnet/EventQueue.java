@@ -61,6 +61,7 @@ public interface EventQueue extends Executor, AutoCloseable {
     /** {@link Executor} form of {@link #post(Runnable)}; throws when the task is refused. */
     @Override
     default void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
         if (!post(task)) {
             throw new RejectedExecutionException("event queue '" + name() + "' refused the task");
         }

@@ -43,6 +43,9 @@ public final class MessageMeta implements ContextSet.Forwarding {
 
     /** A meta whose id is {@code StringHash(fullName)}. */
     public static MessageMeta of(Class<?> type, String fullName, Codec codec) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(codec, "codec");
         return new MessageMeta(type, fullName, StringHash.hash(fullName), codec, false);
     }
 

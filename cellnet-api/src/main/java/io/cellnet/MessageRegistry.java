@@ -90,6 +90,7 @@ public final class MessageRegistry {
 
     /** The meta of this class, or {@code null}. */
     public @Nullable MessageMeta byType(Class<?> type) {
+        Objects.requireNonNull(type, "type");
         return byType.get(type);
     }
 
@@ -100,6 +101,7 @@ public final class MessageRegistry {
 
     /** The meta with this full name, or {@code null}. */
     public @Nullable MessageMeta byFullName(String fullName) {
+        Objects.requireNonNull(fullName, "fullName");
         return byName.get(fullName);
     }
 
@@ -109,6 +111,8 @@ public final class MessageRegistry {
      * {@code false}.
      */
     public void visit(Pattern regex, Predicate<MessageMeta> visitor) {
+        Objects.requireNonNull(regex, "regex");
+        Objects.requireNonNull(visitor, "visitor");
         for (MessageMeta meta : all()) {
             if (regex.matcher(meta.fullName()).find() && !visitor.test(meta)) {
                 return;

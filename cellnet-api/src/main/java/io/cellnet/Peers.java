@@ -36,6 +36,10 @@ public final class Peers {
      */
     public static GenericPeer newGenericPeer(String typeName, String name, String address, EventQueue queue,
             ProcessorBundle bundle) {
+        Objects.requireNonNull(typeName, "typeName");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(bundle, "bundle");
         return REGISTRY.get(typeName).create(typeName, PeerProperty.of(name, address, queue), bundle);
     }

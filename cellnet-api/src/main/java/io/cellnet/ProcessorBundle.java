@@ -24,11 +24,13 @@ public record ProcessorBundle(MessageTransmitter transmitter, EventHooker hooker
 
     /** This bundle with another callback. */
     public ProcessorBundle withCallback(EventCallback newCallback) {
+        Objects.requireNonNull(newCallback, "newCallback");
         return new ProcessorBundle(transmitter, hooker, newCallback);
     }
 
     /** This bundle with {@code extra} run after its hooker. */
     public ProcessorBundle withHooker(EventHooker extra) {
+        Objects.requireNonNull(extra, "extra");
         return new ProcessorBundle(transmitter, EventHooker.chain(hooker, extra), callback);
     }
 }

@@ -37,12 +37,14 @@ public class RecvMsgEvent implements Event, ReplyEvent {
 
     /** Sends {@code msg} on this event's session (Go's {@code ev.Send}). */
     public final SendResult send(Object msg) {
+        Objects.requireNonNull(msg, "msg");
         return session.send(msg);
     }
 
     /** Answers this event; for a plain message this is {@link #send}. */
     @Override
     public SendResult reply(Object msg) {
+        Objects.requireNonNull(msg, "msg");
         return send(msg);
     }
 

@@ -3,6 +3,7 @@ package io.cellnet;
 import io.cellnet.codec.Codec;
 import io.cellnet.codec.CodecException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * The codec of the system messages: they never travel on the wire, so it refuses both directions.
@@ -34,6 +35,8 @@ public final class SystemCodec implements Codec {
 
     @Override
     public <T> T decode(ByteBuffer data, Class<T> type) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(type, "type");
         throw new CodecException("system message " + type.getName() + " is never read from the wire");
     }
 }

@@ -58,6 +58,8 @@ public final class MessageDispatcher implements EventCallback {
      * @throws IllegalArgumentException when no message has that full name
      */
     public MessageDispatcher on(String fullName, MessageHandler<Object> handler) {
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(handler, "handler");
         MessageMeta meta = registry.byFullName(fullName);
         if (meta == null) {
             throw new IllegalArgumentException("no message registered as '" + fullName + "'");
@@ -78,6 +80,7 @@ public final class MessageDispatcher implements EventCallback {
 
     /** The number of handlers for {@code type}. */
     public int handlerCount(Class<?> type) {
+        Objects.requireNonNull(type, "type");
         List<MessageHandler<Object>> list = handlers.get(type);
         return list == null ? 0 : list.size();
     }

@@ -31,6 +31,7 @@ public final class SyncReceiver implements EventCallback {
 
     @Override
     public void onEvent(RecvMsgEvent event) {
+        Objects.requireNonNull(event, "event");
         events.add(event);
     }
 

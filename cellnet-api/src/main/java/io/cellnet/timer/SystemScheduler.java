@@ -1,6 +1,7 @@
 package io.cellnet.timer;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,8 @@ public final class SystemScheduler implements Scheduler {
 
     @Override
     public TimerHandle schedule(Runnable task, Duration delay) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(delay, "delay");
         return TimerHandle.of(Holder.EXECUTOR.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 

@@ -1,5 +1,6 @@
 package io.cellnet.timer;
 
+import java.util.Objects;
 import java.util.concurrent.Future;
 
 /**
@@ -21,6 +22,7 @@ public interface TimerHandle {
 
     /** A handle over {@code future}: cancelling does not interrupt a task that has started. */
     static TimerHandle of(Future<?> future) {
+        Objects.requireNonNull(future, "future");
         return new TimerHandle() {
             @Override
             public boolean cancel() {

@@ -55,6 +55,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
 
     /** The address (Go's {@code SetAddress}); checked at once. */
     public B address(String address) {
+        Objects.requireNonNull(address, "address");
         addressParser.apply(address);
         this.address = address;
         return self();

@@ -3,6 +3,7 @@ package io.cellnet.netty;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.netty.internal.udp.NettyUdpAcceptor;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Builds a {@code udp.Acceptor}.
@@ -33,6 +34,7 @@ public final class UdpAcceptorBuilder extends UdpPeerBuilder<UdpAcceptorBuilder>
 
     /** How long a session lives without receiving a datagram (Go's {@code SetSessionTTL}). */
     public UdpAcceptorBuilder sessionTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
         this.ttl = positive(ttl, "session ttl");
         return this;
     }
@@ -43,6 +45,7 @@ public final class UdpAcceptorBuilder extends UdpPeerBuilder<UdpAcceptorBuilder>
      * {@code ttl + interval} after its last datagram.
      */
     public UdpAcceptorBuilder sweepInterval(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
         this.sweepInterval = positive(interval, "sweep interval");
         return this;
     }

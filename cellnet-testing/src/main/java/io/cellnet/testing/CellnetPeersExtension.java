@@ -176,6 +176,10 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
      */
     public TcpConnector wsConnector(String url, EventCallback callback, WsOptions options,
             UnaryOperator<TcpConnectorBuilder> more) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(more, "more");
         return build(stream(WsPeers.connector(options), "client", url, callback), more, TcpConnectorBuilder::build);
     }
 
@@ -206,6 +210,9 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
 
     /** A {@code local.Connector} named {@code "client"} dialling {@code address}, then {@code more}; not started. */
     public TcpConnector localConnector(String address, EventCallback callback, UnaryOperator<TcpConnectorBuilder> more) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(more, "more");
         return build(stream(LocalPeers.connector(), "client", address, callback), more, TcpConnectorBuilder::build);
     }
 
@@ -266,6 +273,7 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
 
     @Override
     public void afterEach(ExtensionContext context) {
+        Objects.requireNonNull(context, "context");
         close();
     }
 

@@ -166,6 +166,7 @@ public class FakePeer implements GenericPeer, ContextSet.Forwarding, SessionAcce
     /** Visits the open sessions in id order. */
     @Override
     public void visitSessions(Predicate<Session> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         for (FakeSession s : sessions.values()) {
             if (s.isOpen() && !visitor.test(s)) {
                 return;

@@ -132,6 +132,7 @@ public class FakeSession implements Session, ContextSet.Forwarding, MessageRegis
 
     /** The accepted messages of {@code type}, in send order. */
     public <T> List<T> sentOf(Class<T> type) {
+        Objects.requireNonNull(type, "type");
         return sent.stream().filter(type::isInstance).map(type::cast).toList();
     }
 

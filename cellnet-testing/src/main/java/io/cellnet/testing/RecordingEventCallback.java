@@ -50,6 +50,7 @@ public final class RecordingEventCallback implements EventCallback {
 
     @Override
     public void onEvent(RecvMsgEvent event) {
+        Objects.requireNonNull(event, "event");
         events.add(event);
     }
 
@@ -82,11 +83,13 @@ public final class RecordingEventCallback implements EventCallback {
      * {@link SystemMessage}); returns the message.
      */
     public <T> T expect(Class<T> type) {
+        Objects.requireNonNull(type, "type");
         return type.cast(expectEvent(type).message());
     }
 
     /** The next event, which must carry a {@code type} message; returns the event. */
     public RecvMsgEvent expectEvent(Class<?> type) {
+        Objects.requireNonNull(type, "type");
         RecvMsgEvent ev = poll();
         if (!type.isInstance(ev.message())) {
             throw new AssertionError("expected " + type.getSimpleName() + " but got " + ev);
@@ -99,6 +102,8 @@ public final class RecordingEventCallback implements EventCallback {
      * returns the message.
      */
     public <T> T expectMessage(Class<T> type, Predicate<? super T> condition) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(condition, "condition");
         RecvMsgEvent ev = expectEvent(type);
         T message = type.cast(ev.message());
         if (!condition.test(message)) {
@@ -125,6 +130,8 @@ public final class RecordingEventCallback implements EventCallback {
      * message; returns the message.
      */
     public <T> T expectSkipping(Class<T> type, Class<?>... skipped) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(skipped, "skipped");
         for (;;) {
             RecvMsgEvent ev = poll();
             if (isAny(ev.message(), skipped)) {

@@ -10,6 +10,7 @@ import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,7 @@ public final class NettySession implements Session, ContextSet.Forwarding, Messa
 
     @Override
     public SendResult send(Object message) {
+        Objects.requireNonNull(message, "message");
         Object m = message;
         EventHooker hooker = core.bundle().hooker();
         if (hooker.interceptsOutbound()) {

@@ -41,6 +41,7 @@ public final class MsgLogRules {
 
     /** Sets the mode. */
     public void setMode(MsgLogMode newMode) {
+        Objects.requireNonNull(newMode, "newMode");
         this.mode = Objects.requireNonNull(newMode, "mode");
     }
 
@@ -71,6 +72,7 @@ public final class MsgLogRules {
 
     /** Whether a message of {@code fullName} is logged under the current mode and rules. */
     public boolean isVisible(String fullName) {
+        Objects.requireNonNull(fullName, "fullName");
         return switch (mode) {
             case SHOW_ALL -> true;
             case MUTE -> false;

@@ -8,6 +8,7 @@ import io.cellnet.netty.internal.wire.RelayACK;
 import io.cellnet.relay.NoMessage;
 import io.cellnet.relay.PassThrough;
 import io.cellnet.relay.RelayProvider;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,9 @@ public final class NettyRelayProvider implements RelayProvider {
 
     @Override
     public SendResult relay(Session session, Object message, PassThrough passThrough) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(passThrough, "passThrough");
         byte[] msg = NO_BYTES;
         int msgId = 0;
         if (message != NoMessage.INSTANCE) {

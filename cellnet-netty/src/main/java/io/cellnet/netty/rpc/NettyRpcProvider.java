@@ -4,6 +4,7 @@ import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.rpc.RpcProvider;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,11 +23,19 @@ public final class NettyRpcProvider implements RpcProvider {
 
     @Override
     public CompletableFuture<Object> call(Session session, Object request, Class<?> replyType, Duration timeout) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(replyType, "replyType");
+        Objects.requireNonNull(timeout, "timeout");
         return Calls.call(session, request, replyType, timeout);
     }
 
     @Override
     public CompletableFuture<Object> callType(Session session, Object request, Class<?> replyType, Duration timeout) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(replyType, "replyType");
+        Objects.requireNonNull(timeout, "timeout");
         return Calls.callType(session, request, replyType, timeout);
     }
 
@@ -37,6 +46,8 @@ public final class NettyRpcProvider implements RpcProvider {
 
     @Override
     public SendResult reply(Session session, long callId, Object message) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(message, "message");
         return Calls.reply(session, callId, message);
     }
 }

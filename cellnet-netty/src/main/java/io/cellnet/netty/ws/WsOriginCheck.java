@@ -2,6 +2,7 @@ package io.cellnet.netty.ws;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +34,7 @@ public interface WsOriginCheck {
      * without regard to case.
      */
     static WsOriginCheck allowOrigins(String... origins) {
+        Objects.requireNonNull(origins, "origins");
         Set<String> allowed = Stream.of(origins).map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         return request -> {
             String origin = request.origin();

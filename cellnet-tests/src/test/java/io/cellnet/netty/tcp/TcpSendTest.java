@@ -53,6 +53,15 @@ class TcpSendTest {
     }
 
     @Test
+    void sendOfNullIsRefusedAtTheCallNamingTheParameterAndTheSessionLivesOn() {
+        Session s = connectedSession();
+        NullPointerException e = assertThrows(NullPointerException.class, () -> s.send(null));
+        assertEquals("message", e.getMessage());
+        assertEquals(SendResult.QUEUED, s.send(new TestEchoAck("after null", 1)));
+        assertEquals(new TestEchoAck("after null", 1), serverEvents.expectSkipping(TestEchoAck.class, SessionAccepted.class));
+    }
+
+    @Test
     void sendAfterCloseIsRefusedWithoutException() {
         TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b));
         TcpConnector client = net.start(net.tcpConnector(server.port(), EventCallback.NONE, b -> b));
