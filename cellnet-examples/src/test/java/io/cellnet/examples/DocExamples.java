@@ -116,7 +116,7 @@ final class DocExamples {
             EventLoopGroup workers) {
         return TcpPeers.acceptor().name("game").address(address).queue(queue).registry(registry)
                 .eventLoopGroup(workers)                                        // your group (never shut down by cellnet)
-                .option(ChannelOption.SO_KEEPALIVE, true)                       // any Netty channel option
+                .childOption(ChannelOption.SO_KEEPALIVE, true)                  // any option of the accepted channels
                 .pipeline(ch -> ch.pipeline().addLast("traffic", new ChannelTrafficShapingHandler(1 << 20, 0)))
                 .callback(new MessageDispatcher(registry)
                         .on(SessionAccepted.class, (ev, m) -> log.info("in: {}", ev.session().remoteAddress()))

@@ -1,14 +1,19 @@
 package io.cellnet.netty;
 
 import io.cellnet.TcpAcceptor;
+import io.cellnet.netty.internal.AcceptorExtras;
 import io.cellnet.netty.internal.ChannelKind;
 import io.cellnet.netty.internal.Cidr;
 import io.cellnet.netty.internal.ProxyProtocolSettings;
 import io.cellnet.netty.internal.TcpPeerConfig;
 import io.cellnet.netty.internal.stream.NettyTcpAcceptor;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +39,8 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
     private int maxSessions = Integer.MAX_VALUE;
     private int maxSessionsPerAddress = Integer.MAX_VALUE;
     private @Nullable ProxyProtocolSettings proxyProtocol;
+    private final Map<ChannelOption<?>, Object> serverOptions = new LinkedHashMap<>();
+    private @Nullable EventLoopGroup bossGroup;
 
     TcpAcceptorBuilder(String typeName, String defaultProcessor, ChannelKind kind) {
         super(typeName, defaultProcessor, kind);
@@ -84,6 +91,36 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
             throw new IllegalArgumentException("limit must be > 0: " + n);
         }
         return n;
+    }
+
+    /**
+     * Sets a Netty option on the listening (server) channel, as {@code ServerBootstrap.option}:
+     * {@code SO_BACKLOG}, {@code SO_REUSEADDR} and the like, applied after cellnet's own. Options for
+     * the accepted connections go to {@link #childOption}. (Before issue 20 this method set the
+     * accepted channels' options: that call is now {@code childOption}.)
+     */
+    @Override
+    public <T> TcpAcceptorBuilder option(ChannelOption<T> option, T value) {
+        serverOptions.put(Objects.requireNonNull(option, "option"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Sets a Netty option on every accepted channel, as {@code ServerBootstrap.childOption}, applied
+     * after the socket options ({@code noDelay}, {@code socketBuffer}, ...) and so overriding them.
+     */
+    public <T> TcpAcceptorBuilder childOption(ChannelOption<T> option, T value) {
+        return super.option(option, value);
+    }
+
+    /**
+     * Runs the listening channel on {@code boss} and the accepted channels on {@code worker}, as
+     * {@code ServerBootstrap.group(boss, worker)}; the acceptor shuts neither down.
+     * {@link #eventLoopGroup(EventLoopGroup)} with one group uses it for both.
+     */
+    public TcpAcceptorBuilder eventLoopGroup(EventLoopGroup boss, EventLoopGroup worker) {
+        this.bossGroup = Objects.requireNonNull(boss, "boss");
+        return eventLoopGroup(Objects.requireNonNull(worker, "worker"));
     }
 
     /**
@@ -142,6 +179,7 @@ public final class TcpAcceptorBuilder extends StreamPeerBuilder<TcpAcceptorBuild
             throw new IllegalStateException("proxyProtocol(..) applies to TCP and WebSocket acceptors, not to "
                     + config.peer().typeName() + " (in-memory channels have no proxy in front)");
         }
-        return new NettyTcpAcceptor(config, idBase, backlog, maxSessions, maxSessionsPerAddress, proxyProtocol);
+        return new NettyTcpAcceptor(config, idBase, backlog, maxSessions, maxSessionsPerAddress,
+                new AcceptorExtras(serverOptions, bossGroup, proxyProtocol));
     }
 }

@@ -311,7 +311,11 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
     }
 
     private <B extends StreamPeerBuilder<B>> B stream(B builder, String name, String address, EventCallback callback) {
-        return peer(builder, name, address, callback).pipeline(channels);
+        B b = peer(builder, name, address, callback).pipeline(channels);
+        if (b instanceof TcpAcceptorBuilder acceptor) {
+            acceptor.childOption(ChannelOption.ALLOCATOR, allocator);   // the sessions' buffers, counted
+        }
+        return b;
     }
 
     private <B extends PeerBuilder<B>> B peer(B builder, String name, String address, EventCallback callback) {

@@ -73,7 +73,7 @@ class SocketOptionsTest {
         // the outbound limit sets the write buffer watermarks; the user's option comes after it and wins
         WriteBufferWaterMark mark = new WriteBufferWaterMark(3 << 20, 6 << 20);
         TcpAcceptor server = net.tcpAcceptor(serverEvents,
-                b -> b.option(ChannelOption.IP_TOS, LOW_DELAY).option(ChannelOption.WRITE_BUFFER_WATER_MARK, mark));
+                b -> b.childOption(ChannelOption.IP_TOS, LOW_DELAY).childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, mark));
         server.start().join();
         TcpConnector client = net.tcpConnector(server.port(), clientEvents,
                 b -> b.option(ChannelOption.IP_TOS, LOW_DELAY).option(ChannelOption.WRITE_BUFFER_WATER_MARK, mark));

@@ -10,7 +10,7 @@ import io.cellnet.netty.internal.Link;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.PeerSettings;
 import io.cellnet.netty.internal.PeerShell;
-import io.cellnet.netty.internal.ProxyProtocolSettings;
+import io.cellnet.netty.internal.AcceptorExtras;
 import io.cellnet.netty.internal.SessionBinder;
 import io.cellnet.netty.internal.SessionManager;
 import io.cellnet.netty.internal.StreamGroups;
@@ -50,6 +50,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     private final ChannelSetup setup;
     private final int backlog;
     private final ConnectionLimiter limiter;
+    private final AcceptorExtras extras;
     private final Set<Channel> children = ConcurrentHashMap.newKeySet();
     private final Object acceptLock = new Object();
     private boolean accepting;
@@ -60,19 +61,23 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
      * {@code maxSessions} in all or {@code maxPerAddress} from one IP are refused.
      */
     public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress) {
-        this(config, idBase, backlog, maxSessions, maxPerAddress, null);
+        this(config, idBase, backlog, maxSessions, maxPerAddress, AcceptorExtras.NONE);
     }
 
-    /** An acceptor as above that reads the PROXY protocol header with {@code proxy} when given. */
+    /**
+     * An acceptor as above with the listening channel's options, a boss group and the PROXY
+     * protocol of {@code extras}.
+     */
     public NettyTcpAcceptor(TcpPeerConfig config, long idBase, int backlog, int maxSessions, int maxPerAddress,
-            @Nullable ProxyProtocolSettings proxy) {
+            AcceptorExtras extras) {
+        this.extras = extras;
         this.config = config;
         this.shell = new PeerShell(this, config.peer(), config.closeTimeout(), config.outboundLimits(), this::startIo,
                 this::stopIo);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
         this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress);
-        this.setup = new ChannelSetup(shell.core(), this, config, false, proxy);
+        this.setup = new ChannelSetup(shell.core(), this, config, false, extras.proxy());
     }
 
     @Override
@@ -87,7 +92,8 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
 
     private CompletableFuture<Void> startIo() {
         StreamGroups groups = config.kind().groups();
-        EventLoopGroup boss = shell.acquire(groups.boss());
+        EventLoopGroup ownBoss = extras.bossGroup();
+        EventLoopGroup boss = ownBoss != null ? ownBoss : shell.acquire(groups.boss());
         EventLoopGroup workers = shell.acquire(groups.workers());
         shell.activeGroup(workers);
         ServerBootstrap b = new ServerBootstrap()
@@ -96,6 +102,13 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
         if (config.kind().hasSocketOptions()) {
             b.option(ChannelOption.SO_REUSEADDR, true).option(ChannelOption.SO_BACKLOG, backlog);
         }
+        PeerSettings.OptionSetter serverSetter = new PeerSettings.OptionSetter() {
+            @Override
+            public <T> void set(ChannelOption<T> option, T value) {
+                b.option(option, value);
+            }
+        };
+        extras.serverOptions().forEach(serverSetter::setRaw);
         b.childHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -191,7 +204,9 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     private CompletableFuture<Void> releaseGroups() {
         shell.activeGroup(null);
         StreamGroups groups = config.kind().groups();
-        return CompletableFuture.allOf(shell.release(groups.boss()), shell.release(groups.workers()));
+        CompletableFuture<Void> boss = extras.bossGroup() != null ? CompletableFuture.completedFuture(null)
+                : shell.release(groups.boss());
+        return CompletableFuture.allOf(boss, shell.release(groups.workers()));
     }
 
     @Override
