@@ -1,5 +1,6 @@
 package io.cellnet;
 
+import io.cellnet.codec.CodecException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,13 +50,21 @@ public final class MessageRegistry {
      * Registers {@code meta}.
      *
      * @return {@code meta}
-     * @throws IllegalArgumentException when its class, full name or id is taken, naming both types
+     * @throws IllegalArgumentException when its class, full name or id is taken, naming both types, or
+     *                                  when its codec cannot encode the class ({@code Codec.check}),
+     *                                  naming the class, the field and the codec
      */
     public synchronized MessageMeta register(MessageMeta meta) {
         Objects.requireNonNull(meta, "meta");
         checkFree(byType.get(meta.type()), meta, "class");
         checkFree(byName.get(meta.fullName()), meta, "full name");
         checkFree(byId.get(meta.id()), meta, "id " + meta.id());
+        try {
+            meta.codec().check(meta.type());
+        } catch (CodecException e) {
+            throw new IllegalArgumentException("cannot register " + meta.fullName() + " (" + meta.type().getName()
+                    + "): the " + meta.codec().name() + " codec cannot encode it: " + e.getMessage(), e);
+        }
         byType.put(meta.type(), meta);
         byName.put(meta.fullName(), meta);
         byId.set(meta.id(), meta);

@@ -40,4 +40,16 @@ public interface Codec {
     default <T> T decode(byte[] data, Class<T> type) {
         return decode(ByteBuffer.wrap(data), type);
     }
+
+    /**
+     * Checks, before any message is sent, that this codec can encode and decode messages of
+     * {@code type}: {@link io.cellnet.MessageRegistry#register} calls it, so that a class the codec
+     * cannot handle fails where it is registered instead of at its first send. The default checks
+     * nothing (a codec that works from the values, as JSON, finds out at encode time).
+     *
+     * @throws CodecException naming the class and the field the codec cannot handle
+     */
+    default void check(Class<?> type) {
+        java.util.Objects.requireNonNull(type, "type");
+    }
 }

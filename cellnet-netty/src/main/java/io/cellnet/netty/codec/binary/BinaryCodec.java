@@ -40,4 +40,10 @@ public final class BinaryCodec extends AbstractByteBufCodec {
     protected Object decodeFrom(ByteBuf body, Class<?> type) throws Throwable {
         return BinaryPlan.of(type).decode(body);
     }
+
+    /** Builds the class's plan now: a field this codec cannot carry fails here, naming it. */
+    @Override
+    public void check(Class<?> type) {
+        BinaryPlan.of(java.util.Objects.requireNonNull(type, "type"));
+    }
 }

@@ -50,4 +50,10 @@ public final class ProtoplusCodec extends AbstractByteBufCodec {
             r.release();
         }
     }
+
+    /** Builds the class's plan now: a field this codec cannot carry fails here, naming it. */
+    @Override
+    public void check(Class<?> type) {
+        ProtoplusPlan.of(java.util.Objects.requireNonNull(type, "type"));
+    }
 }
