@@ -41,6 +41,7 @@ module io.cellnet.netty {
     exports io.cellnet.netty.heartbeat;
     exports io.cellnet.netty.internal to io.cellnet.testing;
     exports io.cellnet.netty.internal.stream to io.cellnet.testing;
+    exports io.cellnet.netty.internal.wire to io.cellnet.testing;
 
     provides io.cellnet.PeerProvider with io.cellnet.netty.internal.proc.NettyPeerProvider;
     provides io.cellnet.proc.ProcessorProvider with io.cellnet.netty.internal.proc.NettyProcessors;

@@ -84,4 +84,18 @@ class ConnectorOutcomeLogTest {
         }
         serverEvents.expect(SessionClosed.class);
     }
+
+    @Test
+    void aConnectorStoppedWithBufferedMessagesSaysHowManyNeverLeft() {
+        RefusedConnector refused = RefusedConnector.start(net, ReconnectPolicy.fixed(RETRY),
+                b -> b.disconnectedSendPolicy(io.cellnet.DisconnectedSendPolicy.buffer(8)));
+        TcpConnector client = refused.client();
+        assertEquals(io.cellnet.SendResult.BUFFERED, client.session().send(new io.cellnet.netty.TestEchoAck("a", 1)));
+        assertEquals(io.cellnet.SendResult.BUFFERED, client.session().send(new io.cellnet.netty.TestEchoAck("b", 2)));
+        try (LogCapture log = new LogCapture()) {
+            client.stop().join();
+            log.awaitLine("WARN", "tcp.Connector 'client' stopped with 2 buffered message(s) never sent"
+                    + " (no connection came up)");
+        }
+    }
 }
