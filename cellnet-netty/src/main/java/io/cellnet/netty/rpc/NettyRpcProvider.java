@@ -23,19 +23,13 @@ public final class NettyRpcProvider implements RpcProvider {
 
     @Override
     public CompletableFuture<Object> call(Session session, Object request, Class<?> replyType, Duration timeout) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(replyType, "replyType");
-        Objects.requireNonNull(timeout, "timeout");
+        checkCall(session, request, replyType, timeout);
         return Calls.call(session, request, replyType, timeout);
     }
 
     @Override
     public CompletableFuture<Object> callType(Session session, Object request, Class<?> replyType, Duration timeout) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(replyType, "replyType");
-        Objects.requireNonNull(timeout, "timeout");
+        checkCall(session, request, replyType, timeout);
         return Calls.callType(session, request, replyType, timeout);
     }
 
@@ -49,5 +43,13 @@ public final class NettyRpcProvider implements RpcProvider {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(message, "message");
         return Calls.reply(session, callId, message);
+    }
+
+    /** Refuses a null argument of a call, naming it. */
+    private static void checkCall(Session session, Object request, Class<?> replyType, Duration timeout) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(replyType, "replyType");
+        Objects.requireNonNull(timeout, "timeout");
     }
 }

@@ -105,41 +105,36 @@ class ProxyProtocolTest {
 
     @Test
     void aSpoofedHeaderFromAnUntrustedSourceClosesTheConnection() throws Exception {
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents,
-                b -> b.proxyProtocol(ProxyProtocol.OPTIONAL, "10.0.0.0/8")));
-        try (LogCapture log = new LogCapture(); RawClient spoofer = new RawClient(server.port())) {
-            spoofer.write(hex(V1_HEADER));
-            assertEquals("", spoofer.readUntilClosed());
-            String line = log.awaitLine("WARN", "acceptor 'server' closed a connection from /127.0.0.1:");
-            assertTrue(line.contains("a PROXY protocol header from /127.0.0.1:" + spoofer.localPort()
-                    + ", which is not a trusted proxy [10.0.0.0/8] (a spoofed client address?)"), line);
-        }
-        serverEvents.assertNoMoreEvents();
+        assertRefused(ProxyProtocol.OPTIONAL, "10.0.0.0/8", hex(V1_HEADER), port -> "a PROXY protocol header from"
+                + " /127.0.0.1:" + port + ", which is not a trusted proxy [10.0.0.0/8] (a spoofed client address?)");
     }
 
     @Test
     void aMalformedHeaderClosesTheConnection() throws Exception {
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents,
-                b -> b.proxyProtocol(ProxyProtocol.REQUIRED, "127.0.0.1")));
-        try (LogCapture log = new LogCapture(); RawClient client = new RawClient(server.port())) {
-            client.write(hex("PROXY TCP4 not-an-address 127.0.0.1 1 2\r\n"));
-            assertEquals("", client.readUntilClosed());
-            String line = log.awaitLine("WARN", "acceptor 'server' closed a connection from /127.0.0.1:");
-            assertTrue(line.contains("a malformed PROXY protocol header: "), line);
-        }
-        serverEvents.assertNoMoreEvents();
+        assertRefused(ProxyProtocol.REQUIRED, "127.0.0.1", hex("PROXY TCP4 not-an-address 127.0.0.1 1 2\r\n"),
+                port -> "a malformed PROXY protocol header: ");
     }
 
     @Test
     void aMissingHeaderClosesTheConnectionWhenRequired() throws Exception {
-        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents,
-                b -> b.proxyProtocol(ProxyProtocol.REQUIRED, "127.0.0.1")));
+        // an LTV frame, as a client that bypassed the proxy sends
+        assertRefused(ProxyProtocol.REQUIRED, "127.0.0.1", "0c00 0000 0000",
+                port -> "no PROXY protocol header from /127.0.0.1:" + port + " (the acceptor requires one)");
+    }
+
+    /**
+     * An acceptor with {@code mode} trusting {@code trusted} closes a connection that sends
+     * {@code bytes} (hex) without a session or event, with a WARN holding {@code reason} of the
+     * client's port.
+     */
+    private void assertRefused(ProxyProtocol mode, String trusted, String bytes,
+            java.util.function.IntFunction<String> reason) throws Exception {
+        TcpAcceptor server = net.start(net.tcpAcceptor(serverEvents, b -> b.proxyProtocol(mode, trusted)));
         try (LogCapture log = new LogCapture(); RawClient client = new RawClient(server.port())) {
-            client.write("0c00 0000 0000");   // an LTV frame, as a client that bypassed the proxy sends
+            client.write(bytes);
             assertEquals("", client.readUntilClosed());
             String line = log.awaitLine("WARN", "acceptor 'server' closed a connection from /127.0.0.1:");
-            assertTrue(line.contains("no PROXY protocol header from /127.0.0.1:" + client.localPort()
-                    + " (the acceptor requires one)"), line);
+            assertTrue(line.contains(reason.apply(client.localPort())), line);
         }
         serverEvents.assertNoMoreEvents();
     }
