@@ -39,7 +39,11 @@ final class ChildServer implements EchoServer {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         String line = out.readLine();
-        if (line == null || !line.startsWith("LISTENING ")) {
+        while (line != null && !line.startsWith("LISTENING ")) {
+            System.err.println("server: " + line);    // the JVM's own output, such as a flight recording's
+            line = out.readLine();
+        }
+        if (line == null) {
             process.destroyForcibly();
             throw new IOException("server " + target + " in a child JVM did not start: " + line);
         }

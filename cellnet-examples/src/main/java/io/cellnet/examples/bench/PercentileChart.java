@@ -17,7 +17,7 @@ final class PercentileChart {
     static final int WIDTH = 860;
     static final int HEIGHT = 460;
     private static final int LEFT = 80;
-    private static final int RIGHT = 24;
+    private static final int RIGHT = 44;
     private static final int TOP = 48;
     private static final int BOTTOM = 56;
     private static final double STEP = 0.02;
