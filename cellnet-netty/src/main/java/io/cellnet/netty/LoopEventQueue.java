@@ -8,6 +8,7 @@ import io.cellnet.RecvMsgEvent;
 import io.cellnet.internal.Awaits;
 import io.cellnet.internal.LoopThreads;
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.netty.internal.SpinningSelect;
 import io.cellnet.netty.internal.Transports;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
@@ -43,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>The loop runs from creation: {@link #startLoop()} does nothing, and tasks posted before it
  *       run at once. {@link #stopLoop()} refuses further posts, runs what was posted before, then
  *       shuts the loop down, closing any channel still registered on it: stop the peers first.</li>
+ *   <li>Once idle, the loop polls its channels for 50 µs before it blocks
+ *       ({@code -Dcellnet.loop.spinMicros}, 0 to block at once), as the thread queue spins: a
+ *       message arriving meanwhile costs no wake-up.</li>
  *   <li>It is unbounded, and hands off nothing in batches: a connection's writes are flushed once
  *       per read of the loop, as Netty does ({@link #deferToBatchEnd} is never needed).</li>
  *   <li>It is a {@link Scheduler}: {@code Timers.after(queue, ..)} and {@code new TimerLoop(queue,
@@ -62,6 +66,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopEventQueue implements EventQueue, Scheduler {
     private static final Logger log = LoggerFactory.getLogger(LoopEventQueue.class);
+    /** How long the loop polls without blocking once idle ({@code -Dcellnet.loop.spinMicros}, 0 = never). */
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Integer.getInteger("cellnet.loop.spinMicros", 50));
 
     private final String name;
     private final CallbackExceptionHandler exceptionHandler;
@@ -80,7 +86,8 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     LoopEventQueue(String name, CallbackExceptionHandler exceptionHandler) {
         this.name = name;
         this.exceptionHandler = exceptionHandler;
-        this.group = new MultiThreadIoEventLoopGroup(1, new LoopThreadFactory(name), Transports.ioHandlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, new LoopThreadFactory(name),
+                Transports.ioHandlerFactory(() -> new SpinningSelect(SPIN_NANOS)));
         this.loop = group.next();
         group.terminationFuture().addListener(f -> terminated.complete(null));
     }
