@@ -158,8 +158,9 @@ public final class BenchCommand {
                     median(rs, RunResult::p50), median(rs, RunResult::p99), median(rs, RunResult::p999),
                     median(rs, RunResult::allocPerMessage)));
         }
-        String what = spec.mode().equals("pingpong") ? "ping-pong, " + spec.conns() + " connection(s)"
-                : "pipelined, " + spec.conns() + " connections × " + spec.window() + " in flight";
+        String conns = spec.conns() == 1 ? "1 connection" : spec.conns() + " connections";
+        String what = spec.mode().equals("pingpong") ? "ping-pong, " + conns
+                : "pipelined, " + conns + " × " + spec.window() + " in flight";
         String title = "cellnet bench: " + what + ", " + spec.codec();
         List<String> settings = List.of(
                 "run on " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "

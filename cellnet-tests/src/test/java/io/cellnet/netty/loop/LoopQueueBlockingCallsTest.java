@@ -11,6 +11,7 @@ import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LoopEventQueue;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.NettyQueues;
@@ -42,12 +43,7 @@ class LoopQueueBlockingCallsTest {
 
     @BeforeEach
     void connect() {
-        server = net.start(net.tcpAcceptor(ev -> {
-            serverEvents.onEvent(ev);
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }, b -> b.queue(loop)));
+        server = net.start(net.tcpAcceptor(Echo.after(serverEvents), b -> b.queue(loop)));
         RecordingEventCallback events = new RecordingEventCallback();
         client = net.start(net.tcpConnector(server.port(), events, b -> b.queue(loop)));
         events.expect(SessionConnected.class);

@@ -13,6 +13,7 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
+import io.cellnet.netty.Echo;
 import io.cellnet.netty.LoopEventQueue;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.NettyQueues;
@@ -66,12 +67,7 @@ class LoopQueuePeersTest {
         int workersBefore = SocketKind.INSTANCE.groups().workers().users();
         int clientsBefore = SocketKind.INSTANCE.groups().clients().users();
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.start(net.tcpAcceptor(onLoopOnly(ev -> {
-            serverEvents.onEvent(ev);
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }), b -> b.queue(loop)));
+        TcpAcceptor server = net.start(net.tcpAcceptor(onLoopOnly(Echo.after(serverEvents)), b -> b.queue(loop)));
         List<RecordingEventCallback> clientEvents = List.of(new RecordingEventCallback(), new RecordingEventCallback());
         List<TcpConnector> clients = new ArrayList<>();
         for (RecordingEventCallback events : clientEvents) {
@@ -115,12 +111,7 @@ class LoopQueuePeersTest {
     @Test
     void udpPeersRunOnTheLoopToo() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        UdpAcceptor server = net.start(net.udpAcceptor(onLoopOnly(ev -> {
-            serverEvents.onEvent(ev);
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }), b -> b.queue(loop)));
+        UdpAcceptor server = net.start(net.udpAcceptor(onLoopOnly(Echo.after(serverEvents)), b -> b.queue(loop)));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         UdpConnector client = net.start(net.udpConnector(server.port(), onLoopOnly(clientEvents), b -> b.queue(loop)));
         clientEvents.expect(SessionConnected.class);
@@ -134,12 +125,7 @@ class LoopQueuePeersTest {
     @Test
     void inMemoryPeersKeepTheirOwnLoopsAndStillDeliverOnTheQueue() {
         RecordingEventCallback serverEvents = new RecordingEventCallback();
-        TcpAcceptor server = net.start(net.localAcceptor(onLoopOnly(ev -> {
-            serverEvents.onEvent(ev);
-            if (ev.message() instanceof TestEchoAck) {
-                ev.reply(ev.message());
-            }
-        }), b -> b.queue(loop)));
+        TcpAcceptor server = net.start(net.localAcceptor(onLoopOnly(Echo.after(serverEvents)), b -> b.queue(loop)));
         RecordingEventCallback clientEvents = new RecordingEventCallback();
         TcpConnector client = net.start(net.localConnector(server.address(), onLoopOnly(clientEvents),
                 b -> b.queue(loop)));
