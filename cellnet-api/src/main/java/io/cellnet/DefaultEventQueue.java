@@ -277,8 +277,11 @@ public final class DefaultEventQueue implements EventQueue {
         deferral.endBatch();
     }
 
-    /** Calls {@code handler}, logging what the handler itself throws. */
-    static void handle(CallbackExceptionHandler handler, Throwable cause, @Nullable Event event) {
+    /**
+     * Calls {@code handler} with what a task threw, logging what the handler itself throws: how
+     * every queue implementation reports a failed task.
+     */
+    public static void handle(CallbackExceptionHandler handler, Throwable cause, @Nullable Event event) {
         try {
             handler.onException(cause, event);
         } catch (Throwable t) {

@@ -30,9 +30,12 @@ public final class TimerLoop {
     private long generation;
     private @Nullable TimerHandle pending;
 
-    /** A stopped loop ticking every {@code period} on {@code queue}, using {@link Scheduler#system()}. */
+    /**
+     * A stopped loop ticking every {@code period} on {@code queue}, using the queue's own clock when
+     * it is a {@link Scheduler} (a loop queue), else {@link Scheduler#system()}.
+     */
     public TimerLoop(EventQueue queue, Duration period, Consumer<TimerLoop> tick) {
-        this(Scheduler.system(), queue, period, tick);
+        this(Timers.schedulerOf(queue), queue, period, tick);
     }
 
     /** A stopped loop using {@code scheduler}'s time. */

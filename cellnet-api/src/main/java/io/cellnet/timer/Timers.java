@@ -20,9 +20,18 @@ public final class Timers {
     private Timers() {
     }
 
-    /** Runs {@code task} on {@code queue} after {@code delay}, using {@link Scheduler#system()}. */
+    /**
+     * Runs {@code task} on {@code queue} after {@code delay}, using the queue's own clock when it is
+     * a {@link Scheduler} (a loop queue: the timer runs on its event loop, with no other thread),
+     * else {@link Scheduler#system()}.
+     */
     public static TimerHandle after(EventQueue queue, Duration delay, Runnable task) {
-        return after(Scheduler.system(), queue, delay, task);
+        return after(schedulerOf(queue), queue, delay, task);
+    }
+
+    /** The clock of timers on {@code queue} when none is given: the queue's own, or the system's. */
+    static Scheduler schedulerOf(EventQueue queue) {
+        return queue instanceof Scheduler own ? own : Scheduler.system();
     }
 
     /**

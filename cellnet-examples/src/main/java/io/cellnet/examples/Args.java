@@ -157,7 +157,7 @@ public final class Args {
     }
 
     /**
-     * Refuses {@code options} where they do not apply ({@code --pairs} outside {@code bench compare}).
+     * Refuses {@code options} where they do not apply ({@code --rounds} outside {@code bench compare}).
      *
      * @param where what they do not apply to, for the message ("bench run", "--mode pingpong")
      * @throws IllegalArgumentException naming the first one given

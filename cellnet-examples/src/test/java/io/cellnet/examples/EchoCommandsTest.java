@@ -25,14 +25,11 @@ class EchoCommandsTest {
     private static final List<String> MODES = List.of("plain", "rpc-sync", "rpc-async", "relay");
     private static final int COUNT = 20;
 
-    @ParameterizedTest(name = "codec {0}, no-queue {1}")
-    @CsvSource({"json, false", "binary, true"})
-    void serverAndClientTalkInEveryModeAndTheServerStopsCleanlyOnSigterm(String codec, boolean noQueue)
+    @ParameterizedTest(name = "codec {0}, {1}")
+    @CsvSource({"json, --queue=thread", "binary, --no-queue", "json, --queue=loop"})
+    void serverAndClientTalkInEveryModeAndTheServerStopsCleanlyOnSigterm(String codec, String queue)
             throws Exception {
-        String[] serverArgs = noQueue
-                ? new String[] {"echo-server", "--address", "127.0.0.1:0", "--codec", codec, "--no-queue"}
-                : new String[] {"echo-server", "--address", "127.0.0.1:0", "--codec", codec};
-        try (ChildJvm server = ChildJvm.start(serverArgs)) {
+        try (ChildJvm server = ChildJvm.start("echo-server", "--address", "127.0.0.1:0", "--codec", codec, queue)) {
             String address = server.listening();
             assertTrue(address.matches("127\\.0\\.0\\.1:\\d+") && !address.endsWith(":0"), address);
             for (String mode : MODES) {

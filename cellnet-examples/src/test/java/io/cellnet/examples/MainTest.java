@@ -3,10 +3,13 @@ package io.cellnet.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +58,9 @@ class MainTest {
                 Arguments.of(List.of("echo-server", "--address"), "--address needs a value (HOST:PORT)"),
                 Arguments.of(List.of("echo-server", "--address", "--codec", "json"), "--address needs a value"),
                 Arguments.of(List.of("echo-server", "--no-queue", "yes"), "--no-queue takes no value, got 'yes'"),
+                Arguments.of(List.of("echo-server", "--queue", "fast"), "--queue must be one of thread|loop|none, got 'fast'"),
+                Arguments.of(List.of("echo-server", "--no-queue", "--queue", "none"),
+                        "--queue does not apply to --no-queue (an alias of --queue none)"),
                 Arguments.of(List.of("echo-client", "--count", "0"), "--count must be at least 1, got 0"),
                 Arguments.of(List.of("echo-client", "--count", "many"), "--count needs a number, got 'many'"),
                 Arguments.of(List.of("echo-client", "--mode", "rpc"),
@@ -65,8 +71,15 @@ class MainTest {
                 Arguments.of(List.of("ws-chat-server", "--ws-address", "ws://h:1"), "--ws-address must be HOST:PORT[/PATH]"),
                 Arguments.of(List.of("demo", "--count", "1", "--count", "2"), "--count is given twice"),
                 Arguments.of(List.of("bench", "walk"), "unknown mode 'walk', expected one of run|compare|idle"),
-                Arguments.of(List.of("bench", "--pairs", "5"), "--pairs does not apply to bench run"),
-                Arguments.of(List.of("bench", "compare", "--pairs", "2"), "--pairs must be at least 3, got 2"),
+                Arguments.of(List.of("bench", "--rounds", "5"), "--rounds does not apply to bench run"),
+                Arguments.of(List.of("bench", "compare", "--rounds", "2"), "--rounds must be at least 3, got 2"),
+                Arguments.of(List.of("bench", "compare", "--targets", "raw"),
+                        "--targets needs two or more different targets, got 'raw'"),
+                Arguments.of(List.of("bench", "compare", "--targets", "raw,go"),
+                        "--targets has an unknown target 'go'; the targets are raw, thread, loop, none, external"),
+                Arguments.of(List.of("bench", "--server-jvm", "same", "--server-jvm-args", "-Xmx1g"),
+                        "--server-jvm-args does not apply to --server-jvm same"),
+                Arguments.of(List.of("bench", "idle", "--report", "x.html"), "--report does not apply to bench idle"),
                 Arguments.of(List.of("bench", "--window", "8"), "--window does not apply to --mode pingpong"),
                 Arguments.of(List.of("bench", "--target", "external"), "--target external needs --address HOST:PORT"),
                 Arguments.of(List.of("bench", "idle", "--seconds", "1"), "--seconds does not apply to bench idle"),
@@ -108,6 +121,27 @@ class MainTest {
                     "--warmup", "0").assertExit(0);
             server.stop();
             server.assertExit(0);
+        }
+    }
+
+    @Test
+    void benchRunsItsOwnServerInAChildJvmAndWritesTheChart(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("run.svg");
+        InProcess.run("bench", "--target", "loop", "--seconds", "1", "--warmup", "0", "--report", svg.toString())
+                .assertExit(0);
+        String chart = Files.readString(svg);
+        assertTrue(chart.startsWith("<svg") && chart.contains("data-target=\"loop\""), chart);
+    }
+
+    @Test
+    void benchCompareAlternatesTargetsAndWritesThePage(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("compare.html");
+        InProcess.run("bench", "compare", "--targets", "raw,loop,thread", "--rounds", "3", "--seconds", "1",
+                "--warmup", "0", "--server-jvm", "same", "--report", html.toString()).assertExit(0);
+        String page = Files.readString(html);
+        for (String target : List.of("raw", "loop", "thread")) {
+            assertTrue(page.contains("data-target=\"" + target + "\"") && page.contains("<td>" + target + "</td>"),
+                    target);
         }
     }
 }

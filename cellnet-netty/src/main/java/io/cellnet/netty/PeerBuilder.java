@@ -61,7 +61,13 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         return self();
     }
 
-    /** The queue the callback runs on; {@link EventQueue#direct()} (the default) runs it on the I/O thread. */
+    /**
+     * The queue the callback runs on; {@link EventQueue#direct()} (the default) runs it on the I/O
+     * thread. A {@link LoopEventQueue} ({@link NettyQueues#loop}) also runs the peer's channels on
+     * its event loop, so that I/O and callbacks share one thread, unless
+     * {@link #eventLoopGroup(EventLoopGroup)} names another group or the peer's channels cannot run
+     * on a socket event loop (in-memory peers); the queue then receives the events as any other.
+     */
     public B queue(EventQueue queue) {
         this.queue = Objects.requireNonNull(queue, "queue");
         return self();
@@ -96,7 +102,8 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
      * Runs the peer's channels on {@code group} (the peer does not shut it down). By default a group
      * shared by all peers of the kind is used, native epoll when available. The channel class
      * follows the group (NIO or epoll); for another I/O type, acceptor and connector builders take
-     * it with {@code channelType(..)}.
+     * it with {@code channelType(..)}. Given with a {@link LoopEventQueue}, this group wins: the
+     * channels run here and hand their events to the queue's thread.
      */
     public B eventLoopGroup(EventLoopGroup group) {
         this.group = Objects.requireNonNull(group, "group");
@@ -115,13 +122,22 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         return (B) this;
     }
 
+    /** {@code true} when the peer's channels can run on a socket event loop, so on a loop queue's. */
+    boolean runsOnSocketLoops() {
+        return true;
+    }
+
     /** The common settings, checked. */
     final PeerSettings settings() {
         if (address == null) {
             throw new IllegalStateException("address is required");
         }
         ProcessorBundle b = bundle != null ? bundle : Processors.bundle(processor, callback);
+        EventLoopGroup g = group;
+        if (g == null && queue instanceof LoopEventQueue loop && runsOnSocketLoops()) {
+            g = loop.eventLoop();
+        }
         return new PeerSettings(typeName, name.isEmpty() ? typeName : name, address, addressParser.apply(address), queue,
-                registry, b, group, channelOptions);
+                registry, b, g, channelOptions);
     }
 }

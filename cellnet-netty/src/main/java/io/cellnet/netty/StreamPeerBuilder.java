@@ -158,6 +158,11 @@ public abstract class StreamPeerBuilder<B extends StreamPeerBuilder<B>> extends 
         return self();
     }
 
+    @Override
+    boolean runsOnSocketLoops() {
+        return kind != null && kind.runsOnSocketLoops();
+    }
+
     /** The settings, checked. */
     final TcpPeerConfig config() {
         return config(Objects.requireNonNull(kind, "kind"));

@@ -1,11 +1,13 @@
 package io.cellnet.examples.bench;
 
 import io.cellnet.Address;
-import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One benchmark run: starts the target server (unless external), drives it with the
- * {@link LoadClient}, and measures the server threads' allocation over the measured window.
+ * One benchmark run: starts the target server (in this JVM or a child one, unless external),
+ * drives it with the {@link LoadClient}, and measures the server threads' allocation over the
+ * measured window.
  *
  * <p>Thread safety: called from the main thread.
  */
@@ -22,25 +24,23 @@ final class BenchRun {
                 host = a.host();
                 port = a.minPort();
             }
-            AllocationMeter meter = new AllocationMeter(server == null ? List.of() : server.threadPrefixes());
             long[] alloc = new long[2];
             LoadClient client = new LoadClient(host, port, spec.frame(), spec.conns(), spec.window(), spec.clientThreads());
-            LoadClient.Result r = client.run(spec.warmup(), spec.measure(), () -> alloc[0] = meter.allocatedBytes(),
-                    () -> alloc[1] = meter.allocatedBytes());
+            LoadClient.Result r = client.run(spec.warmup(), spec.measure(),
+                    () -> alloc[0] = server == null ? 0 : server.allocatedBytes(),
+                    () -> alloc[1] = server == null ? 0 : server.allocatedBytes());
             double allocPerMsg = server == null || r.messages() == 0 ? -1 : (alloc[1] - alloc[0]) / (double) r.messages();
             Histogram h = r.latency();
-            return new RunResult(spec, r.perSecond(), h.percentileMicros(0.5), h.percentileMicros(0.99),
-                    h.percentileMicros(0.999), allocPerMsg, r.failure());
+            return new RunResult(spec, r.perSecond(), h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+                    h.getValueAtPercentile(99.9), allocPerMsg, h, r.failure());
         }
     }
 
-    private static EchoServer start(BenchSpec spec) throws InterruptedException {
-        return switch (spec.target()) {
-            case "raw" -> new RawEchoServer(spec.serverThreads());
-            case "cellnet" -> new CellnetEchoServer(spec.registry(), false, spec.serverThreads());
-            case "cellnet-direct" -> new CellnetEchoServer(spec.registry(), true, spec.serverThreads());
+    private static @Nullable EchoServer start(BenchSpec spec) throws Exception {
+        return switch (spec.serverPlace()) {
             case "external" -> null;
-            default -> throw new IllegalStateException("unknown target '" + spec.target() + "'");
+            case "child" -> new ChildServer(spec.target(), spec.codec(), spec.serverThreads(), spec.serverJvmArgs());
+            default -> InProcessServer.start(spec.target(), spec.codec(), spec.serverThreads());
         };
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Thread safety: immutable.
  *
- * @param target        cellnet, cellnet-direct, raw or external
+ * @param target        raw, thread, loop, none (the cellnet queue kinds) or external
  * @param address       the external server's HOST:PORT
  * @param mode          pingpong or pipeline
  * @param conns         connections
@@ -26,12 +26,15 @@ import java.util.List;
  * @param codec         json or binary
  * @param bodySize      body size in bytes, or 0 for {@code TestEchoAck{"hello",1234}}
  * @param clientThreads client I/O threads
- * @param serverThreads the in-process server's I/O threads
+ * @param serverThreads the own server's I/O threads
+ * @param serverJvm     where the own server runs: {@code child} (a JVM of its own) or {@code same}
+ * @param serverJvmArgs extra options of the server's child JVM
  */
 record BenchSpec(String target, String address, String mode, int conns, int window, Duration warmup, Duration measure,
-        String codec, int bodySize, int clientThreads, int serverThreads) {
-    static final Option TARGET = Option.of("target", "cellnet|cellnet-direct|raw|external", "cellnet",
-            "server to drive (idle: not external)");
+        String codec, int bodySize, int clientThreads, int serverThreads, String serverJvm, List<String> serverJvmArgs) {
+    static final Option TARGET = Option.of("target", "raw|thread|loop|none|external", "thread",
+            "server to drive: raw Netty, cellnet with a queue thread, a loop queue or no queue, or --address's"
+                    + " (idle: not external)");
     static final Option ADDRESS = Option.of("address", "HOST:PORT", "",
             "the external server: a tcp.ltv echo of main.TestEchoACK, such as Go's");
     static final Option MODE = Option.of("mode", "pingpong|pipeline", "pingpong",
@@ -46,9 +49,13 @@ record BenchSpec(String target, String address, String mode, int conns, int wind
     static final Option CODEC = Option.of("codec", "json|binary", "json", "codec of main.TestEchoACK");
     static final Option BODY_SIZE = Option.of("body-size", "BYTES", "0",
             "message body size; 0 = TestEchoACK{\"hello\",1234}");
+    static final Option SERVER_JVM = Option.of("server-jvm", "child|same", "child",
+            "run the own server in a JVM of its own (as users do), or in the client's");
+    static final Option SERVER_JVM_ARGS = Option.of("server-jvm-args", "'OPTIONS'", "",
+            "options of the server's JVM (child), such as -XX:StartFlightRecording=...");
     /** What every run reads; {@code bench idle} refuses those it does not use. */
     static final List<Option> OPTIONS = List.of(TARGET, ADDRESS, MODE, CONNS, WINDOW, SECONDS, WARMUP, CLIENT_THREADS,
-            SERVER_THREADS, CODEC, BODY_SIZE);
+            SERVER_THREADS, CODEC, BODY_SIZE, SERVER_JVM, SERVER_JVM_ARGS);
 
     static BenchSpec from(Args args) {
         String mode = args.choice(MODE);
@@ -61,10 +68,17 @@ record BenchSpec(String target, String address, String mode, int conns, int wind
             throw new IllegalArgumentException(address.isEmpty() ? "--target external needs --address HOST:PORT"
                     : "--address is the external server's: it needs --target external");
         }
+        String serverJvm = args.choice(SERVER_JVM);
+        if (serverJvm.equals("same")) {
+            args.refuse("--server-jvm same", SERVER_JVM_ARGS);
+        }
+        List<String> jvmArgs = args.get(SERVER_JVM_ARGS).isBlank() ? List.of()
+                : List.of(args.get(SERVER_JVM_ARGS).strip().split("\\s+"));
         return new BenchSpec(target, address, mode, args.getPositiveInt(CONNS),
                 mode.equals("pingpong") ? 1 : args.getPositiveInt(WINDOW),
                 Duration.ofSeconds(args.getInt(WARMUP, 0)), Duration.ofSeconds(args.getPositiveInt(SECONDS)),
-                args.choice(CODEC), args.getInt(BODY_SIZE, 0), args.getPositiveInt(CLIENT_THREADS), serverThreads(args));
+                args.choice(CODEC), args.getInt(BODY_SIZE, 0), args.getPositiveInt(CLIENT_THREADS), serverThreads(args),
+                serverJvm, jvmArgs);
     }
 
     /** The {@link #SERVER_THREADS} option's value. */
@@ -73,9 +87,14 @@ record BenchSpec(String target, String address, String mode, int conns, int wind
                 : Runtime.getRuntime().availableProcessors();
     }
 
+    /** Where this run's server is: {@code external}, or the own server's {@code child} or {@code same} JVM. */
+    String serverPlace() {
+        return target.equals("external") ? "external" : serverJvm;
+    }
+
     BenchSpec withTarget(String newTarget) {
         return new BenchSpec(newTarget, address, mode, conns, window, warmup, measure, codec, bodySize, clientThreads,
-                serverThreads);
+                serverThreads, serverJvm, serverJvmArgs);
     }
 
     MessageRegistry registry() {

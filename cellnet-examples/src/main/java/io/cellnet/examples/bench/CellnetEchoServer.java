@@ -4,16 +4,19 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
+import io.cellnet.examples.QueueKind;
+import io.cellnet.netty.TcpAcceptorBuilder;
 import io.cellnet.netty.TcpPeers;
 import io.netty.channel.EventLoopGroup;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cellnet echo server: a {@code tcp.Acceptor} with the {@code tcp.ltv} processor whose callback
- * answers every {@code TestEchoAck} with {@code ev.reply(msg)} — on one {@link EventQueue} (the
- * game-server model) or, {@code direct}, on the I/O thread.
+ * answers every {@code TestEchoAck} with {@code ev.reply(msg)}, on one {@link EventQueue} of the
+ * given kind ({@link QueueKind}): a queue thread fed by {@code threads} I/O threads (the
+ * game-server model), the event loop the connections run on, or the I/O threads themselves.
  *
  * <p>Thread safety: {@link #close} may be called from any thread.
  */
@@ -21,19 +24,24 @@ final class CellnetEchoServer implements EchoServer {
     static final String QUEUE = "bench-queue";
 
     private final EventQueue queue;
-    private final EventLoopGroup group;
+    private final @Nullable EventLoopGroup group;
     private final TcpAcceptor acceptor;
+    private final AllocationMeter meter = new AllocationMeter(List.of("cellnet-acceptor", QUEUE));
 
-    CellnetEchoServer(MessageRegistry registry, boolean direct, int threads) {
-        queue = direct ? EventQueue.direct() : EventQueue.create(QUEUE).startLoop();
-        group = NettyIo.chosen().newGroup("cellnet-acceptor-bench", threads);
-        acceptor = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
-                .eventLoopGroup(group)
+    CellnetEchoServer(MessageRegistry registry, String queueKind, int threads) {
+        queue = QueueKind.create(queueKind, QUEUE);
+        TcpAcceptorBuilder b = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
                 .callback(ev -> {
                     if (ev.message() instanceof TestEchoAck) {
                         ev.reply(ev.message());
                     }
-                }).build();
+                });
+        // a loop queue runs the connections on its own event loop: no I/O group at all
+        group = queueKind.equals("loop") ? null : NettyIo.chosen().newGroup("cellnet-acceptor-bench", threads);
+        if (group != null) {
+            b.eventLoopGroup(group);
+        }
+        acceptor = b.build();
         acceptor.start().join();
     }
 
@@ -48,16 +56,16 @@ final class CellnetEchoServer implements EchoServer {
     }
 
     @Override
-    public List<String> threadPrefixes() {
-        List<String> p = new ArrayList<>(List.of("cellnet-acceptor"));
-        p.add(QUEUE);
-        return p;
+    public long allocatedBytes() {
+        return meter.allocatedBytes();
     }
 
     @Override
     public void close() {
         acceptor.close();
         queue.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

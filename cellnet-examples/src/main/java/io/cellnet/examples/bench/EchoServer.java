@@ -1,9 +1,7 @@
 package io.cellnet.examples.bench;
 
-import java.util.List;
-
 /**
- * A server the benchmark drives in-process.
+ * A server the benchmark drives: in this process, or in a child JVM ({@link ChildServer}).
  *
  * <p>Thread safety: {@link #close} may be called from any thread once.
  */
@@ -15,8 +13,8 @@ interface EchoServer extends AutoCloseable {
     /** The connections the server holds now. */
     int connections();
 
-    /** Name prefixes of the server's threads, for allocation accounting. */
-    List<String> threadPrefixes();
+    /** Bytes the server's threads have allocated so far (HotSpot's per-thread counters). */
+    long allocatedBytes();
 
     @Override
     void close();

@@ -1,8 +1,6 @@
 package io.cellnet.examples.bench;
 
-import io.cellnet.MessageRegistry;
 import io.cellnet.examples.Args;
-import io.cellnet.examples.EchoMessages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +27,8 @@ public final class IdleBench {
 
     static int run(Args args) throws Exception {
         args.refuse("bench idle", BenchSpec.ADDRESS, BenchSpec.MODE, BenchSpec.WINDOW, BenchSpec.SECONDS,
-                BenchSpec.WARMUP, BenchSpec.CLIENT_THREADS, BenchSpec.BODY_SIZE);
+                BenchSpec.WARMUP, BenchSpec.CLIENT_THREADS, BenchSpec.BODY_SIZE, BenchSpec.SERVER_JVM,
+                BenchSpec.SERVER_JVM_ARGS);
         int conns = args.isGiven(BenchSpec.CONNS) ? args.getPositiveInt(BenchSpec.CONNS) : 10_000;
         String target = args.choice(BenchSpec.TARGET);
         if (target.equals("external")) {
@@ -37,9 +36,7 @@ public final class IdleBench {
                     + " process's heap");
         }
         int threads = BenchSpec.serverThreads(args);
-        MessageRegistry registry = EchoMessages.registry(args.choice(BenchSpec.CODEC));
-        try (EchoServer server = target.equals("raw") ? new RawEchoServer(threads)
-                : new CellnetEchoServer(registry, target.equals("cellnet-direct"), threads)) {
+        try (EchoServer server = InProcessServer.start(target, args.choice(BenchSpec.CODEC), threads)) {
             long before = liveHeap();
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), IdleBench.class.getName(),

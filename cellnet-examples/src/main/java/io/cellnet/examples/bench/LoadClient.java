@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ final class LoadClient {
      *
      * @param messages echoes received in the window
      * @param seconds  the window's length
-     * @param latency  latency of those echoes
+     * @param latency  latency of those echoes, µs
      * @param failure  why the run failed, or {@code null}
      */
     record Result(long messages, double seconds, Histogram latency, @Nullable String failure) {
@@ -86,7 +87,7 @@ final class LoadClient {
             long end = System.nanoTime();
             onWindowEnd.run();
             stopped = true;
-            Histogram all = new Histogram();
+            Histogram all = newHistogram();
             long total = 0;
             for (Conn c : handlers) {
                 c.channel().eventLoop().submit(() -> null).sync();
@@ -99,10 +100,15 @@ final class LoadClient {
         }
     }
 
+    /** A histogram of µs latencies up to 100 s, 3 significant digits. */
+    static Histogram newHistogram() {
+        return new Histogram(TimeUnit.SECONDS.toMicros(100), 3);
+    }
+
     /** One connection: keeps {@code window} frames in flight and checks each echo. */
     private final class Conn extends ChannelInboundHandlerAdapter {
         private final long[] sentAt = new long[window];
-        private final Histogram latency = new Histogram();
+        private final Histogram latency = newHistogram();
         private long head;
         private long tail;
         private long received;
@@ -139,7 +145,7 @@ final class LoadClient {
             }
             if (measuring) {
                 received++;
-                latency.record(System.nanoTime() - sent);
+                latency.recordValue(Math.min(latency.getHighestTrackableValue(), (System.nanoTime() - sent) / 1000));
             }
             if (!stopped) {
                 send(ctx);

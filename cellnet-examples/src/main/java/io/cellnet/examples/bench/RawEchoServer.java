@@ -31,6 +31,7 @@ final class RawEchoServer implements EchoServer {
     private final EventLoopGroup workers;
     private final Channel channel;
     private final AtomicInteger open = new AtomicInteger();
+    private final AllocationMeter meter = new AllocationMeter(List.of(THREADS));
 
     RawEchoServer(int threads) throws InterruptedException {
         workers = io.newGroup(THREADS, threads);
@@ -58,8 +59,8 @@ final class RawEchoServer implements EchoServer {
     }
 
     @Override
-    public List<String> threadPrefixes() {
-        return List.of(THREADS);
+    public long allocatedBytes() {
+        return meter.allocatedBytes();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.QueueKind;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
@@ -23,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * {@code echo-server}: Go's {@code examples/echo} server. Every {@code main.TestEchoACK} is answered
  * in kind with {@code ev.reply}: a plain message with the same message, an RPC request with an RPC
  * answer (same call id), a relay with a relay carrying the same passthrough values. The handler
- * runs on one event queue (the game-server model) unless {@code --no-queue}.
+ * runs on one event queue (the game-server model): a queue thread ({@code --queue thread}, the
+ * default), the event loop of the connections ({@code --queue loop}), or the I/O threads
+ * ({@code --queue none}, or its alias {@code --no-queue}).
  *
  * <p>Thread safety: runs on the command's thread; the handler runs on the queue (or the I/O
- * threads with {@code --no-queue}).
+ * threads with {@code --queue none}).
  */
 public final class EchoServerCommand {
     /** Go's {@code examples/echo} address. */
@@ -34,11 +37,9 @@ public final class EchoServerCommand {
     private static final Logger log = LoggerFactory.getLogger(EchoServerCommand.class);
     private static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
             "where to listen, port 0 for any free port; the default is Go's examples/echo's");
-    private static final Option NO_QUEUE = Option.flag("no-queue",
-            "run the handler on the I/O threads instead of one event queue");
     private static final Usage USAGE = Usage.of("echo-server", "echoes main.TestEchoACK (plain, RPC, relay) until SIGTERM",
             "prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)",
-            ADDRESS, EchoMessages.CODEC, NO_QUEUE, Transport.OPTION);
+            ADDRESS, EchoMessages.CODEC, QueueKind.OPTION, QueueKind.NO_QUEUE, Transport.OPTION);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, EchoServerCommand::run);
@@ -48,9 +49,7 @@ public final class EchoServerCommand {
 
     private static int run(Args args, Console console) throws InterruptedException {
         EchoPeer peer = EchoPeer.from(args, ADDRESS);
-        boolean direct = args.flag(NO_QUEUE);
-
-        EventQueue queue = direct ? EventQueue.direct() : EventQueue.create("echo-server").startLoop();
+        EventQueue queue = QueueKind.create(QueueKind.of(args), "echo-server");
         LongAdder echoed = new LongAdder();
         MessageDispatcher handler = new MessageDispatcher(peer.registry())
                 .on(SessionAccepted.class, (ev, m) -> log.info("session {} accepted from {}", ev.session().id(),

@@ -32,6 +32,14 @@ public interface ChannelKind {
     boolean hasSocketOptions();
 
     /**
+     * {@code true} when the family's channels run on the socket transport's event loops (epoll or
+     * NIO), so that a loop queue's event loop can carry them; {@code true} by default.
+     */
+    default boolean runsOnSocketLoops() {
+        return true;
+    }
+
+    /**
      * Prepares a new channel of a peer with {@code config} before any user or cellnet handler is
      * added (after TLS, when configured): a transport over TCP stores its per-peer settings on the
      * channel here. Does nothing by default. Called on the channel's event loop.

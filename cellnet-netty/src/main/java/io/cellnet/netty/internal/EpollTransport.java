@@ -16,7 +16,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 final class EpollTransport {
     /** The epoll transport; usable when {@link #isAvailable()}. */
     static final SocketTransport TRANSPORT = new SocketTransport("epoll", EpollIoHandler.class,
-            EpollIoHandler::newFactory, EpollServerSocketChannel.class, EpollSocketChannel.class,
+            EpollIoHandler::newFactory, strategy -> EpollIoHandler.newFactory(0, strategy), EpollServerSocketChannel.class, EpollSocketChannel.class,
             EpollDatagramChannel.class);
 
     private EpollTransport() {

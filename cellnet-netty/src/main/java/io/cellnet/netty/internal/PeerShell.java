@@ -3,6 +3,7 @@ package io.cellnet.netty.internal;
 import io.cellnet.ContextSet;
 import io.cellnet.Peer;
 import io.cellnet.PeerState;
+import io.cellnet.internal.LoopThreads;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
@@ -82,11 +83,11 @@ public final class PeerShell {
 
     /**
      * Stops and waits for it, bounded by the close timeout plus 10 seconds; on one of the peer's own
-     * I/O threads, where waiting would deadlock, it returns at once.
+     * I/O threads, or on a loop queue's thread (which must never block), it returns at once.
      */
     public void close() {
         CompletableFuture<Void> done = stop();
-        if (onOwnEventLoop()) {
+        if (onOwnEventLoop() || LoopThreads.ownerOfCurrent() != null) {
             return;
         }
         Duration bound = core.closeTimeout().plusSeconds(10);

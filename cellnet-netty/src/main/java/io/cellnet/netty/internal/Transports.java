@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -53,6 +54,11 @@ public final class Transports {
     /** The I/O handler factory of the chosen transport. */
     public static IoHandlerFactory ioHandlerFactory() {
         return CHOSEN.factory().get();
+    }
+
+    /** The I/O handler factory of the chosen transport, whose loops block only when {@code strategy} says. */
+    public static IoHandlerFactory ioHandlerFactory(SelectStrategyFactory strategy) {
+        return CHOSEN.factoryWithStrategy().apply(strategy);
     }
 
     /** A new event loop group of the chosen transport with daemon-free threads named {@code name-N}. */

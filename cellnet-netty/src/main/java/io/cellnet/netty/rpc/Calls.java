@@ -3,6 +3,7 @@ package io.cellnet.netty.rpc;
 import io.cellnet.RawPacket;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import io.cellnet.internal.LoopThreads;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
@@ -87,6 +88,8 @@ final class Calls {
      * @throws IllegalStateException on an event-loop thread
      */
     static void checkMayBlock(Session session) {
+        LoopThreads.refuseBlocking("a blocking RPC call (Rpc.callSync, Rpc.callSyncType)",
+                "use Rpc.call or Rpc.callType with a callback, which runs on the same queue");
         Thread current = Thread.currentThread();
         Channel channel = session.as(Channel.class);
         if ((current instanceof FastThreadLocalThread t && !t.permitBlockingCalls())

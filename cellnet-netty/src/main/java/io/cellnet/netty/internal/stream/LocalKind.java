@@ -61,4 +61,10 @@ public record LocalKind(StreamGroups groups, ChannelClasses classes) implements 
     public boolean hasSocketOptions() {
         return false;
     }
+
+    /** In-memory channels need an event loop of their own I/O type. */
+    @Override
+    public boolean runsOnSocketLoops() {
+        return false;
+    }
 }

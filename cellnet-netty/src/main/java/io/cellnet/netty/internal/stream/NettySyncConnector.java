@@ -4,6 +4,7 @@ import io.cellnet.DisconnectedSendPolicy;
 import io.cellnet.ReconnectPolicy;
 import io.cellnet.Session;
 import io.cellnet.TcpConnector;
+import io.cellnet.internal.LoopThreads;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.PeerShell;
 import io.cellnet.netty.internal.TcpOptions;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * {@code tcp.SyncConnector}: a {@link NettyTcpConnector} that never reconnects, plus a blocking
  * start. {@link #start()} connects and returns when connected or failed (within the connect
  * timeout), as Go's does. Called from one of its own I/O threads, {@code start()} cannot wait and
- * returns the pending future instead. Its sessions report this peer as theirs.
+ * returns the pending future instead; on a loop queue's thread it throws. Its sessions report this
+ * peer as theirs.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
@@ -32,9 +34,15 @@ public final class NettySyncConnector implements TcpConnector, DelegatingPeer, S
         this.connectTimeout = options.connectTimeout();
     }
 
-    /** Connects, and waits (bounded by the connect timeout plus a second) for the outcome. */
+    /**
+     * Connects, and waits (bounded by the connect timeout plus a second) for the outcome.
+     *
+     * @throws IllegalStateException on a loop queue's thread, which must not wait (nothing is started)
+     */
     @Override
     public CompletableFuture<Void> start() {
+        LoopThreads.refuseBlocking(connector.typeName() + " '" + connector.name() + "'.start()",
+                "use TcpPeers.connector() and handle SessionConnected, or start it from another thread");
         CompletableFuture<Void> started = connector.start();
         if (connector.shell().onOwnEventLoop()) {
             return started;
