@@ -34,6 +34,8 @@ module io.cellnet.netty {
     exports io.cellnet.netty.codec.json;
     exports io.cellnet.netty.codec.binary;
     exports io.cellnet.netty.codec.protoplus;
+    exports io.cellnet.netty.codec.http;
+    exports io.cellnet.netty.http;
     exports io.cellnet.netty.rpc;
     exports io.cellnet.netty.relay;
     exports io.cellnet.netty.msglog;
