@@ -1,5 +1,6 @@
 package io.cellnet.netty.internal.http;
 
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -75,7 +76,8 @@ final class StaticFiles {
             return a;
         }
         long size = Files.size(file);
-        HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpResponse r = head ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK)
+                : new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType(file))
                 .set(HttpHeaderNames.LAST_MODIFIED, HTTP_DATE.format(modified))
                 .set(HttpHeaderNames.CONTENT_LENGTH, size);
