@@ -26,7 +26,7 @@ class EchoCommandsTest {
     private static final int COUNT = 20;
 
     @ParameterizedTest(name = "codec {0}, no-queue {1}")
-    @CsvSource({"json, false", "binary, true"})
+    @CsvSource({"json, false", "binary, true", "gogopb, false"})
     void serverAndClientTalkInEveryModeAndTheServerStopsCleanlyOnSigterm(String codec, boolean noQueue)
             throws Exception {
         String[] serverArgs = noQueue
