@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final HttpDispatcher dispatcher;
     private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
-    private @Nullable ChannelHandlerContext ctx;
+    private volatile @Nullable ChannelHandlerContext ctx;
     private @Nullable HttpExchange current;
 
     HttpServerHandler(HttpDispatcher dispatcher) {
