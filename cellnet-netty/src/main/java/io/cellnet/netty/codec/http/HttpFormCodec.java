@@ -30,6 +30,9 @@ import java.util.TreeMap;
  *       number belongs is a {@link CodecException}; a malformed escape is one too.</li>
  * </ul>
  *
+ * <p>Like the json codecs it needs Jackson (an optional dependency of cellnet-netty): floats are
+ * written by the json codec's Go float formatting.
+ *
  * <p>Thread safety: stateless; every method may be called from any thread.
  */
 public final class HttpFormCodec extends AbstractByteBufCodec {

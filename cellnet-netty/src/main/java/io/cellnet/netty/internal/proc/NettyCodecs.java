@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The codecs of cellnet-netty by Go's names: {@code json}, {@code httpjson}, {@code httpform},
- * {@code binary} (goobjfmt) and {@code protoplus}; {@code json} and {@code httpjson} only when
- * Jackson, an optional dependency, is there (else {@code Codecs.get("json")} fails naming the
+ * {@code binary} (goobjfmt) and {@code protoplus}; {@code json}, {@code httpjson} and {@code httpform}
+ * (whose floats are written by the json codec's Go float rules) only when Jackson, an optional
+ * dependency, is there (else {@code Codecs.get("json")} fails naming the
  * artifact to add).
  *
  * <p>Thread safety: stateless.
@@ -24,6 +25,6 @@ public final class NettyCodecs implements CodecProvider {
         return JsonCodec.isAvailable()
                 ? List.of(JsonCodec.INSTANCE, HttpJsonCodec.INSTANCE, HttpFormCodec.INSTANCE, BinaryCodec.INSTANCE,
                         ProtoplusCodec.INSTANCE)
-                : List.of(HttpFormCodec.INSTANCE, BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE);
+                : List.of(BinaryCodec.INSTANCE, ProtoplusCodec.INSTANCE);
     }
 }
