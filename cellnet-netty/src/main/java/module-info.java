@@ -1,8 +1,9 @@
 /**
- * cellnet on Netty: TCP, UDP, WebSocket and in-process peers, the {@code tcp.ltv}, {@code udp.ltv}
- * and {@code ws.ltv} processors, the json, binary and protoplus codecs, RPC, relay, the message log
- * and the heartbeat hooker. Start from {@link io.cellnet.netty.TcpPeers} (or {@code UdpPeers},
- * {@code WsPeers}, {@code LocalPeers}), or by name through {@code io.cellnet.Peers}.
+ * cellnet on Netty: TCP, UDP, WebSocket, HTTP and in-process peers, the {@code tcp.ltv},
+ * {@code udp.ltv}, {@code ws.ltv} and {@code http} processors, the json, httpjson, httpform, binary
+ * and protoplus codecs, RPC, relay, the message log and the heartbeat hooker. Start from
+ * {@link io.cellnet.netty.TcpPeers} (or {@code UdpPeers}, {@code WsPeers}, {@code LocalPeers},
+ * {@code HttpPeers}), or by name through {@code io.cellnet.Peers}.
  *
  * <p>The codecs read and write the fields of your message classes by reflection: open the package
  * of your messages to this module ({@code opens com.example.msg to io.cellnet.netty;}), and also to
@@ -35,6 +36,8 @@ module io.cellnet.netty {
     exports io.cellnet.netty.codec.json;
     exports io.cellnet.netty.codec.binary;
     exports io.cellnet.netty.codec.protoplus;
+    exports io.cellnet.netty.codec.http;
+    exports io.cellnet.netty.http;
     exports io.cellnet.netty.rpc;
     exports io.cellnet.netty.relay;
     exports io.cellnet.netty.msglog;

@@ -7,7 +7,7 @@ import io.cellnet.codec.Codecs;
 
 /**
  * The echo message of Go cellnet's examples and benchmark: {@code main.TestEchoACK {Msg string;
- * Value int32}}, id 4673, registered with the json or binary codec.
+ * Value int32}}, id 4673, registered with the json, binary or gogopb codec.
  *
  * <p>Thread safety: stateless.
  */
@@ -16,8 +16,8 @@ public final class EchoMessages {
     public static final String FULL_NAME = "main.TestEchoACK";
 
     /** The {@code --codec} option of the echo commands: Go's examples/echo use binary. */
-    public static final Option CODEC = Option.of("codec", "json|binary", "binary",
-            "codec of main.TestEchoACK, id 4673; the same on both sides");
+    public static final Option CODEC = Option.of("codec", "json|binary|gogopb", "binary",
+            "codec of main.TestEchoACK, id 4673 (gogopb: the protobuf message of echo.proto); the same on both sides");
 
     private EchoMessages() {
     }
@@ -33,10 +33,10 @@ public final class EchoMessages {
     public record TestEchoAck(String Msg, int Value) {
     }
 
-    /** A registry holding the echo message with codec {@code codecName} ("json" or "binary"). */
+    /** A registry holding the echo message with codec {@code codecName} ("json", "binary" or "gogopb"). */
     public static MessageRegistry registry(String codecName) {
         MessageRegistry r = MessageRegistry.create();
-        Codec codec = Codecs.get(codecName);
+        Codec codec = codecName.equals("gogopb") ? GogopbEcho.INSTANCE : Codecs.get(codecName);
         r.register(MessageMeta.of(TestEchoAck.class, FULL_NAME, codec));
         return r;
     }

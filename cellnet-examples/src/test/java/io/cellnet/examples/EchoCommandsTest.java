@@ -26,7 +26,7 @@ class EchoCommandsTest {
     private static final int COUNT = 20;
 
     @ParameterizedTest(name = "codec {0}, {1}")
-    @CsvSource({"json, --queue=thread", "binary, --no-queue", "json, --queue=loop"})
+    @CsvSource({"json, --queue=thread", "binary, --no-queue", "json, --queue=loop", "gogopb, --queue=thread"})
     void serverAndClientTalkInEveryModeAndTheServerStopsCleanlyOnSigterm(String codec, String queue)
             throws Exception {
         try (ChildJvm server = ChildJvm.start("echo-server", "--address", "127.0.0.1:0", "--codec", codec, queue)) {

@@ -51,7 +51,7 @@ class MainTest {
 
     static Stream<Arguments> badValues() {
         return Stream.of(
-                Arguments.of(List.of("echo-server", "--codec", "xml"), "--codec must be one of json|binary, got 'xml'"),
+                Arguments.of(List.of("echo-server", "--codec", "xml"), "--codec must be one of json|binary|gogopb, got 'xml'"),
                 Arguments.of(List.of("echo-server", "--transport", "sctp"), "--transport must be one of"),
                 Arguments.of(List.of("echo-server", "--address", "nowhere"),
                         "--address must be HOST:PORT: invalid address 'nowhere'"),

@@ -61,7 +61,7 @@ class ModulePathTest {
     void aConsumerModuleRunsWithJacksonAndEpollWhenItAddsThem() throws Exception {
         List<String> lines = run(OPTIONAL, ADD_OPTIONAL);
 
-        assertEquals(List.of("CODECS [binary, json, protoplus]", "CHANNEL EpollSocketChannel",
+        assertEquals(List.of("CODECS [binary, httpform, httpjson, json, protoplus]", "CHANNEL EpollSocketChannel",
                 "ECHO Echo[Msg=hello, Value=1234]", "ECHO Greeting[Msg=hi]"), lines.subList(0, 4));
         assertSecretSaysWhatToOpen(lines.get(4));
         assertEquals(5, lines.size(), lines::toString);

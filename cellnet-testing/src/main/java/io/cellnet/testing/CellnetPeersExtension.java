@@ -8,6 +8,9 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.TcpConnector;
 import io.cellnet.UdpAcceptor;
 import io.cellnet.UdpConnector;
+import io.cellnet.netty.HttpAcceptorBuilder;
+import io.cellnet.netty.HttpConnectorBuilder;
+import io.cellnet.netty.HttpPeers;
 import io.cellnet.netty.LocalPeers;
 import io.cellnet.netty.PeerBuilder;
 import io.cellnet.netty.StreamPeerBuilder;
@@ -18,6 +21,8 @@ import io.cellnet.netty.UdpAcceptorBuilder;
 import io.cellnet.netty.UdpConnectorBuilder;
 import io.cellnet.netty.UdpPeers;
 import io.cellnet.netty.WsPeers;
+import io.cellnet.netty.http.HttpAcceptor;
+import io.cellnet.netty.http.HttpConnector;
 import io.cellnet.netty.ws.WsOptions;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
@@ -214,6 +219,17 @@ public final class CellnetPeersExtension implements AfterEachCallback, AutoClose
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(more, "more");
         return build(stream(LocalPeers.connector(), "client", address, callback), more, TcpConnectorBuilder::build);
+    }
+
+    /** An {@code http.Acceptor} named {@code "server"} on {@code 127.0.0.1:0}, then {@code more}; not started. */
+    public HttpAcceptor httpAcceptor(EventCallback callback, UnaryOperator<HttpAcceptorBuilder> more) {
+        return build(peer(HttpPeers.acceptor(), "server", HOST + ":0", callback), more, HttpAcceptorBuilder::build);
+    }
+
+    /** An {@code http.Connector} named {@code "client"} for {@code 127.0.0.1:port}, then {@code more}; not started. */
+    public HttpConnector httpConnector(int port, UnaryOperator<HttpConnectorBuilder> more) {
+        return build(peer(HttpPeers.connector(), "client", HOST + ":" + port, EventCallback.NONE), more,
+                HttpConnectorBuilder::build);
     }
 
     /** Stops {@code peer} (built elsewhere) after the test, with the peers built here. */

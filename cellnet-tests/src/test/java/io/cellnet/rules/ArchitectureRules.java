@@ -52,25 +52,33 @@ final class ArchitectureRules {
         t.put("io.cellnet.relay", Set.of("io.cellnet", "io.cellnet.internal"));
         // cellnet-netty: each may use cellnet-api too
         netty(t, NETTY + ".ws");
+        netty(t, NETTY + ".http");
         netty(t, NETTY + ".codec");
         netty(t, INTERNAL + ".codec", NETTY + ".codec");
         for (String codec : List.of("json", "binary", "protoplus")) {
             netty(t, NETTY + ".codec." + codec, NETTY + ".codec", INTERNAL + ".codec");
         }
+        netty(t, NETTY + ".codec.http", NETTY + ".codec", INTERNAL + ".codec", NETTY + ".codec.json");
         netty(t, INTERNAL, NETTY + ".codec", NETTY + ".ws");
         netty(t, INTERNAL + ".wire", INTERNAL, NETTY + ".codec", NETTY + ".codec.protoplus");
         netty(t, INTERNAL + ".ltv", INTERNAL, INTERNAL + ".wire");
         netty(t, INTERNAL + ".stream", INTERNAL);
         netty(t, INTERNAL + ".ws", INTERNAL, INTERNAL + ".stream", INTERNAL + ".wire", NETTY + ".ws");
         netty(t, INTERNAL + ".udp", INTERNAL, INTERNAL + ".wire");
+        netty(t, INTERNAL + ".http", INTERNAL, INTERNAL + ".stream", INTERNAL + ".codec", NETTY + ".http",
+                NETTY + ".codec", NETTY + ".codec.http");
         netty(t, NETTY + ".rpc", INTERNAL + ".wire");
         netty(t, NETTY + ".relay", INTERNAL + ".wire");
         netty(t, NETTY + ".msglog", INTERNAL + ".wire", NETTY + ".rpc", NETTY + ".relay");
         netty(t, NETTY + ".heartbeat");
         // the builders
-        netty(t, NETTY, INTERNAL, INTERNAL + ".stream", INTERNAL + ".udp", INTERNAL + ".ws", NETTY + ".ws");
+        netty(t, NETTY, INTERNAL, INTERNAL + ".stream", INTERNAL + ".udp", INTERNAL + ".ws", INTERNAL + ".http",
+                NETTY + ".ws", NETTY + ".http");
         Set<String> everythingAbove = t.keySet().stream().collect(Collectors.toUnmodifiableSet());
         t.put(PROC, everythingAbove);
+        // cellnet-protobuf: cellnet-api only; its provider uses its public package
+        netty(t, "io.cellnet.protobuf");
+        netty(t, "io.cellnet.protobuf.internal", "io.cellnet.protobuf");
         return new ArchitectureRules(t);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.Peer;
 import io.cellnet.netty.TcpPeers;
+import io.cellnet.protobuf.GogopbCodec;
 import io.cellnet.testing.ManualScheduler;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.nio.file.Path;
 enum LibraryModule {
     API("cellnet-api", Peer.class),
     NETTY("cellnet-netty", TcpPeers.class),
-    TESTING("cellnet-testing", ManualScheduler.class);
+    TESTING("cellnet-testing", ManualScheduler.class),
+    PROTOBUF("cellnet-protobuf", GogopbCodec.class);
 
     private final String directory;
     private final Class<?> member;

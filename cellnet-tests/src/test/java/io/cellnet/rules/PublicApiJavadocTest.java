@@ -47,7 +47,8 @@ class PublicApiJavadocTest {
             types += PUBLIC_TYPE.matcher(source).results().count();
             problems.addAll(problemsOf(module.directory() + "/" + relative, source));
         }
-        assertTrue(types >= 5, "found only " + types + " public types under " + sources.toAbsolutePath());
+        int floor = module == LibraryModule.PROTOBUF ? 2 : 5; // cellnet-protobuf: GogopbCodec, ProtobufMessages
+        assertTrue(types >= floor, "found only " + types + " public types under " + sources.toAbsolutePath());
         assertEquals(List.of(), problems);
     }
 

@@ -4,6 +4,7 @@ import io.cellnet.GenericPeer;
 import io.cellnet.PeerProperty;
 import io.cellnet.PeerProvider;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.netty.HttpPeers;
 import io.cellnet.netty.LocalPeers;
 import io.cellnet.netty.PeerBuilder;
 import io.cellnet.netty.TcpPeers;
@@ -22,16 +23,18 @@ import java.util.function.BiFunction;
  * <p>Thread safety: stateless.
  */
 public final class NettyPeerProvider implements PeerProvider {
-    private static final Map<String, BiFunction<PeerProperty, ProcessorBundle, GenericPeer>> TYPES = Map.of(
-            "tcp.Acceptor", (p, b) -> with(TcpPeers.acceptor(), p, b).build(),
-            "tcp.Connector", (p, b) -> with(TcpPeers.connector(), p, b).build(),
-            "tcp.SyncConnector", (p, b) -> with(TcpPeers.syncConnector(), p, b).build(),
-            "local.Acceptor", (p, b) -> with(LocalPeers.acceptor(), p, b).build(),
-            "local.Connector", (p, b) -> with(LocalPeers.connector(), p, b).build(),
-            "udp.Acceptor", (p, b) -> with(UdpPeers.acceptor(), p, b).build(),
-            "udp.Connector", (p, b) -> with(UdpPeers.connector(), p, b).build(),
-            "ws.Acceptor", (p, b) -> with(WsPeers.acceptor(), p, b).build(),
-            "ws.Connector", (p, b) -> with(WsPeers.connector(), p, b).build());
+    private static final Map<String, BiFunction<PeerProperty, ProcessorBundle, GenericPeer>> TYPES = Map.ofEntries(
+            Map.entry("tcp.Acceptor", (p, b) -> with(TcpPeers.acceptor(), p, b).build()),
+            Map.entry("tcp.Connector", (p, b) -> with(TcpPeers.connector(), p, b).build()),
+            Map.entry("tcp.SyncConnector", (p, b) -> with(TcpPeers.syncConnector(), p, b).build()),
+            Map.entry("local.Acceptor", (p, b) -> with(LocalPeers.acceptor(), p, b).build()),
+            Map.entry("local.Connector", (p, b) -> with(LocalPeers.connector(), p, b).build()),
+            Map.entry("udp.Acceptor", (p, b) -> with(UdpPeers.acceptor(), p, b).build()),
+            Map.entry("udp.Connector", (p, b) -> with(UdpPeers.connector(), p, b).build()),
+            Map.entry("ws.Acceptor", (p, b) -> with(WsPeers.acceptor(), p, b).build()),
+            Map.entry("ws.Connector", (p, b) -> with(WsPeers.connector(), p, b).build()),
+            Map.entry("http.Acceptor", (p, b) -> with(HttpPeers.acceptor(), p, b).build()),
+            Map.entry("http.Connector", (p, b) -> with(HttpPeers.connector(), p, b).build()));
     private static final Map<String, String> GO_ALIASES = Map.of(
             "gorillaws.Acceptor", "ws.Acceptor",
             "gorillaws.Connector", "ws.Connector");

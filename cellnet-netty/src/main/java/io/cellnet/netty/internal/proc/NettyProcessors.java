@@ -4,6 +4,7 @@ import io.cellnet.EventCallback;
 import io.cellnet.EventHooker;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.netty.internal.ChannelTransmitter;
+import io.cellnet.netty.internal.http.HttpTransmitter;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.cellnet.netty.internal.udp.UdpTransmitter;
 import io.cellnet.netty.internal.ws.WsTransmitter;
@@ -27,7 +28,9 @@ import java.util.Set;
  *       {@code cellnet.msglog.udp.*}; the callback runs on the peer's queue like every other
  *       processor's (Go's runs on the I/O goroutine);</li>
  *   <li>{@code ws.ltv} (also Go's {@code gorillaws.ltv}): the {@link WsTransmitter} and the
- *       message log on {@code cellnet.msglog.ws.*} (Go's ws hooker only logs too).</li>
+ *       message log on {@code cellnet.msglog.ws.*} (Go's ws hooker only logs too);</li>
+ *   <li>{@code http}: the HTTP peers' processor, the callback on the peer's queue and no hooker
+ *       (its transmitter only names it: the HTTP peers run Netty's HTTP codec themselves).</li>
  * </ul>
  *
  * <p>Thread safety: stateless.
@@ -39,7 +42,8 @@ public final class NettyProcessors implements ProcessorProvider {
             "tcp.ltv.type", new Bundle(LtvTransmitter.INSTANCE, EventHooker.chain(TCP, TypeRpcHooker.INSTANCE)),
             "udp.ltv", new Bundle(UdpTransmitter.INSTANCE, MsgLogHooker.of("udp")),
             "ws.ltv", new Bundle(WsTransmitter.INSTANCE, MsgLogHooker.of("ws")),
-            "gorillaws.ltv", new Bundle(WsTransmitter.INSTANCE, MsgLogHooker.of("ws")));
+            "gorillaws.ltv", new Bundle(WsTransmitter.INSTANCE, MsgLogHooker.of("ws")),
+            "http", new Bundle(HttpTransmitter.INSTANCE, EventHooker.identity()));
 
     /** The hooker chain of {@code tcp.ltv}, for building other bundles around it. */
     public static EventHooker hooker() {
