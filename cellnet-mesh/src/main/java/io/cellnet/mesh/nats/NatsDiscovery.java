@@ -292,6 +292,9 @@ public final class NatsDiscovery implements Discovery {
             nc.publish(subject(name, "probe"), inbox, new byte[0]);
             Message m;
             while ((m = sub.nextMessage(settings.queryWait)) != null) {
+                if (m.isStatusMessage() || m.getData() == null || m.getData().length == 0) {
+                    continue;
+                }
                 ServiceInstance i = InstanceText.decode(m.getData());
                 found.put(i.id(), i);
             }
