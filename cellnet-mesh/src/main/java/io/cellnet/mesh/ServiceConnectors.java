@@ -111,6 +111,18 @@ public final class ServiceConnectors implements AutoCloseable {
         return list;
     }
 
+    /** The instances whose connector is connected now, in id order. */
+    public List<ServiceInstance> connected() {
+        List<ServiceInstance> live = new ArrayList<>();
+        for (ServiceInstance i : instances()) {
+            Entry e = entries.get(i.id());
+            if (e != null && e.connector.session().isOpen()) {
+                live.add(e.instance);
+            }
+        }
+        return live;
+    }
+
     /** The session of instance {@code id}'s connector, or {@code null} when there is none. */
     public @Nullable Session session(ServiceId id) {
         Entry e = entries.get(id);
@@ -122,13 +134,7 @@ public final class ServiceConnectors implements AutoCloseable {
      * or {@code null} when no instance is connected.
      */
     public @Nullable Session pick(@Nullable Object key) {
-        List<ServiceInstance> live = new ArrayList<>();
-        for (ServiceInstance i : instances()) {
-            Entry e = entries.get(i.id());
-            if (e != null && e.connector.session().isOpen()) {
-                live.add(e.instance);
-            }
-        }
+        List<ServiceInstance> live = connected();
         if (live.isEmpty()) {
             return null;
         }

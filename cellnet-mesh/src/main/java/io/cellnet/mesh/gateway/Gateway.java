@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -216,13 +217,19 @@ public final class Gateway implements AutoCloseable {
             }
             targets.forEach(c -> c.session.close());
         } else if (m instanceof SessionClosed && from != null) {
+            settings.backendListener.accept(from, BackendChange.DISCONNECTED);
             backendLost(from);
+        } else if (m instanceof io.cellnet.SessionConnected && from != null) {
+            settings.backendListener.accept(from, BackendChange.CONNECTED);
         }
     }
 
     private void onDiscovery(ServiceEvent ev) {
         if (ev.kind() == ServiceEventKind.REMOVED) {
+            settings.backendListener.accept(ev.instance().id(), BackendChange.REMOVED);
             backendLost(ev.instance().id());
+        } else if (ev.kind() == ServiceEventKind.ADDED) {
+            settings.backendListener.accept(ev.instance().id(), BackendChange.DISCOVERED);
         }
     }
 
@@ -342,6 +349,7 @@ public final class Gateway implements AutoCloseable {
         private Failover failover = Failover.REBIND;
         private UnaryOperator<TcpAcceptorBuilder> clientSide = b -> b;
         private Consumer<TcpConnectorBuilder> backendSide = b -> { };
+        private BiConsumer<ServiceId, BackendChange> backendListener = (id, change) -> { };
 
         private Builder(Discovery discovery, EventQueue queue) {
             this.discovery = Objects.requireNonNull(discovery, "discovery");
@@ -399,6 +407,12 @@ public final class Gateway implements AutoCloseable {
         /** More settings of each backend connector (reconnect, socket options...). */
         public Builder backendSide(Consumer<TcpConnectorBuilder> backendSide) {
             this.backendSide = Objects.requireNonNull(backendSide, "backendSide");
+            return this;
+        }
+
+        /** Told, on the gateway's queue, when a backend instance is discovered, connects, disconnects or is removed. */
+        public Builder backendListener(BiConsumer<ServiceId, BackendChange> backendListener) {
+            this.backendListener = Objects.requireNonNull(backendListener, "backendListener");
             return this;
         }
 
