@@ -56,13 +56,25 @@ class MeshCommandsTest {
         return g;
     }
 
+    /** Starts {@code mesh-gateway --nats URL --address 127.0.0.1:0} and waits until it reaches games 0 and 1. */
+    static ChildJvm gateway() throws Exception {
+        ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0");
+        try {
+            gateway.listening();
+            gateway.out.await("BACKEND CONNECTED game#0@dev", InProcess.WAIT);
+            gateway.out.await("BACKEND CONNECTED game#1@dev", InProcess.WAIT);
+            return gateway;
+        } catch (Exception | AssertionError e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
     @Test
     void gamesAGatewayAndClientsAsSeparateProcessesOnNats() throws Exception {
         try (ChildJvm g0 = game(0); ChildJvm g1 = game(1);
-                ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0")) {
+                ChildJvm gateway = gateway()) {
             String address = gateway.listening();
-            gateway.out.await("BACKEND CONNECTED game#0@dev", InProcess.WAIT);
-            gateway.out.await("BACKEND CONNECTED game#1@dev", InProcess.WAIT);
             InProcess client = InProcess.run("mesh-client", "--address", address, "--users", "8", "--count", "5")
                     .assertExit(0);
             String ok = client.out.lines().get(0);
@@ -81,10 +93,8 @@ class MeshCommandsTest {
     @Test
     void aGameKilledWithSigkillUnderLoad() throws Exception {
         try (ChildJvm g0 = game(0); ChildJvm g1 = game(1);
-                ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0")) {
+                ChildJvm gateway = gateway()) {
             String address = gateway.listening();
-            gateway.out.await("BACKEND CONNECTED game#0@dev", InProcess.WAIT);
-            gateway.out.await("BACKEND CONNECTED game#1@dev", InProcess.WAIT);
             try (HelloUsers users = HelloUsers.connect(address, 8, InProcess.WAIT)) {
                 CompletableFuture<HelloUsers.Result> load = CompletableFuture.supplyAsync(() -> {
                     try {
