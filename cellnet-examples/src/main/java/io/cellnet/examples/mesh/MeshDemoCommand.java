@@ -4,6 +4,7 @@ import io.cellnet.EventQueue;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
 import io.cellnet.examples.Usage;
 import io.cellnet.mesh.InMemoryDiscovery;
 import io.cellnet.mesh.ServiceId;
@@ -21,10 +22,10 @@ import java.util.Map;
  * <p>Thread safety: runs on the command's thread.
  */
 public final class MeshDemoCommand {
-    private static final int USERS = 6;
+    private static final Option USERS = Option.of("users", "N", "6", "client connections");
     private static final Usage USAGE = Usage.of("mesh-demo", "gateway, 3 game instances and clients in one JVM",
             "kills one instance mid-run and shows its clients moving; exits 0 when every request was answered"
-                    + " and no client lost its connection");
+                    + " and no client lost its connection", USERS);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshDemoCommand::run);
@@ -34,6 +35,7 @@ public final class MeshDemoCommand {
 
     private static int run(Args args, Console console) throws Exception {
         Duration timeout = Duration.ofSeconds(10);
+        int userCount = args.getPositiveInt(USERS);
         List<GameServer> games = new ArrayList<>();
         try (InMemoryDiscovery discovery = new InMemoryDiscovery();
                 EventQueue queue = EventQueue.create("mesh-demo-gateway").startLoop()) {
@@ -52,7 +54,7 @@ public final class MeshDemoCommand {
                     }
                     java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a demo's start-up poll
                 }
-                try (HelloUsers users = HelloUsers.connect("127.0.0.1:" + gateway.port(), USERS, timeout)) {
+                try (HelloUsers users = HelloUsers.connect("127.0.0.1:" + gateway.port(), userCount, timeout)) {
                     HelloUsers.Result before = users.round(3, 1, timeout);
                     before.lastServer().forEach((u, s) -> console.out().println("USER " + u + " on " + s));
                     String victim = mostUsed(before.lastServer());
@@ -69,9 +71,9 @@ public final class MeshDemoCommand {
                             console.out().println("MOVED " + e.getKey() + " " + was + " -> " + e.getValue());
                         }
                     }
-                    boolean ok = before.complete() && after.complete() && after.replies() == USERS * 3
-                            && !after.servers().containsKey(victim) && users.openConnections() == USERS && moved > 0;
-                    console.out().println((ok ? "OK" : "FAIL:") + " users=" + USERS + " moved=" + moved + " replies="
+                    boolean ok = before.complete() && after.complete() && after.replies() == userCount * 3
+                            && !after.servers().containsKey(victim) && users.openConnections() == userCount && moved > 0;
+                    console.out().println((ok ? "OK" : "FAIL:") + " users=" + userCount + " moved=" + moved + " replies="
                             + (before.replies() + after.replies()) + " errors=" + after.errors() + " servers="
                             + after.serverList());
                     return ok ? 0 : 1;
