@@ -1,7 +1,6 @@
 package io.cellnet.mesh;
 
 import io.cellnet.EventQueue;
-import io.cellnet.mesh.internal.ServiceBook;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

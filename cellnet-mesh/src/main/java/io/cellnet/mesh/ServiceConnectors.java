@@ -107,7 +107,7 @@ public final class ServiceConnectors implements AutoCloseable {
     public List<ServiceInstance> instances() {
         List<ServiceInstance> list = new ArrayList<>();
         entries.values().forEach(e -> list.add(e.instance));
-        list.sort(io.cellnet.mesh.internal.ServiceBook.ORDER);
+        list.sort(ServiceBook.ORDER);
         return list;
     }
 

@@ -1,11 +1,6 @@
-package io.cellnet.mesh.internal;
+package io.cellnet.mesh;
 
 import io.cellnet.EventQueue;
-import io.cellnet.mesh.ServiceEvent;
-import io.cellnet.mesh.ServiceEventKind;
-import io.cellnet.mesh.ServiceId;
-import io.cellnet.mesh.ServiceInstance;
-import io.cellnet.mesh.Watch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The instances a discovery knows, by service name, and the watchers of each name: every change
  * made through {@link #upsert} and {@link #remove} is posted, in order, to the queue of every
- * watcher of that name. Both discovery implementations keep their view of the world here.
+ * watcher of that name. Both discovery implementations keep their view of the world here; a
+ * {@link Discovery} of your own (on etcd, Consul, Redis...) can too: feed it what your back end
+ * reports and hand out its {@link #watch}es.
  *
  * <p>Thread safety: every method may be called from any thread (one lock).
  */
@@ -40,6 +37,10 @@ public final class ServiceBook {
                 }
             });
         }
+    }
+
+    /** An empty book. */
+    public ServiceBook() {
     }
 
     /** The instances of {@code name}, in id order. */
