@@ -21,18 +21,8 @@ import java.util.function.Consumer;
 public final class InMemoryDiscovery implements Discovery {
     private final ServiceBook book = new ServiceBook();
     private final Map<String, String> kv = new HashMap<>();
-    private final Map<String, List<KvWatcher>> kvWatchers = new HashMap<>();
+    private final Map<String, List<QueuedListener<KvEvent>>> kvWatchers = new HashMap<>();
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-
-    private record KvWatcher(EventQueue queue, Consumer<KvEvent> listener, AtomicBoolean open) {
-        void deliver(KvEvent event) {
-            queue.post(() -> {
-                if (open.get()) {
-                    listener.accept(event);
-                }
-            });
-        }
-    }
 
     /** An empty discovery. */
     public InMemoryDiscovery() {
@@ -110,15 +100,14 @@ public final class InMemoryDiscovery implements Discovery {
 
     @Override
     public synchronized Watch kvWatch(String key, EventQueue queue, Consumer<KvEvent> listener) {
-        KvWatcher w = new KvWatcher(Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(listener, "listener"),
-                new AtomicBoolean(true));
+        QueuedListener<KvEvent> w = new QueuedListener<>(queue, listener);
         String now = kv.get(checkKey(key));
         if (now != null) {
             w.deliver(new KvEvent(key, now));
         }
         kvWatchers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(w);
         return () -> {
-            w.open.set(false);
+            w.close();
             synchronized (this) {
                 kvWatchers.getOrDefault(key, new ArrayList<>()).remove(w);
             }

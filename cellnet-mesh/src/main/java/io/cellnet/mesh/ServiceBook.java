@@ -6,9 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -27,17 +25,7 @@ public final class ServiceBook {
             .thenComparing(i -> i.id().group()).thenComparingInt(i -> i.id().index());
 
     private final Map<String, Map<ServiceId, ServiceInstance>> byName = new HashMap<>();
-    private final Map<String, List<Watcher>> watchers = new HashMap<>();
-
-    private record Watcher(EventQueue queue, Consumer<ServiceEvent> listener, AtomicBoolean open) {
-        void deliver(ServiceEvent event) {
-            queue.post(() -> {
-                if (open.get()) {
-                    listener.accept(event);
-                }
-            });
-        }
-    }
+    private final Map<String, List<QueuedListener<ServiceEvent>>> watchers = new HashMap<>();
 
     /** An empty book. */
     public ServiceBook() {
@@ -100,14 +88,13 @@ public final class ServiceBook {
 
     /** Watches {@code name}: an {@code ADDED} event for each instance now known, then every change. */
     public synchronized Watch watch(String name, EventQueue queue, Consumer<ServiceEvent> listener) {
-        Watcher w = new Watcher(Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(listener, "listener"),
-                new AtomicBoolean(true));
+        QueuedListener<ServiceEvent> w = new QueuedListener<>(queue, listener);
         instances(name).forEach(i -> w.deliver(new ServiceEvent(ServiceEventKind.ADDED, i)));
         watchers.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(w);
         return () -> {
-            w.open.set(false);
+            w.close();
             synchronized (this) {
-                List<Watcher> list = watchers.get(name);
+                List<QueuedListener<ServiceEvent>> list = watchers.get(name);
                 if (list != null && list.remove(w) && list.isEmpty()) {
                     watchers.remove(name);
                 }
@@ -116,7 +103,7 @@ public final class ServiceBook {
     }
 
     private void fire(ServiceEvent event) {
-        for (Watcher w : watchers.getOrDefault(event.instance().id().name(), List.of())) {
+        for (QueuedListener<ServiceEvent> w : watchers.getOrDefault(event.instance().id().name(), List.of())) {
             w.deliver(event);
         }
     }
