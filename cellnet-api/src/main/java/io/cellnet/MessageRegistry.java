@@ -28,6 +28,7 @@ public final class MessageRegistry {
     private final AtomicReferenceArray<MessageMeta> byId = new AtomicReferenceArray<>(0x10000);
     private final ConcurrentHashMap<Class<?>, MessageMeta> byType = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MessageMeta> byName = new ConcurrentHashMap<>();
+    private volatile boolean unknownAsRaw;
 
     private MessageRegistry() {
         for (Class<? extends SystemMessage> type : List.of(SessionInit.class, SessionAccepted.class,
@@ -90,6 +91,23 @@ public final class MessageRegistry {
                     + ", id " + meta.id() + "): its " + what + " is taken by " + existing.fullName() + " ("
                     + existing.type().getName() + ", id " + existing.id() + ")");
         }
+    }
+
+    /**
+     * When {@code on}, a frame whose id this registry (and the built-in envelopes) do not know is
+     * delivered undecoded as a {@link RawPacket} instead of failing the session, so a gateway can
+     * forward it without knowing its type (cellmesh's agent). Off by default.
+     *
+     * @return this registry
+     */
+    public MessageRegistry deliverUnknownAsRaw(boolean on) {
+        unknownAsRaw = on;
+        return this;
+    }
+
+    /** Whether frames of unknown ids are delivered as {@link RawPacket}s; see {@link #deliverUnknownAsRaw}. */
+    public boolean deliversUnknownAsRaw() {
+        return unknownAsRaw;
     }
 
     /** The meta with this id, or {@code null}. */

@@ -8,6 +8,10 @@ import io.cellnet.examples.echo.EchoClientCommand;
 import io.cellnet.examples.echo.EchoServerCommand;
 import io.cellnet.examples.http.HttpClientCommand;
 import io.cellnet.examples.http.HttpServerCommand;
+import io.cellnet.examples.mesh.MeshClientCommand;
+import io.cellnet.examples.mesh.MeshDemoCommand;
+import io.cellnet.examples.mesh.MeshGameCommand;
+import io.cellnet.examples.mesh.MeshGatewayCommand;
 import io.cellnet.examples.rpc.RpcClientCommand;
 import io.cellnet.examples.rpc.RpcServerCommand;
 import java.util.Arrays;
@@ -32,7 +36,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.of(DemoCommand.COMMAND, EchoServerCommand.COMMAND, EchoClientCommand.COMMAND,
                 ChatServerCommand.COMMAND, ChatClientCommand.COMMAND, WsChatServerCommand.COMMAND, RpcServerCommand.COMMAND,
-                RpcClientCommand.COMMAND, HttpServerCommand.COMMAND, HttpClientCommand.COMMAND, BenchCommand.COMMAND)) {
+                RpcClientCommand.COMMAND, HttpServerCommand.COMMAND, HttpClientCommand.COMMAND, BenchCommand.COMMAND,
+                MeshGameCommand.COMMAND, MeshGatewayCommand.COMMAND, MeshClientCommand.COMMAND, MeshDemoCommand.COMMAND)) {
             m.put(c.usage().command(), c);
         }
         return m;

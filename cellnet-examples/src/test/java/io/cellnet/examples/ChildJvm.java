@@ -71,6 +71,12 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the child with SIGKILL ({@code kill -9}: no shutdown hook runs) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(InProcess.WAIT.toMillis(), TimeUnit.MILLISECONDS), "alive after SIGKILL");
+    }
+
     /** The child's stderr so far. */
     String logs() {
         try {

@@ -39,7 +39,7 @@ class PublishedModulesTest {
             bom.add(text(dependency, "artifactId"));
         }
         assertEquals(published(), bom);
-        assertTrue(bom.containsAll(Set.of("cellnet-api", "cellnet-netty", "cellnet-testing")), bom::toString);
+        assertTrue(bom.containsAll(Set.of("cellnet-api", "cellnet-netty", "cellnet-testing", "cellnet-mesh")), bom::toString);
     }
 
     @Test

@@ -87,6 +87,18 @@ class BuiltinMessagesTest {
     }
 
     @Test
+    void unknownIdsAreFrameErrorsUnlessTheRegistryDeliversThemRaw() {
+        MessageRegistry registry = MessageRegistry.create();
+        assertThrows(FrameException.class, () -> PacketCodec.decode(registry, 4242, Unpooled.wrappedBuffer(new byte[] {7})));
+        assertSame(registry, registry.deliverUnknownAsRaw(true));
+        assertTrue(registry.deliversUnknownAsRaw());
+        assertEquals(new RawPacket(4242, new byte[] {7, 8}),
+                PacketCodec.decode(registry, 4242, Unpooled.wrappedBuffer(new byte[] {7, 8})));
+        assertInstanceOf(RemoteCallACK.class, PacketCodec.decode(registry, 20476, Unpooled.wrappedBuffer(new byte[0])),
+                "known ids (here a built-in envelope) are still decoded");
+    }
+
+    @Test
     void everyPrefixOfAGoldenEnvelopeDecodesOrIsACodecError() {
         for (String frame : new String[] {GoFrames.RPC_REQ_JSON, GoFrames.RPC_ACK_BINARY, GoFrames.RELAY_JSON}) {
             byte[] whole = bytes(frame);

@@ -9,6 +9,7 @@ import io.cellnet.codec.Codec;
 import io.cellnet.codec.CodecException;
 import io.cellnet.netty.codec.ByteBufCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * The part of every transmitter that is the same on every transport: a message id plus a body
@@ -25,11 +26,16 @@ public final class PacketCodec {
     /**
      * Decodes the readable bytes of {@code body} as the message registered under {@code id}.
      *
-     * @throws FrameException when {@code id} is unknown or belongs to a system message
+     * @return the message, or a {@link RawPacket} of the bytes when the id is unknown and the
+     *     registry {@linkplain MessageRegistry#deliversUnknownAsRaw() delivers unknown ids raw}
+     * @throws FrameException when {@code id} is unknown (and not delivered raw) or belongs to a system message
      * @throws CodecException when the codec refuses the body
      */
     public static Object decode(MessageRegistry registry, int id, ByteBuf body) {
         MessageMeta meta = BuiltinMessages.byId(registry, id);
+        if (meta == null && registry.deliversUnknownAsRaw() && id > 0) {
+            return new RawPacket(id, ByteBufUtil.getBytes(body));
+        }
         if (meta == null) {
             throw new FrameException("msg not exists, '" + id + "'");
         }

@@ -1,0 +1,62 @@
+package io.cellnet.examples.mesh;
+
+import io.cellnet.EventQueue;
+import io.cellnet.examples.Args;
+import io.cellnet.examples.Command;
+import io.cellnet.examples.Console;
+import io.cellnet.examples.Option;
+import io.cellnet.examples.Transport;
+import io.cellnet.examples.Usage;
+import io.cellnet.mesh.gateway.Gateway;
+import io.cellnet.mesh.nats.NatsDiscovery;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code mesh-gateway}: a gateway that finds the game service on NATS and routes
+ * {@code mesh.HelloREQ} to it.
+ *
+ * <p>Thread safety: runs on the command's thread; routing runs on the gateway's queue.
+ */
+public final class MeshGatewayCommand {
+    private static final Option ADDRESS = Option.of("address", "HOST:PORT", "127.0.0.1:18900",
+            "where clients connect (tcp.ltv), port 0 for any free port");
+    private static final Option ROUTES_KEY = Option.of("routes-key", "KEY", "",
+            "read the route table from this NATS key-value key (and reload it on change) instead of the built-in one");
+    private static final Usage USAGE = Usage.of("mesh-gateway", "a gateway routing clients to the game service",
+            "prints LISTENING HOST:PORT, then BACKEND DISCOVERED|CONNECTED|DISCONNECTED|REMOVED <id> as game"
+                    + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM",
+            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY);
+
+    /** The command. */
+    public static final Command COMMAND = new Command(USAGE, MeshGatewayCommand::run);
+
+    private MeshGatewayCommand() {
+    }
+
+    private static int run(Args args, Console console) throws Exception {
+        String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
+                EventQueue queue = EventQueue.create("mesh-gateway").startLoop()) {
+            Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
+                    .backendListener((id, change) -> console.out().println("BACKEND " + change + " " + id));
+            b = args.get(ROUTES_KEY).isEmpty() ? b.routes(GameMessages.ROUTES) : b.routesFromKv(args.get(ROUTES_KEY));
+            Gateway gateway;
+            try {
+                gateway = b.start();
+            } catch (CompletionException e) {
+                console.out().println("FAIL: cannot listen on " + address + ": " + e.getCause());
+                return 1;
+            }
+            try {
+                console.trapStopSignal();
+                String host = address.substring(0, address.lastIndexOf(':'));
+                console.out().println("LISTENING " + (host.isEmpty() ? "0.0.0.0" : host) + ":" + gateway.port());
+                console.awaitStop();
+            } finally {
+                gateway.close();
+            }
+            console.out().println("STOPPED clients=" + gateway.clientCount());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.cellnet.mesh;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellnet.EventQueue;
+import io.cellnet.SessionConnected;
+import io.cellnet.TcpConnector;
+import io.cellnet.mesh.TestMessages.HelloACK;
+import io.cellnet.mesh.TestMessages.HelloREQ;
+import io.cellnet.mesh.TestMessages.HoldREQ;
+import io.cellnet.mesh.TestMessages.StrayACK;
+import io.cellnet.mesh.gateway.ClientClosedACK;
+import io.cellnet.mesh.gateway.Failover;
+import io.cellnet.mesh.gateway.Gateway;
+import io.cellnet.mesh.gateway.GatewayLink;
+import io.cellnet.mesh.gateway.RouteErrorACK;
+import io.cellnet.mesh.gateway.RouteMode;
+import io.cellnet.mesh.gateway.RouteTable;
+import io.cellnet.netty.ws.WsOptions;
+import io.cellnet.testing.CellnetPeersExtension;
+import io.cellnet.testing.RecordingEventCallback;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gateway on the in-memory discovery: routing, stickiness, pushes, announcements, failures. */
+class GatewayTest {
+    static final RouteTable ROUTES = RouteTable.builder()
+            .route("test.HelloREQ", "game", RouteMode.REQUEST)
+            .route("test.HoldREQ", "game", RouteMode.REQUEST)
+            .build();
+
+    @RegisterExtension
+    final CellnetPeersExtension net = CellnetPeersExtension.create(TestMessages.registry());
+    final InMemoryDiscovery discovery = new InMemoryDiscovery();
+    final List<Gateway> gateways = new ArrayList<>();
+
+    @AfterEach
+    void closeGateways() {
+        gateways.forEach(Gateway::close);
+        discovery.close();
+    }
+
+    Gateway gateway(Gateway.Builder b) {
+        Gateway g = b.start();
+        gateways.add(g);
+        return g;
+    }
+
+    Gateway gateway() {
+        return gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0").routes(ROUTES));
+    }
+
+    /** A connected client of {@code g} and what it receives. */
+    record Client(TcpConnector connector, RecordingEventCallback events) {
+        HelloACK hello(String user) {
+            connector.session().send(new HelloREQ(user));
+            return events.expect(HelloACK.class);
+        }
+    }
+
+    Client client(Gateway g) {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector c = net.start(net.tcpConnector(g.port(), events, b -> b));
+        events.expect(SessionConnected.class);
+        return new Client(c, events);
+    }
+
+    void awaitConnected(Gateway g, int instances) {
+        await().atMost(Events.WAIT).until(() -> g.connectors("game") != null
+                && g.connectors("game").instances().size() == instances);
+    }
+
+    @Test
+    void clientsAreAnsweredThroughTheGatewayAndStayOnTheirInstance() {
+        TestGame g0 = new TestGame(net, discovery, 0);
+        TestGame g1 = new TestGame(net, discovery, 1);
+        Gateway gw = gateway();
+        awaitConnected(gw, 2);
+        Set<String> servers = new HashSet<>();
+        for (int n = 0; n < 8; n++) {
+            Client c = client(gw);
+            String first = c.hello("u" + n).Server();
+            for (int k = 0; k < 3; k++) {
+                HelloACK ack = c.hello("u" + n);
+                assertEquals("u" + n, ack.User());
+                assertEquals(first, ack.Server(), "a client stays on its instance");
+            }
+            servers.add(first);
+        }
+        assertEquals(Set.of("game#0@dev", "game#1@dev"), servers, "clients spread over both instances");
+        assertEquals(8, g0.connectedClients().size() + g1.connectedClients().size(), "each binding announced once");
+    }
+
+    @Test
+    void backendsPushToOneClientAListOrEveryClient() {
+        TestGame game = new TestGame(net, discovery, 0);
+        Gateway gw = gateway();
+        awaitConnected(gw, 1);
+        List<Client> clients = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Client c = client(gw);
+            c.hello("u" + n);
+            clients.add(c);
+        }
+        List<Long> ids = game.connectedClients();
+        assertEquals(3, ids.size());
+        GatewayLink.send(game.gateway.get(), new long[] {ids.get(0), ids.get(2)}, new HelloACK("list", "push"));
+        assertEquals("list", clients.get(0).events.expect(HelloACK.class).User());
+        assertEquals("list", clients.get(2).events.expect(HelloACK.class).User());
+        GatewayLink.broadcast(game.gateway.get(), new HelloACK("all", "push"));
+        for (Client c : clients) {
+            assertEquals("all", c.events.expect(HelloACK.class).User(), "the list push reached only its targets");
+        }
+        GatewayLink.send(game.gateway.get(), ids.get(1), new HelloACK("one", "push"));
+        assertEquals("one", clients.get(1).events.expect(HelloACK.class).User());
+        clients.forEach(c -> c.events.assertNoMoreEvents());
+    }
+
+    @Test
+    void aClientDisconnectIsAnnouncedToItsBackend() {
+        TestGame game = new TestGame(net, discovery, 0);
+        Gateway gw = gateway();
+        awaitConnected(gw, 1);
+        Client c = client(gw);
+        c.hello("bye");
+        long id = game.connectedClients().get(0);
+        c.connector.close();
+        ClientClosedACK closed = (ClientClosedACK) game.announced.await(ClientClosedACK.class::isInstance);
+        assertEquals(id, closed.ID().ID());
+        assertEquals("gateway#0@dev", closed.ID().SvcID());
+    }
+
+    @Test
+    void unroutedMessagesAndMissingServicesAreErrorsNotSilence() {
+        Gateway gw = gateway();
+        Client c = client(gw);
+        c.connector.session().send(new StrayACK("?"));
+        RouteErrorACK noRoute = c.events.expect(RouteErrorACK.class);
+        assertEquals(TestMessages.id(StrayACK.class), noRoute.MsgID());
+        assertEquals("", noRoute.Service());
+        c.connector.session().send(new HelloREQ("nobody"));
+        RouteErrorACK noInstance = c.events.expect(RouteErrorACK.class);
+        assertEquals("game", noInstance.Service());
+        assertTrue(c.connector.session().isOpen(), "the client stays connected");
+    }
+
+    @Test
+    void whenABackendDiesItsRequestsInFlightFailAndTheClientMovesWithoutDisconnecting() {
+        TestGame g0 = new TestGame(net, discovery, 0);
+        TestGame g1 = new TestGame(net, discovery, 1);
+        Gateway gw = gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0").routes(ROUTES)
+                .failover(Failover.NOTIFY));
+        awaitConnected(gw, 2);
+        Client c = client(gw);
+        String first = c.hello("mover").Server();
+        TestGame bound = first.equals(g0.id.toString()) ? g0 : g1;
+        c.connector.session().send(new HoldREQ("held"));
+        await().atMost(Events.WAIT).until(() -> bound.held.size() == 1);
+        bound.die();
+        RouteErrorACK failed = c.events.expect(RouteErrorACK.class);
+        assertEquals(TestMessages.id(HoldREQ.class), failed.MsgID(), "the request in flight fails: " + failed);
+        RouteErrorACK notice = c.events.expect(RouteErrorACK.class);
+        assertEquals(0, notice.MsgID(), "Failover.NOTIFY tells the client: " + notice);
+        String second = c.hello("mover").Server();
+        assertNotEquals(first, second, "rebound to the survivor");
+        assertTrue(c.connector.session().isOpen());
+    }
+
+    @Test
+    void theRouteTableComesFromTheKeyValueStoreAndReloads() {
+        new TestGame(net, discovery, 0);
+        Gateway gw = gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0")
+                .routesFromKv("routes/gateway"));
+        Client c = client(gw);
+        c.connector.session().send(new HelloREQ("early"));
+        assertEquals("", c.events.expect(RouteErrorACK.class).Service(), "no table yet");
+        discovery.kvPut("routes/gateway", "# client message -> service\ntest.HelloREQ game request\n");
+        await().atMost(Events.WAIT).until(() -> gw.routeTable().route(TestMessages.id(HelloREQ.class)) != null);
+        awaitConnected(gw, 1);
+        assertEquals("game#0@dev", c.hello("late").Server());
+        discovery.kvPut("routes/gateway", "not a table");
+        discovery.kvPut("routes/gateway", "test.HoldREQ game\n");
+        await().atMost(Events.WAIT).until(() -> gw.routeTable().route(TestMessages.id(HelloREQ.class)) == null);
+    }
+
+    @Test
+    void webSocketClientsAreRoutedToo() {
+        new TestGame(net, discovery, 0);
+        EventQueue q = net.queue("gateway");
+        Gateway gw = gateway(Gateway.builder(discovery, q).address("127.0.0.1:0").wsAddress("127.0.0.1:0/ws")
+                .routes(ROUTES));
+        awaitConnected(gw, 1);
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector ws = net.start(net.wsConnector("ws://127.0.0.1:" + gw.wsPort() + "/ws", events, WsOptions.DEFAULT,
+                b -> b));
+        events.expect(SessionConnected.class);
+        ws.session().send(new HelloREQ("web"));
+        assertEquals(new HelloACK("web", "game#0@dev"), events.expect(HelloACK.class));
+    }
+}
