@@ -34,8 +34,8 @@ public final class MariaDbServer {
             Files.writeString(init, "CREATE DATABASE IF NOT EXISTS " + DATABASE + ";\n"
                     + "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';\n"
                     + "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';\n"
-                    + "GRANT ALL ON " + DATABASE + ".* TO '" + USER + "'@'%';\n"
-                    + "GRANT ALL ON " + DATABASE + ".* TO '" + USER + "'@'localhost';\n");
+                    + "GRANT ALL ON *.* TO '" + USER + "'@'%';\n"
+                    + "GRANT ALL ON *.* TO '" + USER + "'@'localhost';\n");
             Process install = new ProcessBuilder(binary("mariadb-install-db"), "--no-defaults", "--datadir=" + data,
                     "--user=root", "--auth-root-authentication-method=normal")
                     .redirectErrorStream(true)
