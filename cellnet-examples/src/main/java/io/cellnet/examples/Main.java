@@ -6,6 +6,8 @@ import io.cellnet.examples.chat.ChatServerCommand;
 import io.cellnet.examples.chat.WsChatServerCommand;
 import io.cellnet.examples.echo.EchoClientCommand;
 import io.cellnet.examples.echo.EchoServerCommand;
+import io.cellnet.examples.leaderboard.LeaderboardClientCommand;
+import io.cellnet.examples.leaderboard.LeaderboardServerCommand;
 import io.cellnet.examples.rpc.RpcClientCommand;
 import io.cellnet.examples.rpc.RpcServerCommand;
 import java.util.Arrays;
@@ -30,7 +32,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.of(DemoCommand.COMMAND, EchoServerCommand.COMMAND, EchoClientCommand.COMMAND,
                 ChatServerCommand.COMMAND, ChatClientCommand.COMMAND, WsChatServerCommand.COMMAND, RpcServerCommand.COMMAND,
-                RpcClientCommand.COMMAND, BenchCommand.COMMAND)) {
+                RpcClientCommand.COMMAND, LeaderboardServerCommand.COMMAND, LeaderboardClientCommand.COMMAND,
+                BenchCommand.COMMAND)) {
             m.put(c.usage().command(), c);
         }
         return m;
