@@ -16,7 +16,7 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.db.DbBusyException;
-import io.cellnet.db.internal.DbPeerCore;
+import io.cellnet.db.DbPeerBuilder;
 import io.cellnet.dbtesting.DbResults;
 import io.cellnet.dbtesting.DbResults.Outcome;
 import io.cellnet.dbtesting.RedisServer;
@@ -79,7 +79,7 @@ class RedisConnectorTest {
     void byTypeNameCommandsAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("redix.Connector"), Peers.typeNames()::toString);
         GenericPeer peer = Peers.newGenericPeer("redix.Connector", "cache", "127.0.0.1:" + redis.port(), queue,
-                DbPeerCore.bundle("redis", events));
+                DbPeerBuilder.eventBundle("redis", events));
         closeables.add(peer);
         assertEquals("redix.Connector", peer.typeName());
         peer.start().join();

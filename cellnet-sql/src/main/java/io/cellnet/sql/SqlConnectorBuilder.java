@@ -1,10 +1,6 @@
 package io.cellnet.sql;
 
-import io.cellnet.EventCallback;
-import io.cellnet.EventQueue;
-import io.cellnet.PeerProperty;
-import io.cellnet.ProcessorBundle;
-import io.cellnet.ReconnectPolicy;
+import io.cellnet.db.DbPeerBuilder;
 import io.cellnet.db.internal.DbPeerCore;
 import io.cellnet.sql.internal.HikariSqlConnector;
 import io.cellnet.sql.internal.SqlSettings;
@@ -13,58 +9,31 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of a {@link SqlConnector}; every one has a default but the address.
+ * Settings of a {@link SqlConnector}; every one has a default but the address. The reconnect policy
+ * (Go's optional reconnect; 2 s doubling to 10 s by default) applies to the start's connection
+ * check; after its first success, HikariCP replaces broken connections on demand.
  *
  * <p>Thread safety: not thread-safe; use from one thread. {@link #build()} may be called several
  * times, each giving a new, stopped connector.
  */
-public final class SqlConnectorBuilder {
-    private String name = "sql";
-    private @Nullable String address;
-    private EventQueue queue = EventQueue.direct();
-    private ProcessorBundle bundle = DbPeerCore.bundle("sql", EventCallback.NONE);
+public final class SqlConnectorBuilder extends DbPeerBuilder<SqlConnectorBuilder> {
     private @Nullable String user;
     private @Nullable String password;
     private int poolSize = 8;
     private int queueCapacity = 1_000;
     private Duration queryTimeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(5);
-    private ReconnectPolicy reconnect = ReconnectPolicy.exponential(Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
 
     SqlConnectorBuilder() {
-    }
-
-    /** The name for logs and the pool's threads; {@code "sql"} by default. */
-    public SqlConnectorBuilder name(String name) {
-        this.name = Objects.requireNonNull(name, "name");
-        return this;
+        super("sql");
     }
 
     /** A JDBC URL, or Go's MySQL DSN (converted, see {@link SqlAddress}). */
-    public SqlConnectorBuilder address(String address) {
+    @Override
+    protected String checkAddress(String address) {
         SqlAddress.parse(address);
-        this.address = address;
-        return this;
+        return address;
     }
-
-    /** The queue the callbacks and results run on; {@link EventQueue#direct()} by default. */
-    public SqlConnectorBuilder queue(EventQueue queue) {
-        this.queue = Objects.requireNonNull(queue, "queue");
-        return this;
-    }
-
-    /** The callback of the connection events. */
-    public SqlConnectorBuilder callback(EventCallback callback) {
-        this.bundle = DbPeerCore.bundle("sql", Objects.requireNonNull(callback, "callback"));
-        return this;
-    }
-
-    /** The bundle whose hooker and callback get the events (its transmitter is not used). */
-    public SqlConnectorBuilder bundle(ProcessorBundle bundle) {
-        this.bundle = Objects.requireNonNull(bundle, "bundle");
-        return this;
-    }
-
     /** The user, overriding a DSN's; otherwise the URL's, if any. */
     public SqlConnectorBuilder user(String user) {
         this.user = Objects.requireNonNull(user, "user");
@@ -122,24 +91,12 @@ public final class SqlConnectorBuilder {
         return this;
     }
 
-    /**
-     * When to check the connection again after the start's check failed (Go's optional
-     * reconnect); 2 s doubling to 10 s by default. When it gives up, the connector posts
-     * {@code SessionConnectError} with {@code willRetry == false} and stops itself. After the
-     * first success, HikariCP replaces broken connections on demand.
-     */
-    public SqlConnectorBuilder reconnect(ReconnectPolicy policy) {
-        this.reconnect = Objects.requireNonNull(policy, "policy");
-        return this;
-    }
-
     /** A new, stopped connector. */
     public SqlConnector build() {
-        String a = Objects.requireNonNull(address, "address is required");
-        SqlAddress parsed = SqlAddress.parse(a);
-        return new HikariSqlConnector(new DbPeerCore("mysql.Connector", PeerProperty.of(name, a, queue), bundle),
+        SqlAddress parsed = SqlAddress.parse(addressValue());
+        return new HikariSqlConnector(new DbPeerCore("mysql.Connector", property(), processorBundle()),
                 new SqlSettings(parsed.jdbcUrl(), user != null ? user : parsed.user(),
                         password != null ? password : parsed.password(), poolSize, queueCapacity, queryTimeout,
-                        connectTimeout, reconnect));
+                        connectTimeout, reconnectPolicy()));
     }
 }

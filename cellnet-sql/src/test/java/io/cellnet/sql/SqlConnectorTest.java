@@ -15,7 +15,7 @@ import io.cellnet.ReconnectPolicy;
 import io.cellnet.SessionConnectError;
 import io.cellnet.SessionConnected;
 import io.cellnet.db.DbBusyException;
-import io.cellnet.db.internal.DbPeerCore;
+import io.cellnet.db.DbPeerBuilder;
 import io.cellnet.dbtesting.DbResults;
 import io.cellnet.dbtesting.DbResults.Outcome;
 import io.cellnet.dbtesting.MariaDbServer;
@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +99,7 @@ class SqlConnectorTest {
     void byTypeNameTheHelpersAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("mysql.Connector"), Peers.typeNames()::toString);
         GenericPeer peer = Peers.newGenericPeer("mysql.Connector", "db", MariaDbServer.jdbcUrlWithCredentials(db), queue,
-                DbPeerCore.bundle("sql", events));
+                DbPeerBuilder.eventBundle("sql", events));
         closeables.add(peer);
         assertEquals("mysql.Connector", peer.typeName());
         peer.start().join();
@@ -174,7 +175,15 @@ class SqlConnectorTest {
     @Test
     void whenEveryWorkerIsBusyAndTheQueueFullACallIsRefusedAtOnce() throws Exception {
         SqlConnector c = started(b -> b.poolSize(1).queueCapacity(1));
-        c.one("SELECT SLEEP(1), 'running'", row -> row.getString(2), results.callback("running"));
+        CountDownLatch running = new CountDownLatch(1);
+        c.operate(conn -> {
+            running.countDown();
+            try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT SLEEP(1), 'running'")) {
+                rs.next();
+                return rs.getString(2);
+            }
+        }, results.callback("running"));
+        assertTrue(running.await(EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS), "the only worker is busy");
         c.one("SELECT 'queued'", row -> row.getString(1), results.callback("queued"));
         c.one("SELECT 'refused'", row -> row.getString(1), results.callback("refused"));
         Outcome first = results.next();

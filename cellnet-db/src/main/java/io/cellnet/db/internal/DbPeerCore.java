@@ -2,13 +2,12 @@ package io.cellnet.db.internal;
 
 import io.cellnet.CloseReason;
 import io.cellnet.ContextSet;
-import io.cellnet.EventCallback;
-import io.cellnet.EventHooker;
 import io.cellnet.EventQueue;
 import io.cellnet.Peer;
 import io.cellnet.PeerProperty;
 import io.cellnet.PeerState;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.ReconnectPolicy;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.Session;
 import io.cellnet.SessionClosed;
@@ -26,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,11 +61,6 @@ public final class DbPeerCore implements ContextSet.Forwarding {
         this.typeName = Objects.requireNonNull(typeName, "typeName");
         this.property = Objects.requireNonNull(property, "property");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
-    }
-
-    /** A bundle for a database peer built without one: the callback only (no transmitter is used). */
-    public static ProcessorBundle bundle(String name, EventCallback callback) {
-        return new ProcessorBundle(() -> name, EventHooker.IDENTITY, callback);
     }
 
     /** Binds the peer that owns this core (the events' sessions name it). */
@@ -225,6 +221,30 @@ public final class DbPeerCore implements ContextSet.Forwarding {
     /** A connection attempt failed: {@link SessionConnectError} on a session that never opened. */
     public void connectError(Throwable cause, int attempt, boolean willRetry) {
         post(detachedSession(), new SessionConnectError(unwrap(cause), attempt, willRetry));
+    }
+
+    /**
+     * Connection attempt {@code attempt} failed (unless the peer is stopping or the attempt is no
+     * longer {@code current}): posts its {@link SessionConnectError}, then, after the policy's delay,
+     * runs {@code next} with the next attempt's number while the attempt is still current; when the
+     * policy gives up, stops the peer.
+     */
+    public void attemptFailed(Throwable cause, int attempt, ReconnectPolicy policy, BooleanSupplier current,
+            IntConsumer next) {
+        if (stopping() || !current.getAsBoolean()) {
+            return;
+        }
+        Duration delay = policy.delayBeforeAttempt(attempt + 1);
+        connectError(cause, attempt, delay != null);
+        if (delay == null) {
+            owner().stop();
+            return;
+        }
+        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (!stopping() && current.getAsBoolean()) {
+                next.accept(attempt + 1);
+            }
+        });
     }
 
     /** Posts {@code message} on {@code session} through the bundle's hooker to its callback, on the queue. */

@@ -23,7 +23,6 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -92,20 +91,7 @@ public final class LettuceRedisConnector implements RedisConnector, DbPeer {
                 connected(c, conn);
                 return;
             }
-            if (core.stopping() || !isCurrent(c)) {
-                return;
-            }
-            Duration delay = settings.reconnect().delayBeforeAttempt(attempt + 1);
-            core.connectError(error, attempt, delay != null);
-            if (delay == null) {
-                stop();
-            } else {
-                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-                    if (!core.stopping() && isCurrent(c)) {
-                        attempt(c, attempt + 1);
-                    }
-                });
-            }
+            core.attemptFailed(error, attempt, settings.reconnect(), () -> isCurrent(c), next -> attempt(c, next));
         });
     }
 
@@ -217,12 +203,18 @@ public final class LettuceRedisConnector implements RedisConnector, DbPeer {
         }
         return conn.thenCompose(c -> commands.apply(c.async())).exceptionallyCompose(e -> {
             Throwable cause = DbPeerCore.unwrap(e);
-            if (cause instanceof RedisException && String.valueOf(cause.getMessage()).startsWith("Request queue size exceeded")) {
+            if (cause instanceof RedisException && isQueueFull(cause.getMessage())) {
                 return CompletableFuture.failedFuture(new DbBusyException("more than " + settings.maxPending()
                         + " Redis commands are waiting (maxPending)", cause));
             }
             return CompletableFuture.failedFuture(cause);
         });
+    }
+
+    /** Lettuce's two refusals at {@code requestQueueSize}: while queued, or on the connection's stack. */
+    private static boolean isQueueFull(@Nullable String message) {
+        return message != null && (message.startsWith("Request queue size exceeded")
+                || message.startsWith("Internal stack size exceeded"));
     }
 
     @Override

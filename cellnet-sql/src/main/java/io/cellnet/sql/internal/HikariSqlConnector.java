@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,24 +89,10 @@ public final class HikariSqlConnector implements SqlConnector, DbPeer {
     /** The start's connection check, attempt {@code attempt}. */
     private void check(HikariDataSource ds, int attempt) {
         run(c -> c.isValid((int) Math.max(1, settings.connectTimeout().toSeconds()))).whenComplete((valid, error) -> {
-            if (core.stopping() || !isCurrent(ds)) {
-                return;
-            }
             Throwable cause = error != null ? DbPeerCore.unwrap(error)
                     : Boolean.TRUE.equals(valid) ? null : new SQLException("connection check failed");
-            if (cause == null) {
-                return;
-            }
-            Duration delay = settings.reconnect().delayBeforeAttempt(attempt + 1);
-            core.connectError(cause, attempt, delay != null);
-            if (delay == null) {
-                stop();
-            } else {
-                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-                    if (!core.stopping() && isCurrent(ds)) {
-                        check(ds, attempt + 1);
-                    }
-                });
+            if (cause != null) {
+                core.attemptFailed(cause, attempt, settings.reconnect(), () -> isCurrent(ds), next -> check(ds, next));
             }
         });
     }
