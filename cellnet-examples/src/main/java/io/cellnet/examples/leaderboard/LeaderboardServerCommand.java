@@ -61,48 +61,68 @@ public final class LeaderboardServerCommand {
             throw new IllegalArgumentException("--jdbc is required");
         }
         EventQueue queue = EventQueue.create("leaderboard-server").startLoop();
-        AtomicBoolean ready = new AtomicBoolean();
-        Leaderboard[] board = new Leaderboard[1];
-        RedisConnector redis = RedisPeers.connector().name("leaderboard-redis").address(args.get(REDIS)).queue(queue)
-                .reconnect(ReconnectPolicy.fixed(Duration.ofMillis(500))).commandTimeout(Duration.ofSeconds(2))
-                .callback(ev -> {
-                    // Redis may come back empty (or have missed submissions): fill it from SQL.
-                    if (ev.message() instanceof SessionConnected && ready.get()) {
-                        board[0].syncFromSql();
-                    }
-                }).build();
-        SqlConnector sql = SqlPeers.connector().name("leaderboard-sql").address(jdbc).queue(queue).poolSize(4)
-                .connectTimeout(Duration.ofSeconds(2)).queryTimeout(Duration.ofSeconds(5))
-                .reconnect(ReconnectPolicy.fixed(Duration.ofMillis(500))).build();
-        board[0] = new Leaderboard(redis, sql);
-        AtomicLong submitted = new AtomicLong();
-        MessageRegistry registry = LeaderboardMessages.registry();
-        MessageDispatcher handler = new MessageDispatcher(registry)
-                .on(SubmitREQ.class, (ev, req) -> board[0].submit(req.Player(), req.Score(), ack -> {
-                    if (ack.Error().isEmpty()) {
-                        submitted.incrementAndGet();
-                    }
-                    ev.send(ack);
-                }))
-                .on(TopREQ.class, (ev, req) -> board[0].top(req.Count(), ev::send));
+        RedisConnector redis = null;
+        SqlConnector sql = null;
         try {
-            redis.start().join();
-            sql.start().join();
-            try {
-                board[0].prepare().get(STORES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                console.out().println("FAIL: the stores did not answer within " + STORES_WAIT.toSeconds() + " s: "
-                        + (e instanceof ExecutionException ? e.getCause() : "timed out"));
-                queue.close();
+            AtomicBoolean ready = new AtomicBoolean();
+            Leaderboard[] board = new Leaderboard[1];
+            redis = RedisPeers.connector().name("leaderboard-redis").address(args.get(REDIS)).queue(queue)
+                    .reconnect(ReconnectPolicy.fixed(Duration.ofMillis(500))).commandTimeout(Duration.ofSeconds(2))
+                    .callback(ev -> {
+                        // Redis may come back empty (or have missed submissions): fill it from SQL.
+                        if (ev.message() instanceof SessionConnected && ready.get()) {
+                            board[0].syncFromSql();
+                        }
+                    }).build();
+            sql = SqlPeers.connector().name("leaderboard-sql").address(jdbc).queue(queue).poolSize(4)
+                    .connectTimeout(Duration.ofSeconds(2)).queryTimeout(Duration.ofSeconds(5))
+                    .reconnect(ReconnectPolicy.fixed(Duration.ofMillis(500))).build();
+            board[0] = new Leaderboard(redis, sql);
+            AtomicLong submitted = new AtomicLong();
+            MessageRegistry registry = LeaderboardMessages.registry();
+            MessageDispatcher handler = new MessageDispatcher(registry)
+                    .on(SubmitREQ.class, (ev, req) -> board[0].submit(req.Player(), req.Score(), ack -> {
+                        if (ack.Error().isEmpty()) {
+                            submitted.incrementAndGet();
+                        }
+                        ev.send(ack);
+                    }))
+                    .on(TopREQ.class, (ev, req) -> board[0].top(req.Count(), ev::send));
+            if (!prepared(console, redis, sql, board[0])) {
                 return 1;
             }
             ready.set(true);
             Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("leaderboard-server", address, queue, registry,
                     handler));
             return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED submitted=" + submitted.get());
+        } catch (RuntimeException | Error e) {
+            // Whatever goes wrong is said on the result line, and everything started is stopped.
+            console.out().println("FAIL: " + e);
+            e.printStackTrace(console.err());
+            return 1;
         } finally {
-            redis.close();
-            sql.close();
+            if (redis != null) {
+                redis.close();
+            }
+            if (sql != null) {
+                sql.close();
+            }
+            queue.close();
+        }
+    }
+
+    /** Starts both stores and waits, bounded, until they answered; prints FAIL when they did not. */
+    private static boolean prepared(Console console, RedisConnector redis, SqlConnector sql, Leaderboard board)
+            throws InterruptedException {
+        redis.start().join();
+        sql.start().join();
+        try {
+            board.prepare().get(STORES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            console.out().println("FAIL: the stores did not answer within " + STORES_WAIT.toSeconds() + " s: "
+                    + (e instanceof ExecutionException ? e.getCause() : "timed out"));
+            return false;
         }
     }
 }
