@@ -12,6 +12,8 @@ import io.cellnet.examples.mesh.MeshClientCommand;
 import io.cellnet.examples.mesh.MeshDemoCommand;
 import io.cellnet.examples.mesh.MeshGameCommand;
 import io.cellnet.examples.mesh.MeshGatewayCommand;
+import io.cellnet.examples.leaderboard.LeaderboardClientCommand;
+import io.cellnet.examples.leaderboard.LeaderboardServerCommand;
 import io.cellnet.examples.rpc.RpcClientCommand;
 import io.cellnet.examples.rpc.RpcServerCommand;
 import java.util.Arrays;
@@ -36,7 +38,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.of(DemoCommand.COMMAND, EchoServerCommand.COMMAND, EchoClientCommand.COMMAND,
                 ChatServerCommand.COMMAND, ChatClientCommand.COMMAND, WsChatServerCommand.COMMAND, RpcServerCommand.COMMAND,
-                RpcClientCommand.COMMAND, HttpServerCommand.COMMAND, HttpClientCommand.COMMAND, BenchCommand.COMMAND,
+                RpcClientCommand.COMMAND, HttpServerCommand.COMMAND, HttpClientCommand.COMMAND, LeaderboardServerCommand.COMMAND, LeaderboardClientCommand.COMMAND,
+                BenchCommand.COMMAND,
                 MeshGameCommand.COMMAND, MeshGatewayCommand.COMMAND, MeshClientCommand.COMMAND, MeshDemoCommand.COMMAND)) {
             m.put(c.usage().command(), c);
         }

@@ -1,0 +1,6 @@
+/**
+ * The Redis peer: {@link io.cellnet.redis.RedisConnector} (Go's {@code redix.Connector}), built by
+ * {@link io.cellnet.redis.RedisPeers} or by type name, and {@link io.cellnet.redis.RedisMessage},
+ * the pub/sub event. See docs/db.md.
+ */
+package io.cellnet.redis;
