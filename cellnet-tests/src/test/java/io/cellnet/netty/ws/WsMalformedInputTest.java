@@ -16,7 +16,9 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +57,7 @@ class WsMalformedInputTest {
             client.sendMasked(opcode, payload);
             String close = client.readFrame();
             assertTrue(close.startsWith("88:" + closeCode), close);   // close code (1003 or 1007), then the reason
-            client.awaitClose();
+            assertEquals(0, client.awaitClose(), "one close frame, nothing after it");
         }
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
@@ -80,12 +82,35 @@ class WsMalformedInputTest {
             assertEquals(WsWireTest.SERVER_FRAME, client.read(15));
             client.sendMasked(0x2, HELLO + "00");                // 14 bytes: over
             String close = client.readFrame();
-            assertTrue(close.startsWith("88:03f1"), close);          // 1009 message too big
-            client.awaitClose();
+            assertEquals("88:03f1" + hex("Max frame length of 13 has been exceeded."), close);   // 1009 and Netty's reason
+            assertEquals(0, client.awaitClose(), "one close frame, no 1000 \"Bye\" after it");
         }
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
         assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
+    }
+
+    @Test
+    void aFragmentedMessageOverMaxPacketSizeClosesTheSessionWithOneTooBigFrame() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b.maxPacketSize(14));
+        server.start().join();
+        try (RawWs client = RawWs.connect(server.port())) {
+            assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
+            client.sendFrame(0x02, HELLO.substring(0, 20));      // binary, not final: 10 bytes
+            client.sendFrame(0x80, HELLO.substring(0, 20));      // continuation, final: 20 bytes in all, over 13
+            String close = client.readFrame();
+            assertTrue(close.startsWith("88:03f1"), close);      // 1009 message too big, with a reason
+            assertTrue(close.length() > "88:03f1".length(), close);
+            assertEquals(0, client.awaitClose(), "one close frame, no 1000 \"Bye\" after it");
+        }
+        events.expect(SessionAccepted.class);
+        assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
+        events.assertNoMoreEvents();
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Stream<Arguments> badUpgrades() {

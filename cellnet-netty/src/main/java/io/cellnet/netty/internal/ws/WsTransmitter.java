@@ -90,6 +90,9 @@ public final class WsTransmitter implements ChannelTransmitter {
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(options.handshakeTimeout().toMillis())
                 .maxFramePayloadLength(max)
+                // WsFrameDecoder sends the one close frame (1009 and Netty's reason included) through
+                // the protocol handler, which then sends no "1000 Bye" of its own when the session closes.
+                .closeOnProtocolViolation(false)
                 .build()));
     }
 
