@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Serves the chat page with the JDK's built-in HTTP server: {@code /} is {@code chat.html} with
@@ -42,15 +43,16 @@ final class WebPage implements AutoCloseable {
     /**
      * Serves the page on {@code address} ({@code HOST:PORT}, port 0 for any free port).
      *
-     * @param configJson the page's settings, a JSON object put in place of {@code __CONFIG__}
+     * @param configJson the page's settings, a JSON object put in place of {@code __CONFIG__}; read
+     *                   on each request (the ports are known once the peers are listening)
      */
-    static WebPage start(String address, String configJson) throws IOException {
+    static WebPage start(String address, Supplier<String> configJson) throws IOException {
         Address a = Address.parse(address);
         HttpServer server = HttpServer.create(new InetSocketAddress(a.host(), a.minPort()), 0);
+        String template = resource("chat.html");
         // "</" cannot end the page's <script> element early: JSON allows "\/" for "/".
-        byte[] page = resource("chat.html").replace("__CONFIG__", configJson.replace("</", "<\\/"))
-                .getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> serve(exchange, page));
+        server.createContext("/", exchange -> serve(exchange, () -> template
+                .replace("__CONFIG__", configJson.get().replace("</", "<\\/")).getBytes(StandardCharsets.UTF_8)));
         server.start();
         return new WebPage(server, a.host());
     }
@@ -63,7 +65,7 @@ final class WebPage implements AutoCloseable {
         }
     }
 
-    private static void serve(HttpExchange exchange, byte[] page) throws IOException {
+    private static void serve(HttpExchange exchange, Supplier<byte[]> page) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -76,7 +78,7 @@ final class WebPage implements AutoCloseable {
             byte[] body;
             String type;
             if (path.equals("/") || path.equals("/index.html")) {
-                body = page;
+                body = page.get();
                 type = "text/html; charset=utf-8";
             } else if (file != null) {
                 body = resource(file[0]).getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.cellnet.examples.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellnet.Address;
 import io.cellnet.EventQueue;
@@ -15,7 +16,6 @@ import io.cellnet.examples.Usage;
 import io.cellnet.netty.WsPeers;
 import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.proc.MessageDispatcher;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class WsChatServerCommand {
                 .registry(json).idBase(WEB_ID_BASE).callback(room.webHandlers(new MessageDispatcher(json))).build());
         room.join(tcp.sessions());
         room.join(web.sessions());
-        try (WebPage page = WebPage.start(httpAddress, pageConfig(wsAddress, web))) {
+        try (WebPage page = WebPage.start(httpAddress, () -> pageConfig(wsAddress, web))) {
             return ServerRun.serve(console, queue, List.of(tcp, web), List.of("WEB " + page.url()),
                     () -> "STOPPED lines=" + room.lines());
         }
@@ -74,12 +74,16 @@ public final class WsChatServerCommand {
      * The page's settings: the WebSocket port (the bound one, so port 0 works) and path, and the
      * acceptor's message size limit, which the page shows before sending.
      */
-    private static String pageConfig(String wsAddress, Endpoint.Server web) throws IOException {
+    private static String pageConfig(String wsAddress, Endpoint.Server web) {
         String path = Address.parse(wsAddress).path();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("wsPort", web.port().getAsInt());
         config.put("wsPath", path.isEmpty() ? "/" : path);
         config.put("maxMessageBytes", WsOptions.DEFAULT_MAX_MESSAGE_SIZE);
-        return new ObjectMapper().writeValueAsString(config);
+        try {
+            return new ObjectMapper().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
