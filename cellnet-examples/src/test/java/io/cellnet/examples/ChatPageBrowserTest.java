@@ -117,6 +117,7 @@ class ChatPageBrowserTest {
                     "const c = chatPage.client.lastClose; return [c.code, c.reason, c.byClient]"));
             awaitLine(alice, "notice", null, "reconnected as alice");
             awaitLine(bob, "notice", null, "alice left");
+            assertEquals(null, chromium.js("return chatPage.client.lastClose"), "bob's connection closed");
             type(bob, "still here");
             terminal.out.await("sid10002 say: still here", InProcess.WAIT);
             awaitLine(alice, "line", "bob", "still here");

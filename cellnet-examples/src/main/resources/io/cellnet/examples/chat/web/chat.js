@@ -115,7 +115,7 @@ client.on("open", () => {
 
 client.on("flushed", ({ count }) => {
   for (const li of pending) {
-    li.dataset.note = "sending";
+    li.title = "sent, waiting for the server";
   }
   setHint(count + (count === 1 ? " line" : " lines") + " typed while disconnected sent.");
 });
