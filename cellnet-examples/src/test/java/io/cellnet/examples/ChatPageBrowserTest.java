@@ -153,6 +153,16 @@ class ChatPageBrowserTest {
             assertEquals(1L, chromium.js(COUNT_LINES, "own", "alice", held));
             assertEquals("connected as alice", chromium.driver.findElement(By.id("status")).getText());
 
+            // Without ?name= the page asks for a name first.
+            chromium.driver.switchTo().newWindow(WindowType.WINDOW);
+            chromium.driver.get(url);
+            WebElement name = chromium.driver.findElement(By.id("name"));
+            assertEquals("Your name", name.getAccessibleName());
+            assertTrue(!messageBox().isDisplayed(), "the message box shows before a name is chosen");
+            name.sendKeys("  carol  ", Keys.ENTER);
+            chromium.waiting().until(d -> d.findElement(By.id("status")).getText().equals("connected as carol"));
+            awaitLine(alice, "notice", null, "carol joined");
+
             // Closing bob's window is a leave notice for alice.
             switchTo(bob);
             chromium.driver.close();
