@@ -77,7 +77,7 @@ public final class WsTransmitter implements ChannelTransmitter {
             initServer(pipeline, settings, options, max);
         }
         pipeline.addLast("cellnet-ws-aggregator", new WebSocketFrameAggregator(max));
-        pipeline.addLast("cellnet-ws-decoder", new WsFrameDecoder(settings.registry()));
+        pipeline.addLast("cellnet-ws-decoder", new WsFrameDecoder(settings.registry(), !settings.client()));
     }
 
     private static void initServer(ChannelPipeline p, TransmitterSettings settings, WsOptions options, int max) {
