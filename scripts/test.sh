@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (the README's, and what .ci/run calls): makes sure the real servers
-# that the tests start themselves are installed (NATS, Redis, MariaDB, Chromium and its driver, all
-# Debian packages; apt-get update runs once, and only when something is missing), then runs
-# `mvn -B verify` with any extra arguments given. Needs JDK 17+ and Maven 3.8+; installing needs
+# that the tests start themselves are installed (NATS, Redis, MariaDB, Chromium and its driver, and
+# fonts for the browser screenshots, all Debian packages; apt-get update runs once, and only when
+# something is missing), then runs `mvn -B verify` with any extra arguments given. Needs JDK 17+ and Maven 3.8+; installing needs
 # root (or sudo) and Debian's package repositories.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,10 @@ have redis-server || missing+=(redis-server)
 have mariadbd || missing+=(mariadb-server)
 have chromium || missing+=(chromium)
 have chromedriver || missing+=(chromium-driver)
+# Fonts for the chat page's screenshots (emoji and CJK text instead of empty boxes).
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+installed fonts-noto-color-emoji || missing+=(fonts-noto-color-emoji)
+installed fonts-wqy-zenhei || missing+=(fonts-wqy-zenhei)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"

@@ -8,10 +8,13 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
 import io.cellnet.SessionConnected;
-import io.cellnet.StringHash;
 import io.cellnet.TcpConnector;
 import io.cellnet.examples.chat.ChatMessages.ChatACK;
 import io.cellnet.examples.chat.ChatMessages.ChatREQ;
+import io.cellnet.examples.chat.ChatMessages.JoinACK;
+import io.cellnet.examples.chat.ChatMessages.JoinREQ;
+import io.cellnet.examples.chat.ChatMessages.Member;
+import io.cellnet.examples.chat.ChatMessages.PresenceACK;
 import io.cellnet.examples.chat.ChatMessages;
 import io.cellnet.netty.WsPeers;
 import io.cellnet.proc.SyncReceiver;
@@ -25,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * ws-chat-server: the page is served, and a WebSocket client speaking the page's protocol (json,
- * {@code [msgid][body]} binary messages) chats with a TCP chat-client through the one room.
+ * ws-chat-server without a browser: the page and its files are served, and a WebSocket client
+ * speaking the page's protocol (json, {@code [msgid][body]} binary messages, webchat join and
+ * presence) chats with a TCP chat-client through the one room; names are cleaned, blank lines
+ * ignored. The page itself is tested in Chromium by {@link ChatPageBrowserTest}.
  */
 @ExtendWith(NoLeftoversExtension.class)
 class WsChatServerTest {
@@ -41,19 +46,24 @@ class WsChatServerTest {
             String url = server.out.await(l -> l.startsWith("WEB "), WAIT).substring(4);
             checkPage(url, ws);
 
-            MessageRegistry json = ChatMessages.registry("json");
+            MessageRegistry json = ChatMessages.webRegistry();
             SyncReceiver browser = new SyncReceiver();
             try (EventQueue queue = EventQueue.create("ws-chat-browser").startLoop();
                     InProcess client = InProcess.start("chat-client", "--address", tcp)) {
+                client.out.await("connected to " + tcp, WAIT);
+                server.out.await("sid1 joined", WAIT);
                 TcpConnector page = WsPeers.connector().address("ws://" + ws + "/chat").queue(queue).registry(json)
                         .callback(browser).build();
                 try {
                     page.start();
                     assertNotNull(browser.waitMessage(SessionConnected.class, WAIT));
                     server.out.await("sid10001 joined", WAIT);
-                    client.out.await("connected to " + tcp, WAIT);
-                    server.out.await("sid1 joined", WAIT);
+                    assertEquals(SendResult.QUEUED, page.session().send(new JoinREQ("  ann\u0007\u200b " + "x".repeat(40))));
+                    JoinACK welcome = browser.waitMessage(JoinACK.class, WAIT);
+                    assertEquals(new JoinACK(10001, "ann " + "x".repeat(20), List.of(new Member(1, "sid1"))), welcome);
+                    server.out.await("sid10001 is ann " + "x".repeat(20), WAIT);
 
+                    assertEquals(SendResult.QUEUED, page.session().send(new ChatREQ("   ")));      // ignored
                     assertEquals(SendResult.QUEUED, page.session().send(new ChatREQ("hello from the browser")));
                     client.out.await("sid10001 say: hello from the browser", WAIT);
                     assertEquals(new ChatACK("hello from the browser", 10001), browser.waitMessage(ChatACK.class, WAIT));
@@ -61,32 +71,50 @@ class WsChatServerTest {
                     client.in.type("hello from the terminal");
                     assertEquals(new ChatACK("hello from the terminal", 1), browser.waitMessage(ChatACK.class, WAIT));
                     client.out.await("sid1 say: hello from the terminal", WAIT);
+
+                    client.in.end();
+                    client.assertExit(0);
+                    assertEquals(new PresenceACK(1, "sid1", false), browser.waitMessage(PresenceACK.class, WAIT));
                 } finally {
                     page.close();
                 }
-                client.in.end();
-                client.assertExit(0);
             }
             server.stop();
             server.assertExit(0);
             assertEquals("STOPPED lines=2", server.out.lines().get(server.out.lines().size() - 1));
+            assertTrue(server.out.lines().stream().noneMatch(l -> l.matches("sid\\d+ say: *")), server.out.text());
         }
     }
 
     private static void checkPage(String url, String ws) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = get(http, url);
         assertEquals(200, res.statusCode());
+        assertEquals("text/html; charset=utf-8", res.headers().firstValue("Content-Type").orElseThrow());
         String page = res.body();
         String port = ws.substring(ws.lastIndexOf(':') + 1);
-        for (String expected : List.of("const CHAT_REQ = " + StringHash.hash("proto.ChatREQ") + ";",
-                "const CHAT_ACK = " + StringHash.hash("proto.ChatACK") + ";",
-                "new WebSocket(\"ws://\" + location.hostname + \":" + port + "/chat\")",
-                "ws.binaryType = \"arraybuffer\"", "setUint16(0, msgId, true)")) {
+        for (String expected : List.of("{\"wsPort\":" + port + ",\"wsPath\":\"/chat\",\"maxMessageBytes\":65536}",
+                "<meta name=\"viewport\"", "<label for=\"message\">Message</label>", "<script type=\"module\" src=\"chat.js\">",
+                "rel=\"icon\"")) {
             assertTrue(page.contains(expected), () -> expected + " not in\n" + page);
         }
-        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(url + "nothing")).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        for (String file : List.of("ws-ltv.js", "chat.js")) {
+            HttpResponse<String> js = get(http, url + file);
+            assertEquals(200, js.statusCode(), file);
+            assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElseThrow(), file);
+        }
+        assertTrue(get(http, url + "ws-ltv.js").body().contains("export class LtvClient"));
+        for (String icon : List.of("favicon.ico", "favicon.svg")) {
+            HttpResponse<String> res2 = get(http, url + icon);
+            assertEquals(200, res2.statusCode(), icon);
+            assertEquals("image/svg+xml", res2.headers().firstValue("Content-Type").orElseThrow(), icon);
+        }
+        assertEquals(404, get(http, url + "nothing").statusCode());
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

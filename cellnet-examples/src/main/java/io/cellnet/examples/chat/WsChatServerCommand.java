@@ -1,5 +1,7 @@
 package io.cellnet.examples.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellnet.Address;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
@@ -11,19 +13,19 @@ import io.cellnet.examples.Option;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
-import io.cellnet.examples.chat.ChatMessages.ChatACK;
-import io.cellnet.examples.chat.ChatMessages.ChatREQ;
 import io.cellnet.netty.WsPeers;
+import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.proc.MessageDispatcher;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code ws-chat-server}: the chat server for TCP clients ({@code chat-client}, Go's chat client;
  * binary codec) and browsers (a WebSocket acceptor, {@code ws.ltv}, json codec), both peers on one
  * event queue and in one {@link ChatRoom}, so every line reaches everyone. Serves the web page
- * (plain HTML and JavaScript) on a third address.
+ * (plain HTML and the {@code ws-ltv.js} ES module, no build step) on a third address. With fixed
+ * ports it can be stopped and started again in place: open pages reconnect by themselves.
  *
  * <p>Thread safety: runs on the command's thread; the handlers run on the one queue.
  */
@@ -37,7 +39,8 @@ public final class WsChatServerCommand {
     private static final Usage USAGE = Usage.of("ws-chat-server",
             "chat for TCP clients and browsers (WebSocket, json), with the web page", """
             prints LISTENING HOST:PORT for TCP and WebSocket, WEB http://HOST:PORT/, then the chat
-            (sid<N> joined / say / left; web clients count from 10001); STOPPED lines=N after SIGTERM""",
+            (sid<N> joined / sid<N> is NAME / sid<N> say: TEXT / sid<N> left; web clients count from 10001;
+            blank lines are ignored); STOPPED lines=N after SIGTERM. Open WEB?name=NAME to join as NAME""",
             ChatServerCommand.ADDRESS, WS_ADDRESS, HTTP_ADDRESS);
 
     /** The command. */
@@ -54,23 +57,33 @@ public final class WsChatServerCommand {
         EventQueue queue = EventQueue.create("ws-chat-server").startLoop();
         ChatRoom room = new ChatRoom(console.out());
         MessageRegistry binary = ChatMessages.registry("binary");
-        MessageRegistry json = ChatMessages.registry("json");
+        MessageRegistry json = ChatMessages.webRegistry();
         Endpoint.Server tcp = Transport.TCP.acceptor(new Endpoint("chat-tcp", tcpAddress, queue, binary,
                 room.handlers(new MessageDispatcher(binary))));
         Endpoint.Server web = Transport.server(WsPeers.acceptor().name("chat-ws").address(wsAddress).queue(queue)
-                .registry(json).idBase(WEB_ID_BASE).callback(room.handlers(new MessageDispatcher(json))).build());
+                .registry(json).idBase(WEB_ID_BASE).callback(room.webHandlers(new MessageDispatcher(json))).build());
         room.join(tcp.sessions());
         room.join(web.sessions());
-        String path = Address.parse(wsAddress).path();
-        try (WebPage page = WebPage.start(httpAddress, () -> Map.of("WS_PORT", String.valueOf(web.port().getAsInt()),
-                "WS_PATH", path.isEmpty() ? "/" : path, "CHAT_REQ_ID", id(json, ChatREQ.class),
-                "CHAT_ACK_ID", id(json, ChatACK.class)))) {
+        try (WebPage page = WebPage.start(httpAddress, () -> pageConfig(wsAddress, web))) {
             return ServerRun.serve(console, queue, List.of(tcp, web), List.of("WEB " + page.url()),
                     () -> "STOPPED lines=" + room.lines());
         }
     }
 
-    private static String id(MessageRegistry registry, Class<?> type) {
-        return String.valueOf(Objects.requireNonNull(registry.byType(type), type.getName()).id());
+    /**
+     * The page's settings: the WebSocket port (the bound one, so port 0 works) and path, and the
+     * acceptor's message size limit, which the page shows before sending.
+     */
+    private static String pageConfig(String wsAddress, Endpoint.Server web) {
+        String path = Address.parse(wsAddress).path();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("wsPort", web.port().getAsInt());
+        config.put("wsPath", path.isEmpty() ? "/" : path);
+        config.put("maxMessageBytes", WsOptions.DEFAULT_MAX_MESSAGE_SIZE);
+        try {
+            return new ObjectMapper().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -105,9 +105,14 @@ final class RawWs implements AutoCloseable {
 
     /** Sends one final frame of {@code opcode}, masked as a client must (payload under 126 bytes). */
     void sendMasked(int opcode, String payloadHex) throws IOException {
+        sendFrame(0x80 | opcode, payloadHex);
+    }
+
+    /** Sends one masked frame whose first byte (FIN bit and opcode) is {@code first} (payload under 126 bytes). */
+    void sendFrame(int first, String payloadHex) throws IOException {
         byte[] p = HexFormat.of().parseHex(payloadHex.replace(" ", ""));
         ByteArrayOutputStream f = new ByteArrayOutputStream();
-        f.write(0x80 | opcode);
+        f.write(first);
         f.write(0x80 | p.length);
         f.write(MASK, 0, 4);
         for (int i = 0; i < p.length; i++) {
@@ -140,18 +145,24 @@ final class RawWs implements AutoCloseable {
         return String.format("%02x:", h[0] & 0xFF) + HexFormat.of().formatHex(p);
     }
 
-    /** Reads until the other side closes; fails when it does not within 5 s. */
-    void awaitClose() throws IOException {
+    /**
+     * Reads until the other side closes; fails when it does not within 5 s.
+     *
+     * @return the number of bytes read (and discarded) before the close
+     */
+    int awaitClose() throws IOException {
         byte[] buf = new byte[4096];
+        int discarded = 0;
         try {
-            while (in.read(buf) >= 0) {
-                // discard
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                discarded += n;
             }
         } catch (SocketTimeoutException e) {
             throw new AssertionError("the connection did not close within 5 s", e);
         } catch (IOException e) {
             // reset: closed too
         }
+        return discarded;
     }
 
     @Override

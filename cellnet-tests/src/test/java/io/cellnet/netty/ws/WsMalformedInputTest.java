@@ -16,7 +16,10 @@ import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +58,7 @@ class WsMalformedInputTest {
             client.sendMasked(opcode, payload);
             String close = client.readFrame();
             assertTrue(close.startsWith("88:" + closeCode), close);   // close code (1003 or 1007), then the reason
-            client.awaitClose();
+            assertEquals(0, client.awaitClose(), "one close frame, nothing after it");
         }
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
@@ -69,8 +72,19 @@ class WsMalformedInputTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> server.sessionCount() == 0);
     }
 
-    @Test
-    void aMessageOverMaxPacketSizeClosesTheSessionWithTooBig() throws Exception {
+    static Stream<Arguments> overTheLimit() {
+        return Stream.of(
+                // 14 bytes in one frame: over; Netty's WebSocket decoder refuses it.
+                Arguments.of("one frame", List.of("82" + HELLO + "00"), "Max frame length of 13 has been exceeded."),
+                // 10 + 10 bytes in two fragments: over; the aggregator refuses it.
+                Arguments.of("two fragments", List.of("02" + HELLO.substring(0, 20), "80" + HELLO.substring(0, 20)),
+                        "content length exceeded 13 bytes."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overTheLimit")
+    void aMessageOverMaxPacketSizeClosesTheSessionWithOneTooBigFrame(String name, List<String> frames, String reason)
+            throws Exception {
         RecordingEventCallback events = new RecordingEventCallback();
         TcpAcceptor server = net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b.maxPacketSize(14));
         server.start().join();
@@ -78,14 +92,20 @@ class WsMalformedInputTest {
             assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
             client.sendMasked(0x2, HELLO);                       // 13 bytes < 14: accepted, as on TCP
             assertEquals(WsWireTest.SERVER_FRAME, client.read(15));
-            client.sendMasked(0x2, HELLO + "00");                // 14 bytes: over
-            String close = client.readFrame();
-            assertTrue(close.startsWith("88:03f1"), close);          // 1009 message too big
-            client.awaitClose();
+            for (String frame : frames) {                        // first byte (FIN, opcode), then the payload
+                client.sendFrame(Integer.parseInt(frame.substring(0, 2), 16), frame.substring(2));
+            }
+            assertEquals("88:03f1" + hex(reason), client.readFrame());   // 1009 and Netty's reason
+            assertEquals(0, client.awaitClose(), "one close frame, no 1000 \"Bye\" after it");
         }
         events.expect(SessionAccepted.class);
         events.expect(TestEchoAck.class);
         assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
+        events.assertNoMoreEvents();
+    }
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Stream<Arguments> badUpgrades() {

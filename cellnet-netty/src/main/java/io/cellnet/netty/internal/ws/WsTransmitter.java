@@ -77,7 +77,7 @@ public final class WsTransmitter implements ChannelTransmitter {
             initServer(pipeline, settings, options, max);
         }
         pipeline.addLast("cellnet-ws-aggregator", new WebSocketFrameAggregator(max));
-        pipeline.addLast("cellnet-ws-decoder", new WsFrameDecoder(settings.registry()));
+        pipeline.addLast("cellnet-ws-decoder", new WsFrameDecoder(settings.registry(), !settings.client()));
     }
 
     private static void initServer(ChannelPipeline p, TransmitterSettings settings, WsOptions options, int max) {
@@ -90,6 +90,9 @@ public final class WsTransmitter implements ChannelTransmitter {
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(options.handshakeTimeout().toMillis())
                 .maxFramePayloadLength(max)
+                // WsFrameDecoder sends the one close frame (1009 and Netty's reason included) through
+                // the protocol handler, which then sends no "1000 Bye" of its own when the session closes.
+                .closeOnProtocolViolation(false)
                 .build()));
     }
 
