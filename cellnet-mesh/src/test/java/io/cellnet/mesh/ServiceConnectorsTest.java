@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.cellnet.EventQueue;
 import io.cellnet.mesh.TestMessages.HelloACK;
 import io.cellnet.mesh.TestMessages.HelloREQ;
-import io.cellnet.netty.rpc.Rpc;
+import io.cellnet.rpc.Rpc;
 import io.cellnet.testing.CellnetPeersExtension;
 import java.time.Duration;
 import java.util.HashSet;

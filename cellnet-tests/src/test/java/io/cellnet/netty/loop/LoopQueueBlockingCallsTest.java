@@ -16,7 +16,7 @@ import io.cellnet.netty.LoopEventQueue;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.NettyQueues;
 import io.cellnet.netty.TestEchoAck;
-import io.cellnet.netty.rpc.Rpc;
+import io.cellnet.rpc.Rpc;
 import io.cellnet.proc.SyncReceiver;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
