@@ -282,6 +282,8 @@ public final class DefaultEventQueue implements EventQueue {
      * every queue implementation reports a failed task.
      */
     public static void handle(CallbackExceptionHandler handler, Throwable cause, @Nullable Event event) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(cause, "cause");
         try {
             handler.onException(cause, event);
         } catch (Throwable t) {

@@ -67,6 +67,7 @@ public final class HttpAcceptorBuilder extends PeerBuilder<HttpAcceptorBuilder> 
      * {@code requestType}; undecodable input is answered 400, an unknown content type 415.
      */
     public HttpAcceptorBuilder route(String method, String path, Class<?> requestType) {
+        Objects.requireNonNull(requestType, "requestType");
         routes.put(new RouteKey(Objects.requireNonNull(method, "method"), checkPath(path)),
                 Objects.requireNonNull(requestType, "requestType"));
         return this;
@@ -119,18 +120,21 @@ public final class HttpAcceptorBuilder extends PeerBuilder<HttpAcceptorBuilder> 
 
     /** How long a request may take to arrive, first byte to last; slower ones get 408. 30 s by default. */
     public HttpAcceptorBuilder requestTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         this.requestTimeout = positive(timeout, "requestTimeout");
         return this;
     }
 
     /** How long a declared route's handler may take to answer; then 503. 30 s by default. */
     public HttpAcceptorBuilder responseTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         this.responseTimeout = positive(timeout, "responseTimeout");
         return this;
     }
 
     /** How long a kept-alive connection may wait for its next request. 3 minutes by default (Go's keep-alive period). */
     public HttpAcceptorBuilder idleTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         this.idleTimeout = positive(timeout, "idleTimeout");
         return this;
     }

@@ -34,6 +34,7 @@ public final class HttpConnectorBuilder extends PeerBuilder<HttpConnectorBuilder
 
     /** The codec of request bodies by name (Go's {@code REQCodecName}): {@code httpjson} by default. */
     public HttpConnectorBuilder requestCodec(String codec) {
+        Objects.requireNonNull(codec, "codec");
         Codecs.get(codec);
         this.requestCodec = codec;
         return this;
@@ -41,6 +42,7 @@ public final class HttpConnectorBuilder extends PeerBuilder<HttpConnectorBuilder
 
     /** The codec of answers by name (Go's {@code ACKCodecName}): {@code httpjson} by default. */
     public HttpConnectorBuilder responseCodec(String codec) {
+        Objects.requireNonNull(codec, "codec");
         Codecs.get(codec);
         this.responseCodec = codec;
         return this;
@@ -57,6 +59,7 @@ public final class HttpConnectorBuilder extends PeerBuilder<HttpConnectorBuilder
 
     /** How long a request may wait for its answer, connecting included. 30 s by default. */
     public HttpConnectorBuilder requestTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         this.requestTimeout = HttpAcceptorBuilder.positive(timeout, "requestTimeout");
         return this;
     }

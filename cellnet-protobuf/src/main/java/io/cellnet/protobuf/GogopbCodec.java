@@ -1,6 +1,7 @@
 package io.cellnet.protobuf;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.Objects;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.cellnet.codec.Codec;
@@ -53,6 +54,8 @@ public final class GogopbCodec implements Codec {
 
     @Override
     public <T> T decode(ByteBuffer data, Class<T> type) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(type, "type");
         Parser<?> parser;
         try {
             parser = PARSERS.get(type);

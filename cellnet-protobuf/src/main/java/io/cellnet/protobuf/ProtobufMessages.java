@@ -1,6 +1,7 @@
 package io.cellnet.protobuf;
 
 import com.google.protobuf.Descriptors.Descriptor;
+import java.util.Objects;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.cellnet.MessageMeta;
 import io.cellnet.MessageRegistry;
@@ -34,6 +35,8 @@ public final class ProtobufMessages {
      * {@code StringHash(protoPackage + "." + messageName)}.
      */
     public static int goId(String protoPackage, String messageName) {
+        Objects.requireNonNull(protoPackage, "protoPackage");
+        Objects.requireNonNull(messageName, "messageName");
         return StringHash.hash(protoPackage + "." + messageName);
     }
 
@@ -48,6 +51,8 @@ public final class ProtobufMessages {
      *     failing one stay registered
      */
     public static List<MessageMeta> registerFile(MessageRegistry registry, Class<?> generated) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(generated, "generated");
         FileDescriptor file = fileOf(generated);
         Class<?> outer = generated.getDeclaringClass() != null ? generated.getDeclaringClass() : generated;
         String javaPackage = file.getOptions().hasJavaPackage() ? file.getOptions().getJavaPackage() : file.getPackage();

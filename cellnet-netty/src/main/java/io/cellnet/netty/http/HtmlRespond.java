@@ -19,8 +19,8 @@ public record HtmlRespond(int status, String template, Object model) implements 
 
     /** Checks the arguments. */
     public HtmlRespond {
-        HttpStatusCheck.check(status);
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(model, "model");
+        HttpStatusCheck.check(status);
     }
 }

@@ -29,23 +29,29 @@ public record HttpRequestInfo(String method, String path, Map<String, List<Strin
     public HttpRequestInfo {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(headers, "headers");
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
     }
 
     /** {@code true} when the method and the path are exactly these (the method ignoring case). */
     public boolean match(String method, String path) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
         return this.method.equalsIgnoreCase(method) && this.path.equals(path);
     }
 
     /** The first value of the query parameter {@code name}, or {@code null}. */
     public @Nullable String queryParam(String name) {
+        Objects.requireNonNull(name, "name");
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** The first value of the header {@code name} (any case), or {@code null}. */
     public @Nullable String header(String name) {
+        Objects.requireNonNull(name, "name");
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -16,8 +16,8 @@ public record MessageRespond(int status, Object message, String codec) implement
 
     /** Checks the arguments. */
     public MessageRespond {
-        HttpStatusCheck.check(status);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(codec, "codec");
+        HttpStatusCheck.check(status);
     }
 }

@@ -14,7 +14,7 @@ public record TextRespond(int status, String text) implements HttpRespond {
 
     /** Checks the arguments. */
     public TextRespond {
-        HttpStatusCheck.check(status);
         Objects.requireNonNull(text, "text");
+        HttpStatusCheck.check(status);
     }
 }

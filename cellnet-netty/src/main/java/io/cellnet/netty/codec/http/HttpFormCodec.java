@@ -1,6 +1,7 @@
 package io.cellnet.netty.codec.http;
 
 import io.cellnet.codec.CodecException;
+import java.util.Objects;
 import io.cellnet.netty.codec.AbstractByteBufCodec;
 import io.cellnet.netty.internal.codec.MessageShape;
 import io.netty.buffer.ByteBuf;
@@ -74,6 +75,8 @@ public final class HttpFormCodec extends AbstractByteBufCodec {
      * @throws CodecException for a malformed form, a bad value or a field type forms cannot carry
      */
     public <T> T decodeForm(String form, Class<T> type) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(type, "type");
         try {
             return type.cast(fill(parse(form), type));
         } catch (CodecException e) {
