@@ -216,7 +216,11 @@ public final class Link implements Runnable, SessionTransport {
             PeerCore.log.debug("session {} of peer '{}' ({}) closed: {}", session.id(), core.name(),
                     remoteAddress(), cause.toString());
         }
-        channel.close();
+        if (protocol && channel.eventLoop().inEventLoop() && channel.hasAttr(LinkState.REFUSAL_SENT)) {
+            LinkState.closeDiscardingInput(channel, LinkState.REFUSAL_LINGER);   // the close frame first, no reset
+        } else {
+            channel.close();
+        }
     }
 
     /**

@@ -5,6 +5,12 @@ import io.cellnet.SessionClosed;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -118,5 +124,65 @@ public final class LinkState {
             }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         channel.closeFuture().addListener(f -> timer.cancel(false));
+    }
+
+    /**
+     * Set on a channel by a handler that has written a close message saying why its input was
+     * refused (a WebSocket close frame): the failure then closes it without a reset, see
+     * {@link #closeDiscardingInput}.
+     */
+    public static final AttributeKey<Boolean> REFUSAL_SENT = AttributeKey.valueOf("cellnet.refusalSent");
+
+    /** How long a refused channel waits for the other side to close before it is closed anyway. */
+    static final Duration REFUSAL_LINGER = Duration.ofSeconds(1);
+
+    /**
+     * Closes {@code channel} after refusing its input without resetting it: what was written (the
+     * close frame saying why) is flushed, the output is shut down (FIN), and the input still arriving
+     * is read and discarded until the other side closes or {@code timeout} passes. Closing at once
+     * with unread input makes the kernel send a reset, and the client (a browser among them) may then
+     * lose the close frame already on its way. Channels that cannot half-close are closed once
+     * written. Call on the channel's event loop.
+     */
+    public static void closeDiscardingInput(Channel channel, Duration timeout) {
+        if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        channel.pipeline().addFirst(new DiscardInbound());
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+            if (f.isSuccess() && channel.isActive()) {
+                duplex.shutdownOutput();
+            } else {
+                channel.close();
+            }
+        });
+        channel.config().setAutoRead(true);
+        var timer = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(f -> timer.cancel(false));
+    }
+
+    /** Releases every inbound message; closes the channel at the end of its input. */
+    private static final class DiscardInbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cellnet.netty.internal.ws;
 import io.cellnet.FrameException;
 import io.cellnet.MessageRegistry;
 import io.cellnet.netty.internal.InputRefusal;
+import io.cellnet.netty.internal.LinkState;
 import io.cellnet.netty.internal.wire.PacketCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -91,6 +92,7 @@ final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
         if (status != null && closesForTheDecoder && !failed
                 && ctx.pipeline().get(WebSocketFrameEncoder.class) != null) {   // upgraded: frames can go out
             failed = true;
+            ctx.channel().attr(LinkState.REFUSAL_SENT).set(Boolean.TRUE);
             ctx.writeAndFlush(new CloseWebSocketFrame(status, reason(cause.getMessage(), status)));
         }
         ctx.fireExceptionCaught(cause);
@@ -98,6 +100,7 @@ final class WsFrameDecoder extends MessageToMessageDecoder<WebSocketFrame> {
 
     private void fail(ChannelHandlerContext ctx, WebSocketCloseStatus status, RuntimeException cause) {
         failed = true;
+        ctx.channel().attr(LinkState.REFUSAL_SENT).set(Boolean.TRUE);
         ctx.writeAndFlush(new CloseWebSocketFrame(status));
         refusal.refuse(cause);
     }
