@@ -38,6 +38,8 @@ public abstract class DbPeerBuilder<B extends DbPeerBuilder<B>> {
      * gets its events; the transmitter (named {@code kind}) is not used.
      */
     public static ProcessorBundle eventBundle(String kind, EventCallback callback) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(callback, "callback");
         return new ProcessorBundle(() -> kind, EventHooker.IDENTITY, callback);
     }
 

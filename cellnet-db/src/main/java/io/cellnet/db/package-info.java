@@ -4,4 +4,7 @@
  * and its result or its error comes back as a task on the peer's {@link io.cellnet.EventQueue}, in
  * the order the calls complete.
  */
+@NullMarked
 package io.cellnet.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.cellnet.mesh;
 
 import io.cellnet.EventQueue;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +34,7 @@ public interface Discovery extends AutoCloseable {
 
     /** The live instances of service {@code name} in {@code group}, in id order. */
     default List<ServiceInstance> query(String name, String group) {
+        Objects.requireNonNull(group, "group");
         return query(name).stream().filter(i -> i.id().group().equals(group)).toList();
     }
 

@@ -47,6 +47,7 @@ public final class InMemoryDiscovery implements Discovery {
 
             @Override
             public void updateLoad(ServiceLoad load) {
+                Objects.requireNonNull(load, "load");
                 synchronized (book) {
                     ServiceInstance now = book.get(instance.id());
                     if (open.get() && now != null) {
@@ -69,6 +70,7 @@ public final class InMemoryDiscovery implements Discovery {
 
     @Override
     public List<ServiceInstance> query(String name) {
+        Objects.requireNonNull(name, "name");
         return book.instances(name);
     }
 
@@ -88,11 +90,13 @@ public final class InMemoryDiscovery implements Discovery {
 
     @Override
     public synchronized Optional<String> kvGet(String key) {
+        Objects.requireNonNull(key, "key");
         return Optional.ofNullable(kv.get(key));
     }
 
     @Override
     public synchronized void kvDelete(String key) {
+        Objects.requireNonNull(key, "key");
         if (kv.remove(key) != null) {
             fireKv(new KvEvent(key, null));
         }

@@ -52,6 +52,9 @@ public final class LoadPublisher implements AutoCloseable {
 
     /** The load of a node: {@code sessions.sessionCount()}, {@code queue.pending()} and {@code user}. */
     public static Supplier<ServiceLoad> of(SessionAccessor sessions, EventQueue queue, LongSupplier user) {
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(user, "user");
         return () -> new ServiceLoad(sessions.sessionCount(), queue.pending(), user.getAsLong());
     }
 

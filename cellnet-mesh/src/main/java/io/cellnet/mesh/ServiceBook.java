@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,7 @@ public final class ServiceBook {
 
     /** The instances of {@code name}, in id order. */
     public synchronized List<ServiceInstance> instances(String name) {
+        Objects.requireNonNull(name, "name");
         List<ServiceInstance> list = new ArrayList<>(byName.getOrDefault(name, Map.of()).values());
         list.sort(ORDER);
         return list;
@@ -88,6 +90,7 @@ public final class ServiceBook {
 
     /** Watches {@code name}: an {@code ADDED} event for each instance now known, then every change. */
     public synchronized Watch watch(String name, EventQueue queue, Consumer<ServiceEvent> listener) {
+        Objects.requireNonNull(name, "name");
         QueuedListener<ServiceEvent> w = new QueuedListener<>(queue, listener);
         instances(name).forEach(i -> w.deliver(new ServiceEvent(ServiceEventKind.ADDED, i)));
         watchers.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(w);

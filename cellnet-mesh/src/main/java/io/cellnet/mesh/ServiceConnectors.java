@@ -60,6 +60,7 @@ public final class ServiceConnectors implements AutoCloseable {
 
     /** The id of the instance whose connector owns {@code session}, or {@code null}. */
     public static @Nullable ServiceId instanceOf(Session session) {
+        Objects.requireNonNull(session, "session");
         Peer peer = session.peer();
         return peer instanceof io.cellnet.ContextSet c ? c.getContext(INSTANCE) : null;
     }
@@ -125,6 +126,7 @@ public final class ServiceConnectors implements AutoCloseable {
 
     /** The session of instance {@code id}'s connector, or {@code null} when there is none. */
     public @Nullable Session session(ServiceId id) {
+        Objects.requireNonNull(id, "id");
         Entry e = entries.get(id);
         return e == null ? null : e.connector.session();
     }

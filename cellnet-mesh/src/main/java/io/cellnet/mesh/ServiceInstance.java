@@ -28,7 +28,7 @@ public record ServiceInstance(ServiceId id, String host, int port, Map<String, S
         if (port <= 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port must be within 1..65535: " + port);
         }
-        meta = Map.copyOf(meta);
+        meta = Map.copyOf(Objects.requireNonNull(meta, "meta"));
         Objects.requireNonNull(load, "load");
     }
 
@@ -44,6 +44,7 @@ public record ServiceInstance(ServiceId id, String host, int port, Map<String, S
 
     /** This instance with another load. */
     public ServiceInstance withLoad(ServiceLoad newLoad) {
+        Objects.requireNonNull(newLoad, "newLoad");
         return new ServiceInstance(id, host, port, meta, newLoad);
     }
 }

@@ -2,8 +2,6 @@ package io.cellnet.redis;
 
 import io.cellnet.db.DbPeerBuilder;
 import io.cellnet.db.internal.DbPeerCore;
-import io.cellnet.redis.internal.LettuceRedisConnector;
-import io.cellnet.redis.internal.RedisSettings;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +49,7 @@ public final class RedisConnectorBuilder extends DbPeerBuilder<RedisConnectorBui
 
     /** The longest a command may take, waiting for a reconnect included; 5 s by default. */
     public RedisConnectorBuilder commandTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be > 0: " + timeout);
         }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Maps the current row of a result set to a value. It runs on the pool thread that read the row,
@@ -46,6 +47,7 @@ public interface RowMapper<T> {
      * record).
      */
     static <R extends Record> RowMapper<R> toRecord(Class<R> type) {
+        Objects.requireNonNull(type, "type");
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {

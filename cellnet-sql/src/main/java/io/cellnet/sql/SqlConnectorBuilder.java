@@ -2,8 +2,6 @@ package io.cellnet.sql;
 
 import io.cellnet.db.DbPeerBuilder;
 import io.cellnet.db.internal.DbPeerCore;
-import io.cellnet.sql.internal.HikariSqlConnector;
-import io.cellnet.sql.internal.SqlSettings;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +70,7 @@ public final class SqlConnectorBuilder extends DbPeerBuilder<SqlConnectorBuilder
      * rounded up); 30 s by default. {@link SqlConnector#operate} work sets its own.
      */
     public SqlConnectorBuilder queryTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be > 0: " + timeout);
         }
@@ -84,6 +83,7 @@ public final class SqlConnectorBuilder extends DbPeerBuilder<SqlConnectorBuilder
      * 250 ms): while the database is down a call fails after this. 5 s by default.
      */
     public SqlConnectorBuilder connectTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (timeout.toMillis() < 250) {
             throw new IllegalArgumentException("timeout must be >= 250 ms: " + timeout);
         }

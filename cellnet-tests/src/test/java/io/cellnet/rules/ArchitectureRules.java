@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  *       any package but cellnet-netty's public root {@code io.cellnet.netty}; the root (the
  *       builders) and the other internal packages may use it;</li>
  *   <li>cellnet-testing may use every package of cellnet-api and cellnet-netty;</li>
+ *   <li>cellnet-db, cellnet-redis and cellnet-sql use cellnet-api's public packages (not
+ *       {@code io.cellnet.internal}, which cellnet-api does not export to them), cellnet-mesh
+ *       those of cellnet-api and cellnet-netty;</li>
  *   <li>a public package the table does not know is an error: the table must draw it.</li>
  * </ul>
  */
@@ -32,6 +35,13 @@ final class ArchitectureRules {
     /** cellnet-api's packages. */
     static final Set<String> API = Set.of("io.cellnet", "io.cellnet.codec", "io.cellnet.timer", "io.cellnet.proc",
             "io.cellnet.rpc", "io.cellnet.relay", "io.cellnet.internal");
+    /** The packages cellnet-api exports to every module. */
+    static final Set<String> API_PUBLIC = API.stream().filter(p -> !p.equals("io.cellnet.internal"))
+            .collect(Collectors.toUnmodifiableSet());
+    /** The packages cellnet-netty exports to every module. */
+    static final Set<String> NETTY_PUBLIC = Stream.concat(Stream.of(NETTY), Stream.of("ws", "http", "codec",
+            "codec.json", "codec.binary", "codec.protoplus", "codec.http", "rpc", "relay", "msglog", "heartbeat")
+            .map(p -> NETTY + "." + p)).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, Set<String>> allowed;
 
@@ -79,11 +89,33 @@ final class ArchitectureRules {
         // cellnet-protobuf: cellnet-api only; its provider uses its public package
         netty(t, "io.cellnet.protobuf");
         netty(t, "io.cellnet.protobuf.internal", "io.cellnet.protobuf");
+        // cellnet-db: the common types, and the peers' core it exports to cellnet-redis and cellnet-sql
+        onApi(t, "io.cellnet.db");
+        onApi(t, "io.cellnet.db.internal", "io.cellnet.db");
+        // cellnet-redis, cellnet-sql: the peer (its implementation package-private beside it), and the
+        // ServiceLoader provider, which builds it with the public builder
+        for (String db : List.of("io.cellnet.redis", "io.cellnet.sql")) {
+            onApi(t, db, "io.cellnet.db", "io.cellnet.db.internal");
+            onApi(t, db + ".internal", db, "io.cellnet.db");
+        }
+        // cellnet-mesh: cellnet-api's and cellnet-netty's public packages
+        mesh(t, "io.cellnet.mesh");
+        mesh(t, "io.cellnet.mesh.nats", "io.cellnet.mesh");
+        mesh(t, "io.cellnet.mesh.gateway", "io.cellnet.mesh");
         return new ArchitectureRules(t);
     }
 
     private static void netty(Map<String, Set<String>> table, String from, String... to) {
         table.put(from, Stream.concat(API.stream(), Stream.of(to)).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static void onApi(Map<String, Set<String>> table, String from, String... to) {
+        table.put(from, Stream.concat(API_PUBLIC.stream(), Stream.of(to)).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static void mesh(Map<String, Set<String>> table, String from, String... to) {
+        table.put(from, Stream.of(API_PUBLIC.stream(), NETTY_PUBLIC.stream(), Stream.of(to)).flatMap(s -> s)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The edges among {@code edges} that the rules forbid, each with the reason, in order. */

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The package structure of the compiled library modules (cellnet-api, cellnet-netty,
- * cellnet-testing), as jdeps sees it: no package cycle, and no dependency that
+ * The package structure of the compiled library modules ({@link LibraryModule}: cellnet-api,
+ * cellnet-netty, cellnet-testing, cellnet-protobuf, cellnet-mesh, cellnet-db, cellnet-redis,
+ * cellnet-sql), as jdeps sees it: no package cycle, and no dependency that
  * docs/architecture.md forbids ({@link ArchitectureRules}). The checker itself is tested on small
  * made-up edge lists first.
  */
@@ -76,6 +77,35 @@ class ArchitectureTest {
                         "io.cellnet.rpc -> io.cellnet.netty.rpc",
                         "io.cellnet.relay -> io.cellnet.rpc",
                         "io.cellnet.testing -> io.cellnet.netty.internal.proc")));
+    }
+
+    @Test
+    void theMeshAndDatabaseModulesUseOnlyWhatTheirRowsDraw() {
+        assertEquals(List.of(), rules.violations(edges(
+                "io.cellnet.mesh -> io.cellnet.netty",
+                "io.cellnet.mesh.gateway -> io.cellnet.netty.codec.protoplus",
+                "io.cellnet.mesh.gateway -> io.cellnet.mesh",
+                "io.cellnet.mesh.nats -> io.cellnet.mesh",
+                "io.cellnet.db.internal -> io.cellnet.db",
+                "io.cellnet.redis -> io.cellnet.db.internal",
+                "io.cellnet.sql.internal -> io.cellnet.sql",
+                "io.cellnet.sql -> io.cellnet.timer")));
+        assertEquals(List.of(
+                "io.cellnet.db -> io.cellnet.db.internal: not drawn in docs/architecture.md",
+                "io.cellnet.db -> io.cellnet.netty: not drawn in docs/architecture.md",
+                "io.cellnet.mesh -> io.cellnet.mesh.gateway: not drawn in docs/architecture.md",
+                "io.cellnet.mesh.gateway -> io.cellnet.netty.internal: not drawn in docs/architecture.md",
+                "io.cellnet.mesh.nats -> io.cellnet.internal: not drawn in docs/architecture.md",
+                "io.cellnet.redis -> io.cellnet.redis.internal: not drawn in docs/architecture.md",
+                "io.cellnet.sql -> io.cellnet.redis: not drawn in docs/architecture.md"),
+                rules.violations(edges(
+                        "io.cellnet.db -> io.cellnet.db.internal",
+                        "io.cellnet.db -> io.cellnet.netty",
+                        "io.cellnet.mesh -> io.cellnet.mesh.gateway",
+                        "io.cellnet.mesh.gateway -> io.cellnet.netty.internal",
+                        "io.cellnet.mesh.nats -> io.cellnet.internal",
+                        "io.cellnet.redis -> io.cellnet.redis.internal",
+                        "io.cellnet.sql -> io.cellnet.redis")));
     }
 
     @Test

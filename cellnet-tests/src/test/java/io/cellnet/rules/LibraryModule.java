@@ -3,8 +3,12 @@ package io.cellnet.rules;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellnet.Peer;
+import io.cellnet.db.DbCallback;
+import io.cellnet.mesh.ServiceId;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.protobuf.GogopbCodec;
+import io.cellnet.redis.RedisPeers;
+import io.cellnet.sql.SqlPeers;
 import io.cellnet.testing.ManualScheduler;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,17 +21,28 @@ import java.nio.file.Path;
  * reactor's {@code target/classes} or a jar).
  */
 enum LibraryModule {
-    API("cellnet-api", Peer.class),
-    NETTY("cellnet-netty", TcpPeers.class),
-    TESTING("cellnet-testing", ManualScheduler.class),
-    PROTOBUF("cellnet-protobuf", GogopbCodec.class);
+    API("cellnet-api", Peer.class, 5),
+    NETTY("cellnet-netty", TcpPeers.class, 5),
+    TESTING("cellnet-testing", ManualScheduler.class, 5),
+    PROTOBUF("cellnet-protobuf", GogopbCodec.class, 2), // GogopbCodec, ProtobufMessages
+    MESH("cellnet-mesh", ServiceId.class, 5),
+    DB("cellnet-db", DbCallback.class, 3), // DbCallback, DbBusyException, DbPeerBuilder
+    REDIS("cellnet-redis", RedisPeers.class, 5),
+    SQL("cellnet-sql", SqlPeers.class, 5);
 
     private final String directory;
     private final Class<?> member;
+    private final int publicTypes;
 
-    LibraryModule(String directory, Class<?> member) {
+    LibraryModule(String directory, Class<?> member, int publicTypes) {
         this.directory = directory;
         this.member = member;
+        this.publicTypes = publicTypes;
+    }
+
+    /** At least how many public top-level types its public packages have (a floor that catches a wrong path). */
+    int publicTypes() {
+        return publicTypes;
     }
 
     /** The module's directory name, as Maven knows it. */

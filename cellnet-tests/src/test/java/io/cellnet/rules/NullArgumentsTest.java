@@ -46,8 +46,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public constructor and method of the exported packages (cellnet-api, cellnet-netty,
- * cellnet-testing) refuses {@code null} for each reference parameter not marked {@code @Nullable}
+ * Every public constructor and method of the exported packages of the library modules
+ * ({@link LibraryModule}) refuses {@code null} for each reference parameter not marked {@code @Nullable}
  * with a {@link NullPointerException} that names the parameter, before doing anything else: the
  * way Guava's {@code NullPointerTester} checks a class. Static members and constructors are called
  * with defaults for the other arguments; instance methods on real instances made here (builders,
@@ -192,7 +192,10 @@ class NullArgumentsTest {
             "io.cellnet.testing.CellnetAcceptorExtension", "io.cellnet.testing.EmbeddedPeer",
             // a loop queue starts its own event-loop thread when made: its post/await checks are
             // tested in LoopQueue*Test instead of leaking a thread from here
-            "io.cellnet.netty.LoopEventQueue"));
+            "io.cellnet.netty.LoopEventQueue",
+            // a gateway binds its ports and a NATS discovery connects when made; a load publisher
+            // starts its thread (its one instance method, close, takes no argument)
+            "io.cellnet.mesh.gateway.Gateway", "io.cellnet.mesh.nats.NatsDiscovery", "io.cellnet.mesh.LoadPublisher"));
 
     /** Real instances whose instance methods are checked, by type. */
     private static final Map<Class<?>, Supplier<?>> INSTANCES = new LinkedHashMap<>();
@@ -247,6 +250,36 @@ class NullArgumentsTest {
         INSTANCES.put(io.cellnet.netty.http.TextRespond.class, () -> io.cellnet.netty.http.HttpRespond.text(200, "t"));
         INSTANCES.put(io.cellnet.netty.http.HttpStatusException.class,
                 () -> new io.cellnet.netty.http.HttpStatusException("GET", "/", 500, ""));
+        // cellnet-db, cellnet-redis, cellnet-sql: connectors built, not started (no connection, no thread)
+        INSTANCES.put(io.cellnet.db.DbPeerBuilder.class, io.cellnet.redis.RedisPeers::connector);
+        INSTANCES.put(io.cellnet.redis.RedisConnectorBuilder.class, io.cellnet.redis.RedisPeers::connector);
+        INSTANCES.put(io.cellnet.sql.SqlConnectorBuilder.class, io.cellnet.sql.SqlPeers::connector);
+        INSTANCES.put(io.cellnet.redis.RedisConnector.class,
+                () -> io.cellnet.redis.RedisPeers.connector().address("127.0.0.1:1").build());
+        INSTANCES.put(io.cellnet.sql.SqlConnector.class,
+                () -> io.cellnet.sql.SqlPeers.connector().address("jdbc:mariadb://127.0.0.1:1/null").build());
+        // cellnet-mesh: the in-memory discovery and what is made on it
+        io.cellnet.mesh.ServiceId meshId = io.cellnet.mesh.ServiceId.of("nulltest", 1);
+        INSTANCES.put(io.cellnet.mesh.Discovery.class, io.cellnet.mesh.InMemoryDiscovery::new);
+        INSTANCES.put(io.cellnet.mesh.ServiceId.class, () -> meshId);
+        INSTANCES.put(io.cellnet.mesh.ServiceInstance.class,
+                () -> io.cellnet.mesh.ServiceInstance.of(meshId, "127.0.0.1", 1));
+        INSTANCES.put(io.cellnet.mesh.Registration.class, () -> new io.cellnet.mesh.InMemoryDiscovery()
+                .register(io.cellnet.mesh.ServiceInstance.of(meshId, "127.0.0.1", 1)));
+        INSTANCES.put(io.cellnet.mesh.SelectionPolicy.class, io.cellnet.mesh.SelectionPolicy::roundRobin);
+        INSTANCES.put(io.cellnet.mesh.ServiceConnectors.Builder.class,
+                () -> io.cellnet.mesh.ServiceConnectors.builder(new io.cellnet.mesh.InMemoryDiscovery(), "nulltest"));
+        INSTANCES.put(io.cellnet.mesh.ServiceConnectors.class, () -> io.cellnet.mesh.ServiceConnectors
+                .builder(new io.cellnet.mesh.InMemoryDiscovery(), "nulltest").start());
+        INSTANCES.put(io.cellnet.mesh.gateway.Gateway.Builder.class,
+                () -> io.cellnet.mesh.gateway.Gateway.builder(new io.cellnet.mesh.InMemoryDiscovery(), EventQueue.direct()));
+        INSTANCES.put(io.cellnet.mesh.gateway.RouteTable.class, () -> io.cellnet.mesh.gateway.RouteTable.builder()
+                .route(1, "nulltest", io.cellnet.mesh.gateway.RouteMode.values()[0]).build());
+        INSTANCES.put(io.cellnet.mesh.gateway.RouteTable.Builder.class, io.cellnet.mesh.gateway.RouteTable::builder);
+        INSTANCES.put(io.cellnet.mesh.gateway.ClientMsgEvent.class,
+                () -> new io.cellnet.mesh.gateway.ClientMsgEvent(new FakeSession(), new io.cellnet.SessionAccepted(), 1));
+        INSTANCES.put(io.cellnet.mesh.nats.NatsDiscovery.Builder.class,
+                () -> io.cellnet.mesh.nats.NatsDiscovery.builder("nats://127.0.0.1:1"));
     }
 
     /** A real instance of {@code type}, or null when the test has none. */

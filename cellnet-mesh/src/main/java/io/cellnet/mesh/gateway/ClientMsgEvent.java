@@ -3,6 +3,7 @@ package io.cellnet.mesh.gateway;
 import io.cellnet.RecvMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import java.util.Objects;
 
 /**
  * A client's message as a backend receives it through a gateway (cellmesh's
@@ -17,7 +18,7 @@ public final class ClientMsgEvent extends RecvMsgEvent {
 
     /** An event for client {@code clientId} of the gateway at the other end of {@code gateway}. */
     public ClientMsgEvent(Session gateway, Object message, long clientId) {
-        super(gateway, message);
+        super(Objects.requireNonNull(gateway, "gateway"), message);
         this.clientId = clientId;
     }
 

@@ -310,6 +310,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The connectors to {@code service}'s instances, or {@code null} when no route names it. */
     public @Nullable ServiceConnectors connectors(String service) {
+        Objects.requireNonNull(service, "service");
         return services.get(service);
     }
 

@@ -10,6 +10,7 @@ import io.cellnet.SendResult;
 import io.cellnet.Session;
 import io.cellnet.codec.CodecException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,8 @@ public final class GatewayLink {
 
     /** Sends {@code msg} to client {@code clientId} of the gateway at the other end of {@code gateway}. */
     public static SendResult send(Session gateway, long clientId, Object msg) {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(msg, "msg");
         RawPacket p = encode(gateway, msg);
         return p == null ? SendResult.ENCODE_FAILED
                 : gateway.send(new TransmitACK(p.msgId(), p.msgData(), clientId, NONE, false));
@@ -79,6 +82,9 @@ public final class GatewayLink {
 
     /** Sends {@code msg} to each of {@code clientIds}: encoded once, one envelope. */
     public static SendResult send(Session gateway, long[] clientIds, Object msg) {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(clientIds, "clientIds");
+        Objects.requireNonNull(msg, "msg");
         RawPacket p = encode(gateway, msg);
         return p == null ? SendResult.ENCODE_FAILED
                 : gateway.send(new TransmitACK(p.msgId(), p.msgData(), 0, clientIds.clone(), false));
@@ -86,12 +92,16 @@ public final class GatewayLink {
 
     /** Sends {@code msg} to every client of that gateway: encoded once, one envelope. */
     public static SendResult broadcast(Session gateway, Object msg) {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(msg, "msg");
         RawPacket p = encode(gateway, msg);
         return p == null ? SendResult.ENCODE_FAILED : gateway.send(new TransmitACK(p.msgId(), p.msgData(), 0, NONE, true));
     }
 
     /** Asks that gateway to close clients {@code clientIds}. */
     public static SendResult close(Session gateway, long... clientIds) {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(clientIds, "clientIds");
         return gateway.send(new CloseClientACK(clientIds.clone(), false));
     }
 

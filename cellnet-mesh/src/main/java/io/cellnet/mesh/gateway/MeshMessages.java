@@ -5,6 +5,7 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.StringHash;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The gateway's messages, protoplus, under cellmesh's ids where cellmesh has them (protoplus
@@ -34,6 +35,7 @@ public final class MeshMessages {
 
     /** Registers every gateway message in {@code registry} (once; again is a no-op). */
     public static MessageRegistry register(MessageRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
         ALL.forEach(registry::registerIfAbsent);
         return registry;
     }

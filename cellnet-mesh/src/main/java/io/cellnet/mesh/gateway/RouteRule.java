@@ -20,7 +20,7 @@ public record RouteRule(int msgId, String service, RouteMode mode) {
         if (msgId <= 0 || msgId > 0xFFFF) {
             throw new IllegalArgumentException("msgId must be within 1..65535: " + msgId);
         }
-        ServiceId.of(service, 0); // checks the name
+        ServiceId.of(Objects.requireNonNull(service, "service"), 0); // checks the name
         Objects.requireNonNull(mode, "mode");
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +123,7 @@ public final class RouteTable {
 
         /** Routes the message with full name {@code fullName} (id {@code StringHash(fullName)}). */
         public Builder route(String fullName, String service, RouteMode mode) {
+            Objects.requireNonNull(fullName, "fullName");
             return route(StringHash.hash(fullName), service, mode);
         }
 

@@ -123,6 +123,7 @@ public final class NatsDiscovery implements Discovery {
 
     @Override
     public Registration register(ServiceInstance instance) {
+        Objects.requireNonNull(instance, "instance");
         if (registrations.containsKey(instance.id()) || ownerAnswers(instance.id())) {
             throw new IllegalStateException("service id " + instance.id() + " is already registered by a live instance");
         }
@@ -196,6 +197,7 @@ public final class NatsDiscovery implements Discovery {
 
         @Override
         public void updateLoad(io.cellnet.mesh.ServiceLoad load) {
+            Objects.requireNonNull(load, "load");
             boolean changed;
             synchronized (this) {
                 changed = !instance.load().equals(load);
@@ -282,6 +284,7 @@ public final class NatsDiscovery implements Discovery {
 
     @Override
     public List<ServiceInstance> query(String name) {
+        Objects.requireNonNull(name, "name");
         if (watched.containsKey(name)) {
             return book.instances(name);
         }
@@ -358,6 +361,7 @@ public final class NatsDiscovery implements Discovery {
 
     @Override
     public void kvPut(String key, String value) {
+        Objects.requireNonNull(value, "value");
         try {
             kv().put(InMemoryDiscovery.checkKey(key), value.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | JetStreamApiException e) {
@@ -514,6 +518,7 @@ public final class NatsDiscovery implements Discovery {
         }
 
         private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive: " + d);
             }

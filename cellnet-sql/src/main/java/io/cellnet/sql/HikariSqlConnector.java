@@ -1,4 +1,4 @@
-package io.cellnet.sql.internal;
+package io.cellnet.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -7,10 +7,6 @@ import io.cellnet.db.DbBusyException;
 import io.cellnet.db.DbCallback;
 import io.cellnet.db.internal.DbPeer;
 import io.cellnet.db.internal.DbPeerCore;
-import io.cellnet.sql.RowMapper;
-import io.cellnet.sql.RowVisitor;
-import io.cellnet.sql.SqlConnector;
-import io.cellnet.sql.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: every method may be called from any thread; the pool and its workers are
  * replaced under this object's lock.
  */
-public final class HikariSqlConnector implements SqlConnector, DbPeer {
+final class HikariSqlConnector implements SqlConnector, DbPeer {
     private final DbPeerCore core;
     private final SqlSettings settings;
     private @Nullable HikariDataSource dataSource;
@@ -183,13 +179,17 @@ public final class HikariSqlConnector implements SqlConnector, DbPeer {
     @Override
     public <T> void query(String sql, RowMapper<T> mapper, DbCallback<? super List<T>> callback,
             @Nullable Object... params) {
+        Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(params, "params");
         operate(c -> rows(c, sql, mapper, Integer.MAX_VALUE, params), callback);
     }
 
     @Override
     public <T> void one(String sql, RowMapper<T> mapper, DbCallback<? super T> callback, @Nullable Object... params) {
+        Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(params, "params");
         operate(c -> {
             List<T> rows = rows(c, sql, mapper, 1, params);
             return rows.isEmpty() ? null : rows.get(0);
@@ -198,6 +198,8 @@ public final class HikariSqlConnector implements SqlConnector, DbPeer {
 
     @Override
     public void execute(String sql, DbCallback<? super Long> callback, @Nullable Object... params) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(params, "params");
         operate(c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeLargeUpdate();
@@ -208,9 +210,11 @@ public final class HikariSqlConnector implements SqlConnector, DbPeer {
     @Override
     public <T> void each(String sql, RowMapper<T> mapper, RowVisitor<? super T> visitor, DbCallback<? super Integer> done,
             @Nullable Object... params) {
+        Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(done, "done");
+        Objects.requireNonNull(params, "params");
         operate(c -> rows(c, sql, mapper, Integer.MAX_VALUE, params), (List<T> rows, Throwable error) -> {
             if (error != null || rows == null) {
                 done.onResult(null, error);

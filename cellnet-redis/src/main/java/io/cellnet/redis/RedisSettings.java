@@ -1,7 +1,6 @@
-package io.cellnet.redis.internal;
+package io.cellnet.redis;
 
 import io.cellnet.ReconnectPolicy;
-import io.cellnet.redis.DisconnectedCommands;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param whenDisconnected what commands do while disconnected
  * @param maxPending       the most commands waiting at a time
  */
-public record RedisSettings(String address, @Nullable String password, int database, ReconnectPolicy reconnect,
+record RedisSettings(String address, @Nullable String password, int database, ReconnectPolicy reconnect,
         Duration commandTimeout, DisconnectedCommands whenDisconnected, int maxPending) {
 
     /** The Redis URI: the address, with the password and database given apart. */

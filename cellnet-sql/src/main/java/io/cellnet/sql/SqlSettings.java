@@ -1,4 +1,4 @@
-package io.cellnet.sql.internal;
+package io.cellnet.sql;
 
 import io.cellnet.ReconnectPolicy;
 import java.time.Duration;
@@ -18,6 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout the longest wait for a connection
  * @param reconnect      when to check again after the start's check failed
  */
-public record SqlSettings(String jdbcUrl, @Nullable String user, @Nullable String password, int poolSize,
+record SqlSettings(String jdbcUrl, @Nullable String user, @Nullable String password, int poolSize,
         int queueCapacity, Duration queryTimeout, Duration connectTimeout, ReconnectPolicy reconnect) {
 }

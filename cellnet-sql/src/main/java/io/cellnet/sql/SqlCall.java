@@ -1,6 +1,5 @@
-package io.cellnet.sql.internal;
+package io.cellnet.sql;
 
-import io.cellnet.sql.SqlWork;
 import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package io.cellnet.redis.internal;
+package io.cellnet.redis;
 
 import io.cellnet.CloseReason;
 import io.cellnet.Session;
@@ -6,9 +6,6 @@ import io.cellnet.db.DbBusyException;
 import io.cellnet.db.DbCallback;
 import io.cellnet.db.internal.DbPeer;
 import io.cellnet.db.internal.DbPeerCore;
-import io.cellnet.redis.DisconnectedCommands;
-import io.cellnet.redis.RedisConnector;
-import io.cellnet.redis.RedisMessage;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -39,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread safety: every method may be called from any thread; the connections are replaced under
  * this object's lock.
  */
-public final class LettuceRedisConnector implements RedisConnector, DbPeer {
+final class LettuceRedisConnector implements RedisConnector, DbPeer {
     private final DbPeerCore core;
     private final RedisSettings settings;
     private final RedisURI uri;
@@ -219,16 +216,19 @@ public final class LettuceRedisConnector implements RedisConnector, DbPeer {
 
     @Override
     public CompletableFuture<Void> subscribe(String... channels) {
+        Objects.requireNonNull(channels, "channels");
         return core.onQueue(pubSub().thenCompose(c -> c.async().subscribe(channels)));
     }
 
     @Override
     public CompletableFuture<Void> psubscribe(String... patterns) {
+        Objects.requireNonNull(patterns, "patterns");
         return core.onQueue(pubSub().thenCompose(c -> c.async().psubscribe(patterns)));
     }
 
     @Override
     public CompletableFuture<Void> unsubscribe(String... channels) {
+        Objects.requireNonNull(channels, "channels");
         return core.onQueue(pubSub().thenCompose(c -> c.async().unsubscribe(channels)));
     }
 

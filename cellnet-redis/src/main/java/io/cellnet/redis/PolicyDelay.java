@@ -1,4 +1,4 @@
-package io.cellnet.redis.internal;
+package io.cellnet.redis;
 
 import io.cellnet.ReconnectPolicy;
 import io.lettuce.core.resource.Delay;
