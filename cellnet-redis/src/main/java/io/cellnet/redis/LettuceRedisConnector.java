@@ -116,8 +116,10 @@ final class LettuceRedisConnector implements RedisConnector, DbPeer {
                 }
             }
         });
-        core.connected(null);
+        // The connection first, then the event: the commands that waited for it are written before
+        // the game sees SessionConnected, so the commands it sends from then on follow them in order.
         f.complete(conn);
+        core.connected(null);
     }
 
     private synchronized boolean isCurrent(RedisClient c) {
