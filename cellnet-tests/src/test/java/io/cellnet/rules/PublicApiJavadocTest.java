@@ -24,13 +24,25 @@ import org.junit.jupiter.params.provider.EnumSource;
  * House rules on the sources of every library module ({@link LibraryModule}: cellnet-api,
  * cellnet-netty, cellnet-testing, cellnet-protobuf, cellnet-mesh, cellnet-db, cellnet-redis,
  * cellnet-sql): every public top-level type of a package that is not {@code internal} has a
- * Javadoc comment with a sentence about threads, and every package has a
- * {@code package-info.java} with {@code @NullMarked}.
+ * Javadoc comment with a sentence about threads, each of its public and protected members (and
+ * those of its public nested types) has a Javadoc comment unless it overrides, and every package
+ * has a {@code package-info.java} with {@code @NullMarked}. The sources are read as text, in the
+ * project's layout: four spaces a level.
  */
 class PublicApiJavadocTest {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^public\\s+(?:(?:final|abstract|sealed|non-sealed|static|strictfp)\\s+)*"
                     + "(?:class|interface|enum|record|@interface)\\s+(\\w+)", Pattern.MULTILINE);
+    /** A public or protected member of a top-level type (four spaces in) or of a nested one (eight). */
+    private static final Pattern MEMBER = Pattern.compile("^( {4}| {8})(?:public|protected)\\s");
+    /** A member of a top-level interface, public without saying so: a method, constant or nested record. */
+    private static final Pattern INTERFACE_MEMBER = Pattern.compile(
+            "^ {4}(?!private\\b|return\\b|throw\\b)(?:(?:default|static|abstract)\\s+)*[\\w<][\\w<>?,.\\[\\] ]*\\s+\\w+\\s*[(=]");
+    /** A nested type's declaration, four spaces in. */
+    private static final Pattern NESTED_TYPE = Pattern.compile(
+            "^ {4}(?:[\\w-]+\\s+)*(?:class|interface|enum|record|@interface)\\s");
+    private static final Pattern TOP_LEVEL_INTERFACE = Pattern.compile(
+            "^public\\s+(?:sealed\\s+|non-sealed\\s+)?(?:interface|@interface)\\s", Pattern.MULTILINE);
     private static final Pattern NULL_MARKED = Pattern.compile("@(?:org\\.jspecify\\.annotations\\.)?NullMarked\\b");
 
     @ParameterizedTest
@@ -50,6 +62,21 @@ class PublicApiJavadocTest {
         }
         assertTrue(types >= module.publicTypes(),
                 "found only " + types + " public types under " + sources.toAbsolutePath());
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LibraryModule.class)
+    void everyPublicMemberOfAPublicPackageHasJavadoc(LibraryModule module) throws IOException {
+        Path sources = module.sources();
+        List<String> problems = new ArrayList<>();
+        for (Path file : javaFiles(sources)) {
+            Path relative = sources.relativize(file);
+            if (!isInfoFile(file) && !isInternal(relative.getParent())) {
+                problems.addAll(memberProblemsOf(module.directory() + "/" + relative,
+                        Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
         assertEquals(List.of(), problems);
     }
 
@@ -116,6 +143,65 @@ class PublicApiJavadocTest {
         return problems;
     }
 
+    /**
+     * The public and protected members without a Javadoc comment in one source file whose top-level
+     * type is public: those of the top-level type and of its public nested types; a member marked
+     * {@code @Override} takes its documentation from what it overrides.
+     */
+    static List<String> memberProblemsOf(String fileName, String source) {
+        List<String> problems = new ArrayList<>();
+        if (!PUBLIC_TYPE.matcher(source).find()) {
+            return problems;
+        }
+        boolean inInterface = TOP_LEVEL_INTERFACE.matcher(source).find();
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean member = MEMBER.matcher(line).find()
+                    || inInterface && INTERFACE_MEMBER.matcher(line).find();
+            if (!member || line.startsWith("        ") && !inPublicNestedType(lines, i, inInterface)) {
+                continue;
+            }
+            int end = i - 1;
+            boolean overrides = false;
+            while (end >= 0 && (lines[end].isBlank() || lines[end].strip().startsWith("@"))) {
+                overrides |= lines[end].strip().equals("@Override");
+                end--;
+            }
+            if (!overrides && (end < 0 || !lines[end].strip().endsWith("*/") || !opensJavadoc(lines, end))) {
+                problems.add(fileName + ":" + (i + 1) + ": no Javadoc comment on " + line.strip());
+            }
+        }
+        return problems;
+    }
+
+    /** Whether the line {@code i}, eight spaces in, is in the body of a public nested type. */
+    private static boolean inPublicNestedType(String[] lines, int i, boolean inInterface) {
+        for (int j = i - 1; j >= 0; j--) {
+            String line = lines[j];
+            if (line.startsWith("    ") && !line.startsWith("     ") && !line.isBlank()) {
+                if (!NESTED_TYPE.matcher(line).find()) {
+                    return false; // a method's body, an initializer, or a comment
+                }
+                String head = line.strip();
+                return head.startsWith("public ") || head.startsWith("protected ")
+                        || inInterface && !head.startsWith("private ");
+            }
+        }
+        return false;
+    }
+
+    /** Whether the comment that ends on line {@code end} is a Javadoc comment. */
+    private static boolean opensJavadoc(String[] lines, int end) {
+        for (int j = end; j >= 0; j--) {
+            int open = lines[j].lastIndexOf("/*");
+            if (open >= 0) {
+                return lines[j].startsWith("/**", open);
+            }
+        }
+        return false;
+    }
+
     /** The Javadoc comment right before {@code declaration}, skipping annotations, or null. */
     private static String javadocBefore(String source, int declaration) {
         String[] lines = source.substring(0, declaration).split("\n", -1);
@@ -144,6 +230,24 @@ class PublicApiJavadocTest {
     })
     void theCheckerFlagsWhatItShould(String label, String source, int expectedProblems) {
         assertEquals(expectedProblems, problemsOf("Sample.java", source.replace("\\n", "\n")).size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "documented        | /** A. Any thread. */\\npublic final class A {\\n    /** Makes one. */\\n    public A() {\\n    }\\n} | 0",
+        "undocumented      | /** A. */\\npublic final class A {\\n    public A() {\\n    }\\n\\n    public static final int X = 1;\\n} | 2",
+        "block comment     | /** A. */\\npublic class A {\\n    /* no */\\n    protected void run() {\\n    }\\n}   | 1",
+        "override          | /** A. */\\npublic class A {\\n    @Override\\n    public String toString() {\\n        return \"\";\\n    }\\n} | 0",
+        "annotations       | /** A. */\\npublic class A {\\n    /** Runs. */\\n    @Deprecated\\n    public void run() {\\n    }\\n}    | 0",
+        "interface         | /** A. */\\npublic interface A {\\n    /** Runs. */\\n    void run();\\n\\n    <T> T get(Class<T> t);\\n    int X = 1;\\n} | 2",
+        "public nested     | /** A. */\\npublic class A {\\n    /** B. */\\n    public static final class B {\\n        public void run() {\\n        }\\n    }\\n} | 1",
+        "private nested    | /** A. */\\npublic class A {\\n    private static final class B {\\n        public void run() {\\n        }\\n    }\\n} | 0",
+        "anonymous class   | /** A. */\\npublic class A {\\n    private final Runnable r = new Runnable() {\\n        public void run() {\\n        }\\n    };\\n} | 0",
+        "package-private   | class A {\\n    public void run() {\\n    }\\n}                                             | 0",
+    })
+    void theMemberCheckerFlagsWhatItShould(String label, String source, int expectedProblems) {
+        assertEquals(expectedProblems, memberProblemsOf("Sample.java", source.replace("\\n", "\n")).size(),
+                () -> String.valueOf(memberProblemsOf("Sample.java", source.replace("\\n", "\n"))));
     }
 
     @ParameterizedTest
