@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,7 +39,8 @@ class PublicApiJavadocTest {
     private static final Pattern MEMBER = Pattern.compile("^( {4}| {8})(?:public|protected)\\s");
     /** A member of a top-level interface, public without saying so: a method, constant or nested record. */
     private static final Pattern INTERFACE_MEMBER = Pattern.compile(
-            "^ {4}(?!private\\b|return\\b|throw\\b)(?:(?:default|static|abstract)\\s+)*[\\w<][\\w<>?,.\\[\\] ]*\\s+\\w+\\s*[(=]");
+            "^ {4}(?!private\\b|return\\b|throw\\b)(?:(?:default|static|abstract)\\s+)*"
+                    + "[\\w<][\\w<>?,.\\[\\] ]*\\s+\\w+\\s*[(=]");
     /** A nested type's declaration, four spaces in. */
     private static final Pattern NESTED_TYPE = Pattern.compile(
             "^ {4}(?:[\\w-]+\\s+)*(?:class|interface|enum|record|@interface)\\s");
@@ -48,36 +51,36 @@ class PublicApiJavadocTest {
     @ParameterizedTest
     @EnumSource(LibraryModule.class)
     void everyPublicTypeOfAPublicPackageHasJavadocWithAThreadSafetySentence(LibraryModule module) throws IOException {
-        Path sources = module.sources();
         List<String> problems = new ArrayList<>();
         int types = 0;
-        for (Path file : javaFiles(sources)) {
-            Path relative = sources.relativize(file);
-            if (isInfoFile(file) || isInternal(relative.getParent())) {
-                continue;
-            }
-            String source = Files.readString(file, StandardCharsets.UTF_8);
-            types += PUBLIC_TYPE.matcher(source).results().count();
-            problems.addAll(problemsOf(module.directory() + "/" + relative, source));
+        for (Map.Entry<String, String> file : publicSources(module).entrySet()) {
+            types += PUBLIC_TYPE.matcher(file.getValue()).results().count();
+            problems.addAll(problemsOf(file.getKey(), file.getValue()));
         }
         assertTrue(types >= module.publicTypes(),
-                "found only " + types + " public types under " + sources.toAbsolutePath());
+                "found only " + types + " public types under " + module.sources().toAbsolutePath());
         assertEquals(List.of(), problems);
     }
 
     @ParameterizedTest
     @EnumSource(LibraryModule.class)
     void everyPublicMemberOfAPublicPackageHasJavadoc(LibraryModule module) throws IOException {
-        Path sources = module.sources();
         List<String> problems = new ArrayList<>();
+        publicSources(module).forEach((name, source) -> problems.addAll(memberProblemsOf(name, source)));
+        assertEquals(List.of(), problems);
+    }
+
+    /** The sources of the module's packages that are not {@code internal}, by name ({@code module/path}), in order. */
+    private static Map<String, String> publicSources(LibraryModule module) throws IOException {
+        Path sources = module.sources();
+        Map<String, String> files = new LinkedHashMap<>();
         for (Path file : javaFiles(sources)) {
             Path relative = sources.relativize(file);
             if (!isInfoFile(file) && !isInternal(relative.getParent())) {
-                problems.addAll(memberProblemsOf(module.directory() + "/" + relative,
-                        Files.readString(file, StandardCharsets.UTF_8)));
+                files.put(module.directory() + "/" + relative, Files.readString(file, StandardCharsets.UTF_8));
             }
         }
-        assertEquals(List.of(), problems);
+        return files;
     }
 
     @ParameterizedTest
