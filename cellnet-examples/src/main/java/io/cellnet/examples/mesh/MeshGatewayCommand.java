@@ -5,6 +5,7 @@ import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.QueueKind;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
 import io.cellnet.mesh.gateway.Gateway;
@@ -22,10 +23,13 @@ public final class MeshGatewayCommand {
             "where clients connect (tcp.ltv), port 0 for any free port");
     private static final Option ROUTES_KEY = Option.of("routes-key", "KEY", "",
             "read the route table from this NATS key-value key (and reload it on change) instead of the built-in one");
+    private static final Option QUEUE = Option.of("queue", "loop|thread", "loop",
+            "the gateway's queue: the event loop its clients and backends do their I/O on (no hand-off), or one"
+                    + " queue thread fed by the I/O threads");
     private static final Usage USAGE = Usage.of("mesh-gateway", "a gateway routing clients to the game service",
             "prints LISTENING HOST:PORT, then BACKEND DISCOVERED|CONNECTED|DISCONNECTED|REMOVED <id> as game"
                     + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM",
-            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY);
+            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshGatewayCommand::run);
@@ -36,7 +40,7 @@ public final class MeshGatewayCommand {
     private static int run(Args args, Console console) throws Exception {
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
-                EventQueue queue = EventQueue.create("mesh-gateway").startLoop()) {
+                EventQueue queue = QueueKind.create(args.choice(QUEUE), "mesh-gateway")) {
             Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
                     .backendListener((id, change) -> console.out().println("BACKEND " + change + " " + id));
             b = args.get(ROUTES_KEY).isEmpty() ? b.routes(GameMessages.ROUTES) : b.routesFromKv(args.get(ROUTES_KEY));
