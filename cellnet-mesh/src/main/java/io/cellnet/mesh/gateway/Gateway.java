@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * when a client binds to it ({@link ClientConnectedACK}) and when that client disconnects
  * ({@link ClientClosedACK}).
  *
+ * <p>Give it a loop queue ({@code NettyQueues.loop("gateway")}) to forward with no hand-off: its
+ * client acceptors and backend connectors then do their I/O on the queue's thread, so a frame is
+ * read, routed and written by one thread, and the writes of one read are flushed together. A
+ * queue thread ({@code EventQueue.create}) works too, at the price of a hand-off each way.
+ *
  * <p>Thread safety: routing runs on the gateway's queue; the accessors and {@link #close()} may be
  * called from any thread.
  */
