@@ -41,11 +41,19 @@ class GatewayTest {
     final CellnetPeersExtension net = CellnetPeersExtension.create(TestMessages.registry());
     final InMemoryDiscovery discovery = new InMemoryDiscovery();
     final List<Gateway> gateways = new ArrayList<>();
+    /** Queues the test made itself, closed after the gateways that run on them. */
+    final List<EventQueue> ownQueues = new ArrayList<>();
 
     @AfterEach
     void closeGateways() {
         gateways.forEach(Gateway::close);
+        ownQueues.forEach(EventQueue::close);
         discovery.close();
+    }
+
+    /** The queue of a gateway: a queue thread here, a loop queue in {@link GatewayOnLoopQueueTest}. */
+    EventQueue gatewayQueue() {
+        return net.queue("gateway");
     }
 
     Gateway gateway(Gateway.Builder b) {
@@ -55,7 +63,7 @@ class GatewayTest {
     }
 
     Gateway gateway() {
-        return gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0").routes(ROUTES));
+        return gateway(Gateway.builder(discovery, gatewayQueue()).address("127.0.0.1:0").routes(ROUTES));
     }
 
     /** A connected client of {@code g} and what it receives. */
@@ -156,7 +164,7 @@ class GatewayTest {
     void whenABackendDiesItsRequestsInFlightFailAndTheClientMovesWithoutDisconnecting() {
         TestGame g0 = new TestGame(net, discovery, 0);
         TestGame g1 = new TestGame(net, discovery, 1);
-        Gateway gw = gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0").routes(ROUTES)
+        Gateway gw = gateway(Gateway.builder(discovery, gatewayQueue()).address("127.0.0.1:0").routes(ROUTES)
                 .failover(Failover.NOTIFY));
         awaitConnected(gw, 2);
         Client c = client(gw);
@@ -177,7 +185,7 @@ class GatewayTest {
     @Test
     void theRouteTableComesFromTheKeyValueStoreAndReloads() {
         new TestGame(net, discovery, 0);
-        Gateway gw = gateway(Gateway.builder(discovery, net.queue("gateway")).address("127.0.0.1:0")
+        Gateway gw = gateway(Gateway.builder(discovery, gatewayQueue()).address("127.0.0.1:0")
                 .routesFromKv("routes/gateway"));
         Client c = client(gw);
         c.connector.session().send(new HelloREQ("early"));
@@ -194,7 +202,7 @@ class GatewayTest {
     @Test
     void webSocketClientsAreRoutedToo() {
         new TestGame(net, discovery, 0);
-        EventQueue q = net.queue("gateway");
+        EventQueue q = gatewayQueue();
         Gateway gw = gateway(Gateway.builder(discovery, q).address("127.0.0.1:0").wsAddress("127.0.0.1:0/ws")
                 .routes(ROUTES));
         awaitConnected(gw, 1);

@@ -5,6 +5,7 @@ import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.QueueKind;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
 import io.cellnet.mesh.gateway.Gateway;
@@ -15,6 +16,11 @@ import java.util.concurrent.CompletionException;
  * {@code mesh-gateway}: a gateway that finds the game service on NATS and routes
  * {@code mesh.HelloREQ} to it.
  *
+ * <p>By default the gateway runs on a loop queue that does not spin when idle
+ * ({@code --queue loop --loop-spin 0}): forwarding runs on the I/O thread of its connections, with
+ * no hand-off, and an idle gateway leaves the cores to the processes it forwards for
+ * (docs/mesh.md, "Gateway hop cost").
+ *
  * <p>Thread safety: runs on the command's thread; routing runs on the gateway's queue.
  */
 public final class MeshGatewayCommand {
@@ -22,10 +28,16 @@ public final class MeshGatewayCommand {
             "where clients connect (tcp.ltv), port 0 for any free port");
     private static final Option ROUTES_KEY = Option.of("routes-key", "KEY", "",
             "read the route table from this NATS key-value key (and reload it on change) instead of the built-in one");
+    private static final Option QUEUE = Option.of("queue", "loop|thread", "loop",
+            "the gateway's queue: the event loop its clients and backends do their I/O on (no hand-off), or one"
+                    + " queue thread fed by the I/O threads");
+    private static final Option LOOP_SPIN = Option.of("loop-spin", "MICROS", "0",
+            "with --queue loop: how long the idle loop polls before it blocks (cellnet.loop.spinMicros, which wins when"
+                    + " set); 0 leaves the cores to the game and client processes on a shared machine");
     private static final Usage USAGE = Usage.of("mesh-gateway", "a gateway routing clients to the game service",
             "prints LISTENING HOST:PORT, then BACKEND DISCOVERED|CONNECTED|DISCONNECTED|REMOVED <id> as game"
                     + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM",
-            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY);
+            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE, LOOP_SPIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshGatewayCommand::run);
@@ -35,8 +47,13 @@ public final class MeshGatewayCommand {
 
     private static int run(Args args, Console console) throws Exception {
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        String queueKind = args.choice(QUEUE);
+        int spin = args.getInt(LOOP_SPIN, 0);
+        if (queueKind.equals("loop") && System.getProperty("cellnet.loop.spinMicros") == null) {
+            System.setProperty("cellnet.loop.spinMicros", Integer.toString(spin)); // read when the first loop starts
+        }
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
-                EventQueue queue = EventQueue.create("mesh-gateway").startLoop()) {
+                EventQueue queue = QueueKind.create(queueKind, "mesh-gateway")) {
             Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
                     .backendListener((id, change) -> console.out().println("BACKEND " + change + " " + id));
             b = args.get(ROUTES_KEY).isEmpty() ? b.routes(GameMessages.ROUTES) : b.routesFromKv(args.get(ROUTES_KEY));

@@ -22,7 +22,6 @@ import io.cellnet.netty.TcpConnectorBuilder;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.netty.WsPeers;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * connected and its next message binds it to another instance ({@link Failover}). A backend is told
  * when a client binds to it ({@link ClientConnectedACK}) and when that client disconnects
  * ({@link ClientClosedACK}).
+ *
+ * <p>Give it a loop queue ({@code NettyQueues.loop("gateway")}) to forward with no hand-off: its
+ * client acceptors and backend connectors then do their I/O on the queue's thread, so a frame is
+ * read, routed and written by one thread, and the writes of one read are flushed together. A
+ * queue thread ({@code EventQueue.create}) works too, at the price of a hand-off each way.
  *
  * <p>Thread safety: routing runs on the gateway's queue; the accessors and {@link #close()} may be
  * called from any thread.
@@ -142,12 +146,12 @@ public final class Gateway implements AutoCloseable {
         }
         if (m instanceof SessionClosed) {
             clients.remove(c.id);
-            c.bound.values().forEach(id -> {
+            for (ServiceId id : c.boundInstances()) {
                 Session backend = backend(id);
                 if (backend != null) {
                     backend.send(new ClientClosedACK(new ClientID(c.id, gatewayId)));
                 }
-            });
+            }
         } else if (m instanceof RawPacket raw) {
             route(c, raw);
         }
@@ -160,28 +164,33 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         String service = rule.service();
-        ServiceId bound = c.bound.get(service);
-        Session backend = bound == null ? null : backend(bound);
-        if (bound != null && (backend == null || !backend.isOpen())) {
-            lost(c, bound);
-            backend = null;
-        }
-        if (backend == null) {
-            ServiceConnectors sc = services.get(service);
-            backend = sc == null ? null : sc.pick(c.id);
-            bound = backend == null ? null : ServiceConnectors.instanceOf(backend);
-            if (backend == null || bound == null) {
-                error(c, raw.msgId(), service, "no live instance of service " + service);
-                return;
+        Session backend = c.lastBackend(service);
+        ServiceId bound = backend == null ? null : c.lastBound();
+        if (backend == null || bound == null) {
+            bound = c.bound(service);
+            backend = bound == null ? null : backend(bound);
+            if (bound != null && (backend == null || !backend.isOpen())) {
+                lost(c, bound);
+                backend = null;
             }
-            c.bound.put(service, bound);
-            backend.send(new ClientConnectedACK(new ClientID(c.id, gatewayId)));
+            if (backend == null) {
+                ServiceConnectors sc = services.get(service);
+                backend = sc == null ? null : sc.pick(c.id);
+                bound = backend == null ? null : ServiceConnectors.instanceOf(backend);
+                if (backend == null || bound == null) {
+                    error(c, raw.msgId(), service, "no live instance of service " + service);
+                    return;
+                }
+                c.bind(service, bound);
+                backend.send(new ClientConnectedACK(new ClientID(c.id, gatewayId)));
+            }
+            c.remember(service, bound, backend);
         }
         SendResult r = backend.send(new TransmitACK(raw.msgId(), raw.msgData(), c.id, NONE, false));
         if (!r.isAccepted()) {
             error(c, raw.msgId(), service, "backend " + bound + " refused the message: " + r);
         } else if (rule.mode() == RouteMode.REQUEST) {
-            c.pending.computeIfAbsent(bound, k -> new ArrayDeque<>()).add(raw.msgId());
+            c.addPending(bound, raw.msgId());
         }
     }
 
@@ -254,9 +263,8 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             c.session.send(out);
-            ArrayDeque<Integer> q = from == null ? null : c.pending.get(from);
-            if (q != null && q.pollFirst() != null && q.isEmpty()) {
-                c.pending.remove(from);
+            if (from != null) {
+                c.answered(from);
             }
         }
     }
@@ -271,12 +279,9 @@ public final class Gateway implements AutoCloseable {
 
     /** Unbinds {@code c} from {@code id} and fails its requests in flight there. */
     private void lost(ClientState c, ServiceId id) {
-        boolean wasBound = c.bound.remove(id.name(), id);
-        ArrayDeque<Integer> q = c.pending.remove(id);
-        if (q != null) {
-            for (Integer msgId : q) {
-                error(c, msgId, id.name(), "backend " + id + " was lost before it answered");
-            }
+        boolean wasBound = c.unbind(id);
+        for (int msgId : c.takePending(id)) {
+            error(c, msgId, id.name(), "backend " + id + " was lost before it answered");
         }
         if (wasBound) {
             log.info("gateway {}: client {} unbound from lost backend {}", gatewayId, c.id, id);

@@ -25,7 +25,9 @@ public final class MeshMessages {
 
     private static MessageMeta meta(Class<?> type) {
         String name = type.getSimpleName();
-        return MessageMeta.of(type, "proto." + name, StringHash.hash("proto" + name), ProtoplusCodec.INSTANCE);
+        // TransmitACK crosses the gateway twice per message: its hand-written codec, same bytes
+        return MessageMeta.of(type, "proto." + name, StringHash.hash("proto" + name),
+                type == TransmitACK.class ? TransmitCodec.INSTANCE : ProtoplusCodec.INSTANCE);
     }
 
     /** Every gateway message. */

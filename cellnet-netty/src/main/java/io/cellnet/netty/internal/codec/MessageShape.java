@@ -52,6 +52,8 @@ public final class MessageShape {
 
     private final Class<?> type;
     private final List<Member> members;
+    /** {@code type.isRecord()}, a native call on Java 17: asked once per decoded message. */
+    private final boolean record;
     /** Records: the canonical constructor {@code (T1..Tn)Object}; classes: {@code ()Object}. */
     private final MethodHandle constructor;
     /** Records: {@code (Object[])Object} over the canonical constructor; classes: {@code null}. */
@@ -61,6 +63,7 @@ public final class MessageShape {
 
     private MessageShape(Class<?> type) {
         this.type = type;
+        this.record = type.isRecord();
         checkInstantiable(type);
         try {
             if (type.isRecord()) {
@@ -98,7 +101,7 @@ public final class MessageShape {
     }
 
     public boolean isRecord() {
-        return type.isRecord();
+        return record;
     }
 
     /** Records: {@code (T1..Tn)Object}; classes: {@code ()Object}. */
