@@ -82,6 +82,10 @@ class MainTest {
                 Arguments.of(List.of("bench", "idle", "--report", "x.html"), "--report does not apply to bench idle"),
                 Arguments.of(List.of("bench", "--window", "8"), "--window does not apply to --mode pingpong"),
                 Arguments.of(List.of("bench", "--target", "external"), "--target external needs --address HOST:PORT"),
+                Arguments.of(List.of("bench", "compare", "--targets", "raw,external"),
+                        "--targets external needs --address HOST:PORT"),
+                Arguments.of(List.of("bench", "compare", "--targets", "raw,thread", "--address", "127.0.0.1:7701"),
+                        "--address is the external server's: it needs --targets external"),
                 Arguments.of(List.of("bench", "idle", "--seconds", "1"), "--seconds does not apply to bench idle"),
                 Arguments.of(List.of("bench", "idle", "--target", "external"), "--target external does not apply"));
     }
@@ -121,6 +125,23 @@ class MainTest {
                     "--warmup", "0").assertExit(0);
             server.stop();
             server.assertExit(0);
+        }
+    }
+
+    @Test
+    void benchCompareAlternatesAnExternalServerWithItsOwnTargets(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("compare.html");
+        try (InProcess server = InProcess.start("echo-server", "--address", "127.0.0.1:0", "--codec", "json")) {
+            // --address goes with "external" in --targets, while raw and loop start servers of their own
+            InProcess.run("bench", "compare", "--targets", "raw,external,loop", "--address", server.listening(),
+                    "--rounds", "3", "--seconds", "1", "--warmup", "0", "--server-jvm", "same",
+                    "--report", html.toString()).assertExit(0);
+            server.stop();
+            server.assertExit(0);
+        }
+        String page = Files.readString(html);
+        for (String target : List.of("raw", "external", "loop")) {
+            assertTrue(page.contains("data-target=\"" + target + "\""), target);
         }
     }
 

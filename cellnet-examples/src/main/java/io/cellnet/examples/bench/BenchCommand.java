@@ -77,7 +77,7 @@ public final class BenchCommand {
     private static int compare(Args args) throws Exception {
         int rounds = args.getInt(ROUNDS, 3);
         List<String> targets = args.get(TARGETS, BenchCommand::targets);
-        BenchSpec spec = BenchSpec.from(args);
+        BenchSpec spec = BenchSpec.from(args, targets);
         Map<String, List<RunResult>> runs = new LinkedHashMap<>();
         targets.forEach(t -> runs.put(t, new ArrayList<>()));
         List<Map<String, RunResult>> byRound = new ArrayList<>();

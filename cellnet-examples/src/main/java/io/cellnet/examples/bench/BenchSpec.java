@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one benchmark run, read from the command line.
@@ -58,15 +59,25 @@ record BenchSpec(String target, String address, String mode, int conns, int wind
             SERVER_THREADS, CODEC, BODY_SIZE, SERVER_JVM, SERVER_JVM_ARGS);
 
     static BenchSpec from(Args args) {
+        return from(args, null);
+    }
+
+    /**
+     * The spec of {@code bench compare}, whose {@code targets} replace {@code --target}: {@code --address} goes
+     * with {@code external} among them. {@code targets} is null for a single run ({@code --target}).
+     */
+    static BenchSpec from(Args args, @Nullable List<String> targets) {
         String mode = args.choice(MODE);
         if (mode.equals("pingpong")) {
             args.refuse("--mode pingpong", WINDOW);
         }
         String target = args.choice(TARGET);
         String address = args.get(ADDRESS, a -> a.isEmpty() ? a : Transport.TCP.checkAddress(a));
-        if (target.equals("external") != !address.isEmpty()) {
-            throw new IllegalArgumentException(address.isEmpty() ? "--target external needs --address HOST:PORT"
-                    : "--address is the external server's: it needs --target external");
+        String option = targets == null ? "--target" : "--targets";
+        boolean external = targets == null ? target.equals("external") : targets.contains("external");
+        if (external == address.isEmpty()) {
+            throw new IllegalArgumentException(address.isEmpty() ? option + " external needs --address HOST:PORT"
+                    : "--address is the external server's: it needs " + option + " external");
         }
         String serverJvm = args.choice(SERVER_JVM);
         if (serverJvm.equals("same")) {
