@@ -7,6 +7,7 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
@@ -29,7 +30,8 @@ public final class ChatServerCommand {
     private static final Usage USAGE = Usage.of("chat-server",
             "Go's chat server: broadcasts every client's lines to every client", """
             prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
-            STOPPED lines=N after SIGTERM (exit 0)""", ADDRESS);
+            STOPPED lines=N after SIGTERM (exit 0); --metrics adds METRICS URL, --drain the DRAINING/DRAINED lines""",
+            ADDRESS, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, ChatServerCommand::run);
@@ -45,6 +47,7 @@ public final class ChatServerCommand {
         Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("chat-server", address, queue, registry,
                 room.handlers(new MessageDispatcher(registry))));
         room.join(server.sessions());
-        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED lines=" + room.lines());
+        return ServerRun.serve(console, queue, List.of(server), ServerOps.of(args), List.of(),
+                () -> "STOPPED lines=" + room.lines());
     }
 }
