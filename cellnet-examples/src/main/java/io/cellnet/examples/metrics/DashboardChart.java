@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -27,7 +28,15 @@ final class DashboardChart {
         /** The summed value as scraped, times the scale. */
         GAUGE,
         /** The summed counter's increase per second between two scrapes, times the scale. */
-        RATE
+        RATE,
+        /**
+         * A quantile of a histogram ({@code metric_bucket}) over the time between two scrapes, as
+         * Prometheus' {@code histogram_quantile} computes it; without buckets, the scraped
+         * {@code metric{quantile="q"}} gauge.
+         */
+        QUANTILE,
+        /** A timer's mean between two scrapes: the increase of {@code metric_sum} over that of {@code metric_count}. */
+        MEAN
     }
 
     /**
@@ -38,22 +47,36 @@ final class DashboardChart {
      * @param filter which samples (by labels) count
      * @param kind   gauge or rate
      * @param scale  what the value is multiplied by (1000 for seconds shown as ms)
+     * @param q      the quantile of a {@link Kind#QUANTILE} series
      */
-    record Series(String legend, String metric, Predicate<Map<String, String>> filter, Kind kind, double scale) {
+    record Series(String legend, String metric, Predicate<Map<String, String>> filter, Kind kind, double scale,
+            double q) {
         static Series gauge(String legend, String metric) {
-            return new Series(legend, metric, l -> true, Kind.GAUGE, 1);
+            return new Series(legend, metric, l -> true, Kind.GAUGE, 1, 0);
         }
 
         static Series rate(String legend, String metric) {
-            return new Series(legend, metric, l -> true, Kind.RATE, 1);
+            return new Series(legend, metric, l -> true, Kind.RATE, 1, 0);
+        }
+
+        static Series quantile(String legend, String metric, double q) {
+            return new Series(legend, metric, l -> true, Kind.QUANTILE, 1, q);
+        }
+
+        static Series mean(String legend, String metric) {
+            return new Series(legend, metric, l -> true, Kind.MEAN, 1, 0);
         }
 
         Series where(String label, String value) {
-            return new Series(legend, metric, filter.and(l -> value.equals(l.get(label))), kind, scale);
+            return new Series(legend, metric, filter.and(l -> value.equals(l.get(label))), kind, scale, q);
         }
 
         Series times(double factor) {
-            return new Series(legend, metric, filter, kind, factor);
+            return new Series(legend, metric, filter, kind, factor, q);
+        }
+
+        Series named(String name) {
+            return new Series(legend, name, filter, kind, scale, q);
         }
     }
 
@@ -74,15 +97,15 @@ final class DashboardChart {
                     Series.rate("received", "cellnet_messages_received_total"),
                     Series.rate("sent", "cellnet_messages_sent_total"))),
             new Panel("Queue delay (post to run)", "ms", List.of(
-                    Series.gauge("p50", "cellnet_queue_delay_seconds").where("quantile", "0.5").times(1000),
-                    Series.gauge("p99", "cellnet_queue_delay_seconds").where("quantile", "0.99").times(1000))),
+                    Series.quantile("p50", "cellnet_queue_delay_seconds", 0.5).times(1000),
+                    Series.quantile("p99", "cellnet_queue_delay_seconds", 0.99).times(1000))),
             new Panel("Queue pending", "tasks", List.of(Series.gauge("pending", "cellnet_queue_pending"))),
             new Panel("Dropped / refused / malformed", "per s", List.of(
                     Series.rate("dropped msgs", "cellnet_messages_dropped_total"),
                     Series.rate("refused conns", "cellnet_connections_refused_total"),
                     Series.rate("malformed frames", "cellnet_frames_malformed_total"))),
             new Panel("RPC latency / timeouts", "ms | per s", List.of(
-                    Series.gauge("p99 ms", "cellnet_rpc_latency_seconds").where("quantile", "0.99").times(1000),
+                    Series.mean("mean ms", "cellnet_rpc_latency_seconds").times(1000),
                     Series.rate("timeouts/s", "cellnet_rpc_timeouts_total"))),
             new Panel("JVM heap used", "MiB", List.of(
                     Series.gauge("heap", "jvm_memory_used_bytes").where("area", "heap").times(1.0 / (1 << 20)),
@@ -122,24 +145,83 @@ final class DashboardChart {
     double[] points(Series s) {
         double[] v = new double[scrapes.size()];
         for (int i = 0; i < v.length; i++) {
-            double now = sum(i, s);
-            if (s.kind() == Kind.GAUGE) {
-                v[i] = now * s.scale();
-            } else if (i == 0) {
-                v[i] = Double.NaN;
-            } else {
-                double before = sum(i - 1, s);
-                double dt = times.get(i) - times.get(i - 1);
-                v[i] = dt > 0 && now >= before ? (now - before) / dt * s.scale() : Double.NaN;
-            }
+            v[i] = switch (s.kind()) {
+                case GAUGE -> sum(i, s);
+                case RATE -> i == 0 ? Double.NaN : increase(i, s) / (times.get(i) - times.get(i - 1));
+                case MEAN -> i == 0 ? Double.NaN
+                        : increase(i, s.named(s.metric() + "_sum")) / increase(i, s.named(s.metric() + "_count"));
+                case QUANTILE -> quantile(i, s);
+            } * s.scale();
         }
         return v;
+    }
+
+    /** How much the summed counter {@code s} grew from scrape {@code i - 1} to {@code i}; NaN on a reset. */
+    private double increase(int i, Series s) {
+        double now = sum(i, s);
+        double before = sum(i - 1, s);
+        return now >= before ? now - before : Double.NaN;
+    }
+
+    private double quantile(int i, Series s) {
+        if (i > 0) {
+            TreeMap<Double, Double> now = buckets(i, s);
+            TreeMap<Double, Double> before = buckets(i - 1, s);
+            if (!now.isEmpty()) {
+                TreeMap<Double, Double> delta = new TreeMap<>();
+                now.forEach((le, c) -> delta.put(le, c - before.getOrDefault(le, 0.0)));
+                return histogramQuantile(s.q(), delta);
+            }
+        }
+        String q = String.valueOf(s.q());
+        return sum(i, Series.gauge(s.legend(), s.metric()).where("quantile", q));
+    }
+
+    /** The cumulative bucket counts of {@code s} in scrape {@code i}, by upper bound, summed over the other labels. */
+    private TreeMap<Double, Double> buckets(int i, Series s) {
+        TreeMap<Double, Double> counts = new TreeMap<>();
+        String name = s.metric() + "_bucket";
+        for (Sample sample : scrapes.get(i)) {
+            String le = sample.labels().get("le");
+            if (sample.name().equals(name) && le != null && s.filter().test(sample.labels())) {
+                double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                counts.merge(bound, sample.value(), Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Prometheus' {@code histogram_quantile}: linear within the bucket the rank falls in. */
+    static double histogramQuantile(double q, TreeMap<Double, Double> cumulative) {
+        if (cumulative.isEmpty()) {
+            return Double.NaN;
+        }
+        double total = cumulative.lastEntry().getValue();
+        if (!(total > 0)) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> e : cumulative.entrySet()) {
+            if (e.getValue() >= rank) {
+                if (e.getKey().isInfinite()) {
+                    return lowerBound;
+                }
+                double inBucket = e.getValue() - lowerCount;
+                return inBucket <= 0 ? e.getKey() : lowerBound + (e.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+            }
+            lowerBound = e.getKey();
+            lowerCount = e.getValue();
+        }
+        return lowerBound;
     }
 
     private boolean present(Panel p) {
         for (Series s : p.series()) {
             for (int i = 0; i < scrapes.size(); i++) {
-                if (!Double.isNaN(sum(i, s))) {
+                boolean timer = !Double.isNaN(sum(i, s.named(s.metric() + "_sum")));
+                if (!Double.isNaN(sum(i, s)) || !buckets(i, s).isEmpty() || timer) {
                     return true;
                 }
             }
