@@ -9,8 +9,8 @@ package io.cellnet;
  * hook closes it or the drain deadline closes it. An exception it throws is logged and the drain
  * goes on with the other sessions.
  *
- * <p>Thread safety: called on the acceptor's {@link EventQueue} (on the I/O thread when that
- * queue is {@link EventQueue#direct()}), one session at a time per queue.
+ * <p>Thread safety: called on the acceptor's {@link EventQueue}, one session at a time per queue;
+ * with {@link EventQueue#direct()} it runs inline, on the thread that called {@code drain}.
  */
 @FunctionalInterface
 public interface DrainHook {

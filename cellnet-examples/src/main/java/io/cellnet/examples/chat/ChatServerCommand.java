@@ -30,7 +30,8 @@ public final class ChatServerCommand {
     private static final Usage USAGE = Usage.of("chat-server",
             "Go's chat server: broadcasts every client's lines to every client", """
             prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
-            STOPPED lines=N after SIGTERM (exit 0); --metrics adds METRICS URL, --drain the DRAINING/DRAINED lines""",
+            STOPPED lines=N after SIGTERM (exit 0); --metrics adds METRICS URL; --drain tells each client
+            "server going down" and prints DRAINING/DRAINED""",
             ADDRESS, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
@@ -41,13 +42,16 @@ public final class ChatServerCommand {
 
     private static int run(Args args, Console console) throws InterruptedException {
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        // on --drain, every client reads one last line from the server (id 0) before it goes down
+        ServerOps ops = ServerOps.of(args).withDrainHook(session -> session.send(
+                new ChatMessages.ChatACK("server going down, please reconnect later", 0)));
         MessageRegistry registry = ChatMessages.registry("binary");
         EventQueue queue = EventQueue.create("chat-server").startLoop();
         ChatRoom room = new ChatRoom(console.out());
         Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("chat-server", address, queue, registry,
                 room.handlers(new MessageDispatcher(registry))));
         room.join(server.sessions());
-        return ServerRun.serve(console, queue, List.of(server), ServerOps.of(args), List.of(),
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
                 () -> "STOPPED lines=" + room.lines());
     }
 }

@@ -52,6 +52,7 @@ public final class EchoServerCommand {
 
     private static int run(Args args, Console console) throws InterruptedException {
         EchoPeer peer = EchoPeer.from(args, ADDRESS);
+        ServerOps ops = ServerOps.of(args);
         EventQueue queue = QueueKind.create(QueueKind.of(args), "echo-server");
         LongAdder echoed = new LongAdder();
         MessageDispatcher handler = new MessageDispatcher(peer.registry())
@@ -65,7 +66,7 @@ public final class EchoServerCommand {
                         m.describe()));
         Endpoint.Server server = peer.transport().acceptor(new Endpoint("echo-server", peer.address(), queue,
                 peer.registry(), handler));
-        return ServerRun.serve(console, queue, List.of(server), ServerOps.of(args), List.of(),
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
                 () -> "STOPPED echoed=" + echoed.sum());
     }
 }

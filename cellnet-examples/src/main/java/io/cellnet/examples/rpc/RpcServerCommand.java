@@ -40,6 +40,7 @@ public final class RpcServerCommand {
     }
 
     private static int run(Args args, Console console) throws InterruptedException {
+        ServerOps ops = ServerOps.of(args);
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
         MessageRegistry registry = RpcMessages.registry(args.choice(RpcMessages.CODEC));
         EventQueue queue = EventQueue.create("rpc-server").startLoop();
@@ -50,7 +51,7 @@ public final class RpcServerCommand {
                     ev.reply(new AddACK(req.A() + req.B()));
                 });
         Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("rpc-server", address, queue, registry, handler));
-        return ServerRun.serve(console, queue, List.of(server), ServerOps.of(args), List.of(),
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
                 () -> "STOPPED calls=" + calls.get());
     }
 }

@@ -26,6 +26,7 @@ final class AcceptorDrain {
     private final List<Link> links;
     private final CompletableFuture<DrainResult> result = new CompletableFuture<>();
     private final AtomicBoolean deadlinePassed = new AtomicBoolean();
+    private final List<Link> closedAtDeadline = new ArrayList<>();
 
     /** A drain of {@code links}, the open sessions of the peer {@code peerName}. */
     AcceptorDrain(String peerName, List<Link> links) {
@@ -73,12 +74,10 @@ final class AcceptorDrain {
         }
         try {
             hook.onDrain(link.session());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             PeerShell.log.warn("peer '{}': the drain hook failed for session {}", peerName, link.session().id(), e);
         }
     }
-
-    private final List<Link> closedAtDeadline = new ArrayList<>();
 
     private void closeTheRest() {
         synchronized (closedAtDeadline) {
