@@ -28,8 +28,6 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
     /** {@code --drain SECONDS}. */
     public static final Option DRAIN = Option.of("drain", "SECONDS", "0",
             "on SIGTERM: /health answers 503, the listener closes, sessions get this long to leave, then close");
-    /** Both options, for a command's usage. */
-    public static final Option[] OPTIONS = {METRICS, DRAIN};
     /** No endpoint, no drain. */
     public static final ServerOps NONE = new ServerOps(Optional.empty(), Duration.ZERO, DrainHook.NONE,
             MetricsBinder.servers());
@@ -46,11 +44,15 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
         }
     }
 
-    /** The options as given to a command whose usage lists {@link #OPTIONS}; the hook only logs. */
+    /**
+     * The options as given to a command whose usage lists {@link #METRICS} and {@link #DRAIN}; the hook only logs.
+     *
+     * @throws IllegalArgumentException for a malformed {@code --metrics} or a negative {@code --drain}
+     */
     public static ServerOps of(Args args) {
-        String metrics = args.get(METRICS);
+        String metrics = args.get(METRICS, v -> v.isEmpty() ? v : Transport.TCP.checkAddress(v));
         int drainSeconds = args.getInt(DRAIN, 0);
-        DrainHook hook = session -> log.info("draining: session {} told", session.id());
+        DrainHook hook = session -> log.debug("draining: session {} told", session.id());
         return new ServerOps(metrics.isEmpty() ? Optional.empty() : Optional.of(metrics),
                 Duration.ofSeconds(drainSeconds), hook, MetricsBinder.servers());
     }

@@ -210,4 +210,14 @@ class MetricsEndpointCommandsTest {
         assertTrue(chart.out.lines().get(0).startsWith("FAIL: no scrape of http://127.0.0.1:" + port), chart.out::text);
         assertFalse(Files.exists(dir.resolve("x.svg")));
     }
+
+    @Test
+    void badOperationsOptionsAreUsageErrorsBeforeAnythingStarts() throws Exception {
+        InProcess badMetrics = InProcess.run("echo-server", "--address", "127.0.0.1:0", "--metrics", "127.0.0.1:1~9")
+                .assertExit(2);
+        assertTrue(badMetrics.err.text().contains("--metrics must be HOST:PORT"), badMetrics.err::text);
+        assertEquals(List.of(), badMetrics.out.lines());
+        InProcess badDrain = InProcess.run("echo-server", "--address", "127.0.0.1:0", "--drain", "-1").assertExit(2);
+        assertTrue(badDrain.err.text().contains("--drain must be at least 0, got -1"), badDrain.err::text);
+    }
 }
