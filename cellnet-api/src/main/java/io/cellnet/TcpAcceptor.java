@@ -29,7 +29,9 @@ public interface TcpAcceptor extends GenericPeer, SessionAccessor, TcpSocketOpti
      * sessions, which then count as {@link DrainResult#left()}.
      *
      * <p>May be called from any thread, including the peer's queue and I/O threads: it never
-     * blocks. The returned stage completes on an I/O thread or a timer thread.
+     * blocks. The returned stage completes on one of the peer's threads (I/O or queue) or a timer
+     * thread: do not block in what is chained to it, and do not wait for it on the peer's queue,
+     * where the hooks run.
      *
      * @param deadline how long the sessions get to leave by themselves; {@code Duration.ZERO}
      *                 closes them right after the hook calls

@@ -309,7 +309,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     @Override
     public boolean isReady() {
         Channel sc = serverChannel;
-        return sc != null && sc.isActive();
+        return sc != null && sc.isActive() && !isDraining();   // the listener closes asynchronously
     }
 
     @Override
