@@ -137,8 +137,10 @@ class MeshCommandsTest {
             assertTrue(game.out.await(l -> l.startsWith("METRICS "), InProcess.WAIT).matches(
                     "METRICS http://127\\.0\\.0\\.1:\\d+/metrics"), game.out::text);
             try (ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0")) {
-                gateway.listening();
+                String address = gateway.listening();
                 gateway.out.await("BACKEND CONNECTED game#7@dev", InProcess.WAIT);
+                // a request answered through the gateway: the game holds the gateway's link as a session
+                InProcess.run("mesh-client", "--address", address, "--users", "1", "--count", "1").assertExit(0);
 
                 assertEquals(0, game.terminate(), () -> game.out.text() + "\n" + game.logs());
 
@@ -148,7 +150,7 @@ class MeshCommandsTest {
                 // removed, or is closed at the deadline
                 assertTrue(lines.stream().anyMatch(l -> l.equals("DRAINED left=1 closed=0")
                         || l.equals("DRAINED left=0 closed=1")), game.out::text);
-                assertEquals("STOPPED answered=0", lines.get(lines.size() - 1), game.out::text);
+                assertEquals("STOPPED answered=1", lines.get(lines.size() - 1), game.out::text);
                 gateway.out.await("BACKEND REMOVED game#7@dev", InProcess.WAIT);
                 assertEquals(0, gateway.terminate(), gateway::logs);
             }
