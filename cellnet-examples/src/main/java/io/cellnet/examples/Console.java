@@ -31,6 +31,7 @@ public final class Console {
     private final AtomicBoolean trapped = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode;
+    private volatile long hookWaitSeconds = HOOK_WAIT_SECONDS;
 
     private Console(InputStream in, PrintStream out, PrintStream err, boolean system) {
         this.in = Objects.requireNonNull(in, "in");
@@ -75,6 +76,15 @@ public final class Console {
         }
     }
 
+    /**
+     * Gives the stop {@code extra} more time (a drain) before a trapped signal gives up waiting for
+     * the command and ends the process with exit code 1.
+     */
+    public void allowStopTime(java.time.Duration extra) {
+        Objects.requireNonNull(extra, "extra");
+        hookWaitSeconds = HOOK_WAIT_SECONDS + Math.max(0, extra.toSeconds());
+    }
+
     /** Blocks until the stop is requested. */
     public void awaitStop() throws InterruptedException {
         trapStopSignal();
@@ -100,8 +110,9 @@ public final class Console {
     private void onSignal() {
         requestStop();
         try {
-            if (!finished.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                err.println("did not stop within " + HOOK_WAIT_SECONDS + " s");
+            long wait = hookWaitSeconds;
+            if (!finished.await(wait, TimeUnit.SECONDS)) {
+                err.println("did not stop within " + wait + " s");
                 exitCode = 1;
             }
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.cellnet.examples.http.HttpServerCommand;
 import io.cellnet.examples.mesh.MeshClientCommand;
 import io.cellnet.examples.mesh.MeshDemoCommand;
 import io.cellnet.examples.mesh.MeshGameCommand;
+import io.cellnet.examples.metrics.MetricsChartCommand;
 import io.cellnet.examples.mesh.MeshGatewayCommand;
 import io.cellnet.examples.leaderboard.LeaderboardClientCommand;
 import io.cellnet.examples.leaderboard.LeaderboardServerCommand;
@@ -40,7 +41,8 @@ public final class Main {
                 ChatServerCommand.COMMAND, ChatClientCommand.COMMAND, WsChatServerCommand.COMMAND, RpcServerCommand.COMMAND,
                 RpcClientCommand.COMMAND, HttpServerCommand.COMMAND, HttpClientCommand.COMMAND, LeaderboardServerCommand.COMMAND, LeaderboardClientCommand.COMMAND,
                 BenchCommand.COMMAND,
-                MeshGameCommand.COMMAND, MeshGatewayCommand.COMMAND, MeshClientCommand.COMMAND, MeshDemoCommand.COMMAND)) {
+                MeshGameCommand.COMMAND, MeshGatewayCommand.COMMAND, MeshClientCommand.COMMAND, MeshDemoCommand.COMMAND,
+                MetricsChartCommand.COMMAND)) {
             m.put(c.usage().command(), c);
         }
         return m;

@@ -1,15 +1,29 @@
 package io.cellnet.examples;
 
+import io.cellnet.DrainResult;
+import io.cellnet.TcpAcceptor;
 import io.cellnet.EventQueue;
+import io.cellnet.examples.metrics.MetricsEndpoint;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of an example server, shared by every server command: start the acceptors, print
- * {@code LISTENING HOST:PORT} for each (the bound port), run until the stop signal (SIGTERM, or
- * {@link Console#requestStop()} in tests), then stop the acceptors (every session closes, every
- * {@code SessionClosed} is handled), close the queue and print a last line.
+ * {@code LISTENING HOST:PORT} for each (the bound port), open the metrics endpoint when asked
+ * ({@code METRICS URL}), run until the stop signal (SIGTERM, or {@link Console#requestStop()} in
+ * tests), drain when asked ({@code /health} turns 503, the acceptors stop listening, the sessions
+ * get the drain time to leave, then close; {@code DRAINED left=N closed=M}), then stop the acceptors
+ * (every session closes, every {@code SessionClosed} is handled), close the queue and print a last
+ * line.
  *
  * <p>Thread safety: {@link #serve} runs on the command's thread.
  */
@@ -25,12 +39,19 @@ public final class ServerRun {
      */
     public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers,
             Supplier<String> lastLine) throws InterruptedException {
-        return serve(console, queue, servers, List.of(), lastLine);
+        return serve(console, queue, servers, ServerOps.NONE, List.of(), lastLine);
     }
 
     /** {@link #serve(Console, EventQueue, List, Supplier)} that also prints {@code moreLines} once listening. */
     public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers, List<String> moreLines,
             Supplier<String> lastLine) throws InterruptedException {
+        return serve(console, queue, servers, ServerOps.NONE, moreLines, lastLine);
+    }
+
+    /** {@link #serve(Console, EventQueue, List, List, Supplier)} with the metrics endpoint and drain of {@code ops}. */
+    public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers, ServerOps ops,
+            List<String> moreLines, Supplier<String> lastLine) throws InterruptedException {
+        @Nullable MetricsEndpoint metrics = null;
         try {
             for (Endpoint.Server s : servers) {
                 try {
@@ -40,17 +61,69 @@ public final class ServerRun {
                     return 1;
                 }
             }
+            if (ops.metrics().isPresent()) {
+                try {
+                    metrics = MetricsEndpoint.start(ops.metrics().get(), ops.binder());
+                } catch (IOException e) {
+                    console.out().println("FAIL: " + e.getMessage());
+                    return 1;
+                }
+            }
+            console.allowStopTime(ops.drain());
             console.trapStopSignal();
             for (Endpoint.Server s : servers) {
                 console.out().println("LISTENING " + s.boundAddress());
             }
+            if (metrics != null) {
+                console.out().println("METRICS " + metrics.url());
+            }
             moreLines.forEach(console.out()::println);
             console.awaitStop();
+            if (ops.drains()) {
+                drain(console, servers, ops, metrics);
+            }
         } finally {
             servers.forEach(s -> s.peer().close());
             queue.close();
+            if (metrics != null) {
+                metrics.close();
+            }
         }
         console.out().println(lastLine.get());
         return 0;
+    }
+
+    /**
+     * Drains every acceptor at once for at most {@code ops.drain()}: prints {@code DRAINING} when it
+     * starts and {@code DRAINED left=N closed=M} when every session is gone.
+     */
+    private static void drain(Console console, List<Endpoint.Server> servers, ServerOps ops,
+            @Nullable MetricsEndpoint metrics) throws InterruptedException {
+        if (metrics != null) {
+            metrics.markDraining();
+        }
+        console.out().println("DRAINING deadline=" + ops.drain().toSeconds() + "s");
+        console.out().flush();
+        List<CompletableFuture<DrainResult>> drains = new ArrayList<>();
+        for (Endpoint.Server s : servers) {
+            TcpAcceptor acceptor = s.peer().as(TcpAcceptor.class);
+            if (acceptor != null) {
+                drains.add(acceptor.drain(ops.drain(), ops.drainHook()).toCompletableFuture());
+            }
+        }
+        int left = 0;
+        int closed = 0;
+        // the deadline, then the close timeout for what is still being written, then some slack
+        long bound = ops.drain().plus(Duration.ofSeconds(15)).toMillis();
+        for (CompletableFuture<DrainResult> d : drains) {
+            try {
+                DrainResult r = d.get(bound, TimeUnit.MILLISECONDS);
+                left += r.left();
+                closed += r.closed();
+            } catch (ExecutionException | TimeoutException e) {
+                console.out().println("DRAIN FAILED: " + e);
+            }
+        }
+        console.out().println("DRAINED left=" + left + " closed=" + closed);
     }
 }

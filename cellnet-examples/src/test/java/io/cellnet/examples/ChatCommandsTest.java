@@ -55,4 +55,20 @@ class ChatCommandsTest {
                     client.out.lines().get(client.out.lines().size() - 1));
         }
     }
+
+    @Test
+    void aDrainingServerTellsEveryClientItIsGoingDownBeforeClosingIt() throws Exception {
+        try (InProcess server = InProcess.start("chat-server", "--address", "127.0.0.1:0", "--drain", "1");
+                InProcess client = InProcess.start("chat-client", "--address", server.listening())) {
+            server.out.await("sid1 joined", WAIT);
+            server.stop();
+            server.out.await("DRAINING deadline=1s", WAIT);
+            client.out.await("sid0 say: server going down, please reconnect later", WAIT);
+            server.out.await("DRAINED left=0 closed=1", WAIT);
+            server.assertExit(0);
+            client.assertExit(1);
+            assertEquals("connection lost: the server went away",
+                    client.out.lines().get(client.out.lines().size() - 1));
+        }
+    }
 }

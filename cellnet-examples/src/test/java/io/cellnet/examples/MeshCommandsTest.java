@@ -129,6 +129,35 @@ class MeshCommandsTest {
     }
 
     @Test
+    void onSigtermADrainingGameDeregistersThenClosesTheGatewaysLinkAndTheGatewayDropsIt() throws Exception {
+        try (ChildJvm game = ChildJvm.start("mesh-game", "--nats", nats.url(), "--index", "7", "--metrics",
+                "127.0.0.1:0", "--drain", "1")) {
+            game.listening();
+            game.out.await("REGISTERED game#7@dev", InProcess.WAIT);
+            assertTrue(game.out.await(l -> l.startsWith("METRICS "), InProcess.WAIT).matches(
+                    "METRICS http://127\\.0\\.0\\.1:\\d+/metrics"), game.out::text);
+            try (ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0")) {
+                String address = gateway.listening();
+                gateway.out.await("BACKEND CONNECTED game#7@dev", InProcess.WAIT);
+                // a request answered through the gateway: the game holds the gateway's link as a session
+                InProcess.run("mesh-client", "--address", address, "--users", "1", "--count", "1").assertExit(0);
+
+                assertEquals(0, game.terminate(), () -> game.out.text() + "\n" + game.logs());
+
+                List<String> lines = game.out.lines();
+                assertTrue(lines.contains("DRAINING deadline=1s"), game.out::text);
+                // the gateway's link is the one session: it leaves when the gateway sees the instance
+                // removed, or is closed at the deadline
+                assertTrue(lines.stream().anyMatch(l -> l.equals("DRAINED left=1 closed=0")
+                        || l.equals("DRAINED left=0 closed=1")), game.out::text);
+                assertEquals("STOPPED answered=1", lines.get(lines.size() - 1), game.out::text);
+                gateway.out.await("BACKEND REMOVED game#7@dev", InProcess.WAIT);
+                assertEquals(0, gateway.terminate(), gateway::logs);
+            }
+        }
+    }
+
+    @Test
     void usageNamesTheMeshCommands() {
         assertTrue(Main.commands().keySet().containsAll(Set.of("mesh-game", "mesh-gateway", "mesh-client", "mesh-demo")),
                 List.copyOf(Main.commands().keySet())::toString);

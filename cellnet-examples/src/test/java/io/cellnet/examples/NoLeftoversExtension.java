@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class NoLeftoversExtension implements AfterAllCallback {
     private static final Set<String> PREFIXES = Set.of("cellnet-acceptor", "cellnet-connector", "example-",
             "child-stdout-", "echo-", "chat-", "rpc-", "ws-chat", "fake-echo", "game", "HTTP-Dispatcher", "mesh-", "cellnet-mesh",
-            "leaderboard-", "sql-leaderboard", "cellnet-sql-leaderboard", "lettuce-");
+            "leaderboard-", "sql-leaderboard", "cellnet-sql-leaderboard", "lettuce-", "cellnet-metrics");
 
     @Override
     public void afterAll(ExtensionContext context) {

@@ -7,6 +7,7 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
@@ -29,7 +30,9 @@ public final class ChatServerCommand {
     private static final Usage USAGE = Usage.of("chat-server",
             "Go's chat server: broadcasts every client's lines to every client", """
             prints LISTENING HOST:PORT, then sid<N> joined / sid<N> say: <text> / sid<N> left;
-            STOPPED lines=N after SIGTERM (exit 0)""", ADDRESS);
+            STOPPED lines=N after SIGTERM (exit 0); --metrics adds METRICS URL; --drain tells each client
+            "server going down" and prints DRAINING/DRAINED""",
+            ADDRESS, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, ChatServerCommand::run);
@@ -39,12 +42,16 @@ public final class ChatServerCommand {
 
     private static int run(Args args, Console console) throws InterruptedException {
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        // on --drain, every client reads one last line from the server (id 0) before it goes down
+        ServerOps ops = ServerOps.of(args).withDrainHook(session -> session.send(
+                new ChatMessages.ChatACK("server going down, please reconnect later", 0)));
         MessageRegistry registry = ChatMessages.registry("binary");
         EventQueue queue = EventQueue.create("chat-server").startLoop();
         ChatRoom room = new ChatRoom(console.out());
         Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("chat-server", address, queue, registry,
                 room.handlers(new MessageDispatcher(registry))));
         room.join(server.sessions());
-        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED lines=" + room.lines());
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
+                () -> "STOPPED lines=" + room.lines());
     }
 }

@@ -11,6 +11,7 @@ import io.cellnet.examples.EchoMessages;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.Option;
 import io.cellnet.examples.QueueKind;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
@@ -38,8 +39,10 @@ public final class EchoServerCommand {
     private static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
             "where to listen, port 0 for any free port; the default is Go's examples/echo's");
     private static final Usage USAGE = Usage.of("echo-server", "echoes main.TestEchoACK (plain, RPC, relay) until SIGTERM",
-            "prints LISTENING HOST:PORT once bound, then STOPPED echoed=N after SIGTERM (exit 0)",
-            ADDRESS, EchoMessages.CODEC, QueueKind.OPTION, QueueKind.NO_QUEUE, Transport.OPTION);
+            "prints LISTENING HOST:PORT once bound (and METRICS URL with --metrics), then after SIGTERM "
+                    + "DRAINING/DRAINED left=N closed=M (with --drain) and STOPPED echoed=N (exit 0)",
+            ADDRESS, EchoMessages.CODEC, QueueKind.OPTION, QueueKind.NO_QUEUE, Transport.OPTION, ServerOps.METRICS,
+            ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, EchoServerCommand::run);
@@ -49,6 +52,7 @@ public final class EchoServerCommand {
 
     private static int run(Args args, Console console) throws InterruptedException {
         EchoPeer peer = EchoPeer.from(args, ADDRESS);
+        ServerOps ops = ServerOps.of(args);
         EventQueue queue = QueueKind.create(QueueKind.of(args), "echo-server");
         LongAdder echoed = new LongAdder();
         MessageDispatcher handler = new MessageDispatcher(peer.registry())
@@ -62,6 +66,7 @@ public final class EchoServerCommand {
                         m.describe()));
         Endpoint.Server server = peer.transport().acceptor(new Endpoint("echo-server", peer.address(), queue,
                 peer.registry(), handler));
-        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED echoed=" + echoed.sum());
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
+                () -> "STOPPED echoed=" + echoed.sum());
     }
 }

@@ -1,6 +1,8 @@
 package io.cellnet.examples.mesh;
 
 import io.cellnet.Address;
+import io.cellnet.DrainHook;
+import io.cellnet.DrainResult;
 import io.cellnet.EventQueue;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.mesh.GameMessages.HelloACK;
@@ -83,6 +85,24 @@ public final class GameServer implements AutoCloseable {
     /** Requests answered so far. */
     public long answered() {
         return answered.get();
+    }
+
+    /**
+     * Takes the instance out of rotation: deregisters (the gateways stop routing new players here
+     * and drop their link once it closes), then drains the acceptor: no new connection, the open
+     * ones (the gateways' links) get {@code deadline} to finish what is in flight, then close.
+     * Blocks the calling thread (not the queue's) until the drain is over.
+     */
+    public DrainResult drain(Duration deadline) {
+        if (load != null) {
+            load.close();
+            load = null;
+        }
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
+        return acceptor.drain(deadline, DrainHook.NONE).toCompletableFuture().join();
     }
 
     /** Deregisters, stops listening (every session closes) and closes the queue. */

@@ -1,14 +1,19 @@
 package io.cellnet.examples.mesh;
 
+import io.cellnet.DrainResult;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
+import io.cellnet.examples.metrics.MetricsEndpoint;
 import io.cellnet.mesh.ServiceId;
 import io.cellnet.mesh.nats.NatsDiscovery;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code mesh-game}: one instance of the game service, {@code game#N@GROUP}, registered on NATS.
@@ -23,8 +28,9 @@ public final class MeshGameCommand {
             "where to listen, port 0 for any free port");
     private static final Usage USAGE = Usage.of("mesh-game", "a game service instance registered on NATS",
             "prints LISTENING HOST:PORT, then REGISTERED game#N@GROUP once discoverable; answers mesh.HelloREQ with"
-                    + " mesh.HelloACK{User, Server}; deregisters on SIGTERM and prints STOPPED answered=N",
-            NATS, INDEX, GROUP, ADDRESS);
+                    + " mesh.HelloACK{User, Server}; deregisters on SIGTERM and prints STOPPED answered=N; --metrics adds"
+                    + " METRICS URL; --drain deregisters first, then drains (DRAINING/DRAINED left=N closed=M)",
+            NATS, INDEX, GROUP, ADDRESS, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshGameCommand::run);
@@ -35,6 +41,7 @@ public final class MeshGameCommand {
     private static int run(Args args, Console console) throws Exception {
         ServiceId id = new ServiceId(GameMessages.SERVICE, args.getInt(INDEX, 0), args.get(GROUP));
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
+        ServerOps ops = ServerOps.of(args);
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(NATS))) {
             GameServer game;
             try {
@@ -43,13 +50,37 @@ public final class MeshGameCommand {
                 console.out().println("FAIL: " + (e instanceof CompletionException ? e.getCause() : e));
                 return 1;
             }
+            @Nullable MetricsEndpoint metrics = null;
             try {
+                if (ops.metrics().isPresent()) {
+                    try {
+                        metrics = MetricsEndpoint.start(ops.metrics().get(), ops.binder());
+                    } catch (IOException e) {
+                        console.out().println("FAIL: " + e.getMessage());
+                        return 1;
+                    }
+                }
+                console.allowStopTime(ops.drain());
                 console.trapStopSignal();
                 console.out().println("LISTENING " + game.listening());
                 console.out().println("REGISTERED " + id);
+                if (metrics != null) {
+                    console.out().println("METRICS " + metrics.url());
+                }
                 console.awaitStop();
+                if (ops.drains()) {
+                    if (metrics != null) {
+                        metrics.markDraining();
+                    }
+                    console.out().println("DRAINING deadline=" + ops.drain().toSeconds() + "s");
+                    DrainResult r = game.drain(ops.drain());
+                    console.out().println("DRAINED left=" + r.left() + " closed=" + r.closed());
+                }
             } finally {
                 game.close();
+                if (metrics != null) {
+                    metrics.close();
+                }
             }
             console.out().println("STOPPED answered=" + game.answered());
             return 0;

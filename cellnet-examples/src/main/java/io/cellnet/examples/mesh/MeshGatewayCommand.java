@@ -6,11 +6,16 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
 import io.cellnet.examples.QueueKind;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
+import io.cellnet.examples.metrics.MetricsBinder;
+import io.cellnet.examples.metrics.MetricsEndpoint;
 import io.cellnet.mesh.gateway.Gateway;
 import io.cellnet.mesh.nats.NatsDiscovery;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code mesh-gateway}: a gateway that finds the game service on NATS and routes
@@ -36,8 +41,9 @@ public final class MeshGatewayCommand {
                     + " set); 0 leaves the cores to the game and client processes on a shared machine");
     private static final Usage USAGE = Usage.of("mesh-gateway", "a gateway routing clients to the game service",
             "prints LISTENING HOST:PORT, then BACKEND DISCOVERED|CONNECTED|DISCONNECTED|REMOVED <id> as game"
-                    + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM",
-            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE, LOOP_SPIN);
+                    + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM;"
+                    + " --metrics adds METRICS URL",
+            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE, LOOP_SPIN, ServerOps.METRICS);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshGatewayCommand::run);
@@ -52,6 +58,7 @@ public final class MeshGatewayCommand {
         if (queueKind.equals("loop") && System.getProperty("cellnet.loop.spinMicros") == null) {
             System.setProperty("cellnet.loop.spinMicros", Integer.toString(spin)); // read when the first loop starts
         }
+        String metricsAddress = args.get(ServerOps.METRICS);
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
                 EventQueue queue = QueueKind.create(queueKind, "mesh-gateway")) {
             Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
@@ -64,13 +71,28 @@ public final class MeshGatewayCommand {
                 console.out().println("FAIL: cannot listen on " + address + ": " + e.getCause());
                 return 1;
             }
+            @Nullable MetricsEndpoint metrics = null;
             try {
+                if (!metricsAddress.isEmpty()) {
+                    try {
+                        metrics = MetricsEndpoint.start(metricsAddress, MetricsBinder.servers());
+                    } catch (IOException e) {
+                        console.out().println("FAIL: " + e.getMessage());
+                        return 1;
+                    }
+                }
                 console.trapStopSignal();
                 String host = address.substring(0, address.lastIndexOf(':'));
                 console.out().println("LISTENING " + (host.isEmpty() ? "0.0.0.0" : host) + ":" + gateway.port());
+                if (metrics != null) {
+                    console.out().println("METRICS " + metrics.url());
+                }
                 console.awaitStop();
             } finally {
                 gateway.close();
+                if (metrics != null) {
+                    metrics.close();
+                }
             }
             console.out().println("STOPPED clients=" + gateway.clientCount());
             return 0;

@@ -7,6 +7,7 @@ import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Endpoint;
 import io.cellnet.examples.Option;
+import io.cellnet.examples.ServerOps;
 import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
@@ -29,7 +30,8 @@ public final class RpcServerCommand {
     private static final Option ADDRESS = Option.of("address", "HOST:PORT", DEFAULT_ADDRESS,
             "where to listen, port 0 for any free port");
     private static final Usage USAGE = Usage.of("rpc-server", "answers main.AddREQ RPC calls until SIGTERM",
-            "prints LISTENING HOST:PORT, then STOPPED calls=N after SIGTERM (exit 0)", ADDRESS, RpcMessages.CODEC);
+            "prints LISTENING HOST:PORT, then STOPPED calls=N after SIGTERM (exit 0); --metrics adds METRICS URL, "
+                    + "--drain the DRAINING/DRAINED lines", ADDRESS, RpcMessages.CODEC, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, RpcServerCommand::run);
@@ -38,6 +40,7 @@ public final class RpcServerCommand {
     }
 
     private static int run(Args args, Console console) throws InterruptedException {
+        ServerOps ops = ServerOps.of(args);
         String address = args.get(ADDRESS, Transport.TCP::checkAddress);
         MessageRegistry registry = RpcMessages.registry(args.choice(RpcMessages.CODEC));
         EventQueue queue = EventQueue.create("rpc-server").startLoop();
@@ -48,6 +51,7 @@ public final class RpcServerCommand {
                     ev.reply(new AddACK(req.A() + req.B()));
                 });
         Endpoint.Server server = Transport.TCP.acceptor(new Endpoint("rpc-server", address, queue, registry, handler));
-        return ServerRun.serve(console, queue, List.of(server), () -> "STOPPED calls=" + calls.get());
+        return ServerRun.serve(console, queue, List.of(server), ops, List.of(),
+                () -> "STOPPED calls=" + calls.get());
     }
 }

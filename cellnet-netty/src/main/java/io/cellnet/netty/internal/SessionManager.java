@@ -40,6 +40,11 @@ public final class SessionManager implements SessionAccessor {
         links.remove(link.session().id(), link);
     }
 
+    /** A snapshot of the open links. */
+    public List<Link> links() {
+        return new ArrayList<>(links.values());
+    }
+
     @Override
     public @Nullable Session session(long id) {
         Link l = links.get(id);

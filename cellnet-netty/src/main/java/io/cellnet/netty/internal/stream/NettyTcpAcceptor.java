@@ -1,6 +1,8 @@
 package io.cellnet.netty.internal.stream;
 
 import io.cellnet.Address;
+import io.cellnet.DrainHook;
+import io.cellnet.DrainResult;
 import io.cellnet.Session;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.internal.ChannelSetup;
@@ -27,10 +29,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +59,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     private final Set<Channel> children = ConcurrentHashMap.newKeySet();
     private final Object acceptLock = new Object();
     private boolean accepting;
+    private @Nullable CompletableFuture<DrainResult> drain;
     private volatile @Nullable Channel serverChannel;
 
     /**
@@ -148,6 +154,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
                 serverChannel = f.channel();
                 synchronized (acceptLock) {
                     accepting = true;
+                    drain = null;
                 }
                 PeerShell.log.info("{} '{}' listening on {}", typeName(), name(), f.channel().localAddress());
                 started.complete(null);
@@ -183,6 +190,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
         CompletableFuture<Void> sessionsClosed;
         synchronized (acceptLock) {
             accepting = false;
+            drain = null;
             sessionsClosed = sessions.closeAllAndWait();
             waits.add(sessionsClosed);
         }
@@ -227,6 +235,42 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     }
 
     @Override
+    public CompletionStage<DrainResult> drain(Duration deadline, DrainHook hook) {
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(hook, "hook");
+        if (deadline.isNegative()) {
+            throw new IllegalArgumentException("deadline must be >= 0: " + deadline);
+        }
+        AcceptorDrain started;
+        synchronized (acceptLock) {
+            CompletableFuture<DrainResult> running = drain;
+            if (running != null) {
+                return running.minimalCompletionStage();
+            }
+            if (!accepting) {
+                return CompletableFuture.completedStage(DrainResult.EMPTY);
+            }
+            accepting = false;
+            started = new AcceptorDrain(name(), sessions.links());
+            drain = started.result();
+        }
+        Channel sc = serverChannel;
+        if (sc != null) {
+            // new connects are refused from here on; stopIo closes it again, which is harmless
+            sc.close();
+        }
+        started.run(shell.core().queue(), hook, deadline);
+        return started.result().minimalCompletionStage();
+    }
+
+    @Override
+    public boolean isDraining() {
+        synchronized (acceptLock) {
+            return drain != null;
+        }
+    }
+
+    @Override
     public int port() {
         Channel sc = serverChannel;
         return sc != null && sc.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
@@ -265,7 +309,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
     @Override
     public boolean isReady() {
         Channel sc = serverChannel;
-        return sc != null && sc.isActive();
+        return sc != null && sc.isActive() && !isDraining();   // the listener closes asynchronously
     }
 
     @Override
