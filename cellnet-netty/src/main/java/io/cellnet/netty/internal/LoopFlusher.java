@@ -65,11 +65,6 @@ final class LoopFlusher implements Runnable {
         return created;
     }
 
-    /** How many loops have a flusher; for tests. */
-    static int registered() {
-        return FLUSHERS.size();
-    }
-
     /** The {@link #commit()} task, one object for every deferral. */
     Runnable committer() {
         return commit;
