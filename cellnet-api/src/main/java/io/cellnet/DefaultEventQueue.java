@@ -3,6 +3,9 @@ package io.cellnet;
 import io.cellnet.internal.Awaits;
 import io.cellnet.internal.BatchDeferral;
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.QueueObserver;
+import io.cellnet.observe.QueueTags;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -47,6 +50,7 @@ public final class DefaultEventQueue implements EventQueue {
     private final RateLimitedLog refusedLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final BatchDeferral deferral;
+    private final QueueObserver observer;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -69,19 +73,20 @@ public final class DefaultEventQueue implements EventQueue {
         this.capacity = capacity;
         this.exceptionHandler = exceptionHandler;
         this.deferral = new BatchDeferral(name);
+        this.observer = Observability.current().queue(new QueueTags(name, this::pending));
     }
 
     @Override
     public boolean post(Runnable task) {
         Objects.requireNonNull(task, "task");
-        return enqueue(task, null);
+        return enqueue(observer == QueueObserver.NONE ? task : new ObservedTask(observer, task), null);
     }
 
     @Override
     public boolean post(EventCallback callback, RecvMsgEvent event) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(event, "event");
-        return enqueue(callback, event);
+        return enqueue(observer == QueueObserver.NONE ? callback : new ObservedTask(observer, callback), event);
     }
 
     private boolean enqueue(Object task, @Nullable RecvMsgEvent event) {

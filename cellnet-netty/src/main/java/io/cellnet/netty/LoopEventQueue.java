@@ -10,6 +10,9 @@ import io.cellnet.internal.LoopThreads;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.SpinningSelect;
 import io.cellnet.netty.internal.Transports;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.QueueObserver;
+import io.cellnet.observe.QueueTags;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.channel.EventLoop;
@@ -78,6 +81,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     /** Tasks handed to the loop's task queue and not yet started. */
     private final AtomicInteger queued = new AtomicInteger();
     private final Object lock = new Object();
+    private final QueueObserver observer;
     // written under lock
     private volatile boolean stopRequested;
     // loop thread only: a task or callback of this queue is running
@@ -90,6 +94,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
                 Transports.ioHandlerFactory(() -> new SpinningSelect(SPIN_NANOS)));
         this.loop = group.next();
         group.terminationFuture().addListener(f -> terminated.complete(null));
+        this.observer = Observability.current().queue(new QueueTags(name, this::pending));
     }
 
     /** The event loop: the queue's thread, and where the channels of its peers are registered. */
@@ -112,7 +117,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
             if (stopRequested) {
                 return refused();
             }
-            run(task, event);
+            run(task, event, observer == QueueObserver.NONE ? 0 : System.nanoTime());
             return true;
         }
         synchronized (lock) {
@@ -135,7 +140,14 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     }
 
     /** Runs one task or callback on the loop; what it throws goes to the exception handler. */
-    private void run(Object task, @Nullable RecvMsgEvent event) {
+    private void run(Object task, @Nullable RecvMsgEvent event, long postedAt) {
+        QueueObserver o = observer;
+        long start = 0;
+        boolean failed = false;
+        if (o != QueueObserver.NONE) {
+            start = System.nanoTime();
+            o.started(start - postedAt);
+        }
         running = true;
         try {
             if (event == null) {
@@ -144,9 +156,13 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
                 ((EventCallback) task).onEvent(event);
             }
         } catch (Throwable t) {
+            failed = true;
             DefaultEventQueue.handle(exceptionHandler, t, event);
         } finally {
             running = false;
+        }
+        if (o != QueueObserver.NONE) {
+            o.finished(System.nanoTime() - start, failed);
         }
         if (Thread.interrupted()) {
             log.debug("event queue '{}' cleared an interrupt left by a task", name);
@@ -234,6 +250,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     private final class Queued implements Runnable {
         private final Object task;
         private final @Nullable RecvMsgEvent event;
+        private final long postedAt = observer == QueueObserver.NONE ? 0 : System.nanoTime();
 
         Queued(Object task, @Nullable RecvMsgEvent event) {
             this.task = task;
@@ -243,7 +260,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
         @Override
         public void run() {
             queued.decrementAndGet();
-            LoopEventQueue.this.run(task, event);
+            LoopEventQueue.this.run(task, event, postedAt);
         }
     }
 
