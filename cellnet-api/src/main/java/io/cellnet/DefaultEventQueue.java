@@ -51,6 +51,9 @@ public final class DefaultEventQueue implements EventQueue {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final BatchDeferral deferral;
     private final QueueObserver observer;
+    private final int timingInterval;
+    // racy on purpose: it only spaces out the timed tasks
+    private int untilTimed;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -74,19 +77,30 @@ public final class DefaultEventQueue implements EventQueue {
         this.exceptionHandler = exceptionHandler;
         this.deferral = new BatchDeferral(name);
         this.observer = Observability.current().queue(new QueueTags(name, this::pending));
+        this.timingInterval = Math.max(1, observer.timingInterval());
     }
 
     @Override
     public boolean post(Runnable task) {
         Objects.requireNonNull(task, "task");
-        return enqueue(observer == QueueObserver.NONE ? task : new ObservedTask(observer, task), null);
+        return enqueue(observer == QueueObserver.NONE || !timed() ? task : new ObservedTask(observer, task), null);
     }
 
     @Override
     public boolean post(EventCallback callback, RecvMsgEvent event) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(event, "event");
-        return enqueue(observer == QueueObserver.NONE ? callback : new ObservedTask(observer, callback), event);
+        return enqueue(observer == QueueObserver.NONE || !timed() ? callback : new ObservedTask(observer, callback),
+                event);
+    }
+
+    /** {@code true} for about one post in the observer's timing interval. */
+    private boolean timed() {
+        if (--untilTimed > 0) {
+            return false;
+        }
+        untilTimed = timingInterval;
+        return true;
     }
 
     private boolean enqueue(Object task, @Nullable RecvMsgEvent event) {
@@ -270,6 +284,7 @@ public final class DefaultEventQueue implements EventQueue {
                     ((EventCallback) task).onEvent(event);
                 }
             } catch (Throwable t) {
+                observer.failed();
                 handle(exceptionHandler, t, event);
             }
             if (Thread.interrupted()) {

@@ -3,8 +3,9 @@ package io.cellnet;
 import io.cellnet.observe.QueueObserver;
 
 /**
- * A task or callback of an observed {@link DefaultEventQueue}, stamped when posted: it reports the
- * time from post to run and its run time to the queue's observer. Only observed queues make them.
+ * A timed task or callback of an observed {@link DefaultEventQueue}, stamped when posted: it reports
+ * the time from post to run and its run time to the queue's observer. Only observed queues make
+ * them, for one task in the observer's {@linkplain QueueObserver#timingInterval() interval}.
  *
  * <p>Thread safety: made on the posting thread, run once on the queue's thread.
  */
@@ -22,12 +23,10 @@ final class ObservedTask implements Runnable, EventCallback {
     public void run() {
         long start = System.nanoTime();
         observer.started(start - postedAt);
-        boolean failed = true;
         try {
             ((Runnable) task).run();
-            failed = false;
         } finally {
-            observer.finished(System.nanoTime() - start, failed);
+            observer.finished(System.nanoTime() - start);
         }
     }
 
@@ -35,12 +34,10 @@ final class ObservedTask implements Runnable, EventCallback {
     public void onEvent(RecvMsgEvent event) {
         long start = System.nanoTime();
         observer.started(start - postedAt);
-        boolean failed = true;
         try {
             ((EventCallback) task).onEvent(event);
-            failed = false;
         } finally {
-            observer.finished(System.nanoTime() - start, failed);
+            observer.finished(System.nanoTime() - start);
         }
     }
 }

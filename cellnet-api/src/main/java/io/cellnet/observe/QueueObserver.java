@@ -2,7 +2,8 @@ package io.cellnet.observe;
 
 /**
  * What an event queue reports about its tasks. Called on the queue's thread; must be fast. Every
- * method has a no-op default. A queue times its tasks only when its observer is not {@link #NONE}.
+ * method has a no-op default. A queue times its tasks only when its observer is not {@link #NONE},
+ * and then only one task in {@link #timingInterval()}.
  *
  * <p>Thread safety: implementations must allow calls from any thread.
  */
@@ -15,11 +16,23 @@ public interface QueueObserver {
         }
     };
 
-    /** A task starts {@code delayNanos} after it was posted. */
+    /**
+     * Times about one task in this many ({@link #started} and {@link #finished} are called for those
+     * only); 1, the default, times every task. Read once, when the queue is built.
+     */
+    default int timingInterval() {
+        return 1;
+    }
+
+    /** A timed task starts {@code delayNanos} after it was posted. */
     default void started(long delayNanos) {
     }
 
-    /** A task ran for {@code runNanos}; it threw when {@code failed}. */
-    default void finished(long runNanos, boolean failed) {
+    /** A timed task ran for {@code runNanos}. */
+    default void finished(long runNanos) {
+    }
+
+    /** A task (timed or not) threw. */
+    default void failed() {
     }
 }

@@ -29,21 +29,21 @@ class QueueMetricsTest {
 
     @Test
     void theThreadQueueReportsPendingDelayRunTimeAndExceptions() throws Exception {
-        f.closeLater(CellnetMetrics.bind(f.registry));
+        f.closeLater(CellnetMetrics.builder(f.registry).queueTimingInterval(1).bind());
         EventQueue q = f.closeLater(EventQueue.builder("game").build());
         checkQueue(q, "game");
     }
 
     @Test
     void theLoopQueueReportsPendingDelayRunTimeAndExceptions() throws Exception {
-        f.closeLater(CellnetMetrics.bind(f.registry));
+        f.closeLater(CellnetMetrics.builder(f.registry).queueTimingInterval(1).bind());
         EventQueue q = f.closeLater(NettyQueues.loop("loop"));
         checkQueue(q, "loop");
     }
 
     @Test
     void theCallbacksOfAPeerOnAQueueAreTimed() {
-        f.closeLater(CellnetMetrics.bind(f.registry));
+        f.closeLater(CellnetMetrics.builder(f.registry).queueTimingInterval(1).bind());
         EventQueue q = f.closeLater(EventQueue.builder("peers").build().startLoop());
         TcpAcceptor s = f.start(TcpPeers.acceptor().name("server").address("127.0.0.1:0").registry(f.messages)
                 .queue(q).callback(ev -> { }).build());
@@ -55,6 +55,20 @@ class QueueMetricsTest {
         await().atMost(BOUND).until(() -> f.timed("cellnet.queue.run", "queue", "peers") >= 2);
         assertTrue(f.timed("cellnet.queue.delay", "queue", "peers") >= 2);
         assertEquals(1, f.count("cellnet.messages.received", "peer", "server", "message", "other"));
+    }
+
+    @Test
+    void byDefaultOneTaskInSixteenIsTimedAndEveryExceptionCounted() throws Exception {
+        f.closeLater(CellnetMetrics.bind(f.registry));
+        EventQueue q = f.closeLater(EventQueue.builder("sampled").build().startLoop());
+        for (int i = 0; i < 64; i++) {
+            assertTrue(q.post(() -> {
+                throw new IllegalStateException("expected by the test");
+            }));
+        }
+        await().atMost(BOUND).until(() -> f.count("cellnet.queue.exceptions", "queue", "sampled") == 64);
+        assertEquals(4, f.timed("cellnet.queue.run", "queue", "sampled"));
+        assertEquals(4, f.timed("cellnet.queue.delay", "queue", "sampled"));
     }
 
     @Test

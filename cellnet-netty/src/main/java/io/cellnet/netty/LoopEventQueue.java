@@ -82,6 +82,9 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     private final AtomicInteger queued = new AtomicInteger();
     private final Object lock = new Object();
     private final QueueObserver observer;
+    private final int timingInterval;
+    // racy on purpose: it only spaces out the timed tasks
+    private int untilTimed;
     // written under lock
     private volatile boolean stopRequested;
     // loop thread only: a task or callback of this queue is running
@@ -95,6 +98,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
         this.loop = group.next();
         group.terminationFuture().addListener(f -> terminated.complete(null));
         this.observer = Observability.current().queue(new QueueTags(name, this::pending));
+        this.timingInterval = Math.max(1, observer.timingInterval());
     }
 
     /** The event loop: the queue's thread, and where the channels of its peers are registered. */
@@ -117,7 +121,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
             if (stopRequested) {
                 return refused();
             }
-            run(task, event, observer == QueueObserver.NONE ? 0 : System.nanoTime());
+            run(task, event, stamp());
             return true;
         }
         synchronized (lock) {
@@ -140,11 +144,19 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     }
 
     /** Runs one task or callback on the loop; what it throws goes to the exception handler. */
+    /** When an observed task to time is posted; 0 for a task not timed. */
+    private long stamp() {
+        if (observer == QueueObserver.NONE || --untilTimed > 0) {
+            return 0;
+        }
+        untilTimed = timingInterval;
+        return System.nanoTime();
+    }
+
     private void run(Object task, @Nullable RecvMsgEvent event, long postedAt) {
         QueueObserver o = observer;
         long start = 0;
-        boolean failed = false;
-        if (o != QueueObserver.NONE) {
+        if (postedAt != 0) {
             start = System.nanoTime();
             o.started(start - postedAt);
         }
@@ -156,13 +168,13 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
                 ((EventCallback) task).onEvent(event);
             }
         } catch (Throwable t) {
-            failed = true;
+            o.failed();
             DefaultEventQueue.handle(exceptionHandler, t, event);
         } finally {
             running = false;
         }
-        if (o != QueueObserver.NONE) {
-            o.finished(System.nanoTime() - start, failed);
+        if (postedAt != 0) {
+            o.finished(System.nanoTime() - start);
         }
         if (Thread.interrupted()) {
             log.debug("event queue '{}' cleared an interrupt left by a task", name);
@@ -250,7 +262,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     private final class Queued implements Runnable {
         private final Object task;
         private final @Nullable RecvMsgEvent event;
-        private final long postedAt = observer == QueueObserver.NONE ? 0 : System.nanoTime();
+        private final long postedAt = stamp();
 
         Queued(Object task, @Nullable RecvMsgEvent event) {
             this.task = task;

@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bench}: drives an echo server with the {@link LoadClient} and prints one {@code RESULT}
  * line per run; {@code bench compare} alternates several targets in one run and prints the medians
- * and the ratios to raw Netty (and of a {@code +metrics} target to the same target without metrics);
+ * and the ratios to raw Netty (and of a {@code -metrics} target to the same target without metrics);
  * {@code bench idle} measures live heap per idle connection. Runs and
  * comparisons can also write a report ({@code --report FILE.html} or {@code .svg}).
  *

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class CellnetEchoServer implements EchoServer {
     static final String QUEUE = "bench-queue";
     /** The target suffix that binds cellnet-metrics. */
-    static final String METRICS = "+metrics";
+    static final String METRICS = "-metrics";
 
     private final EventQueue queue;
     private final @Nullable EventLoopGroup group;
@@ -37,7 +37,7 @@ final class CellnetEchoServer implements EchoServer {
 
     /**
      * A server on a queue of {@code target}: a queue kind, or a queue kind followed by
-     * {@code +metrics}, with cellnet-metrics bound to a registry first (the meters' cost).
+     * {@code -metrics}, with cellnet-metrics bound to a registry first (the meters' cost).
      */
     CellnetEchoServer(MessageRegistry registry, String target, int threads) {
         String queueKind = target.endsWith(METRICS) ? target.substring(0, target.length() - METRICS.length()) : target;

@@ -29,8 +29,14 @@ public final class MetricsObserver implements Observer {
     private final RelayObserver relay;
     private final MeshMeters mesh;
 
-    /** An observer registering in {@code registry}, counting {@code types} by name. */
-    public MetricsObserver(MeterRegistry registry, MessageTypes types) {
+    private final int queueTimingInterval;
+
+    /**
+     * An observer registering in {@code registry}, counting {@code types} by name, timing one queue
+     * task in {@code queueTimingInterval}.
+     */
+    public MetricsObserver(MeterRegistry registry, MessageTypes types, int queueTimingInterval) {
+        this.queueTimingInterval = queueTimingInterval;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.types = Objects.requireNonNull(types, "types");
         this.rpc = new RpcMeters(registry, types);
@@ -57,7 +63,7 @@ public final class MetricsObserver implements Observer {
 
     @Override
     public QueueObserver queue(QueueTags queue) {
-        return queues.computeIfAbsent(queue.name(), n -> new QueueMeters(registry, queue));
+        return queues.computeIfAbsent(queue.name(), n -> new QueueMeters(registry, queue, queueTimingInterval));
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The meters of one event queue (tag {@code queue}): pending tasks, the time from post to run (with
- * percentiles and a histogram), task run time and exceptions.
+ * percentiles and a histogram) and task run time of one task in {@link #timingInterval()}, and
+ * exceptions.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
@@ -20,9 +21,11 @@ public final class QueueMeters implements QueueObserver {
     private final Timer delay;
     private final Timer run;
     private final Counter exceptions;
+    private final int timingInterval;
 
-    /** Registers the meters of {@code queue} in {@code registry}. */
-    public QueueMeters(MeterRegistry registry, QueueTags queue) {
+    /** Registers the meters of {@code queue} in {@code registry}; times one task in {@code timingInterval}. */
+    public QueueMeters(MeterRegistry registry, QueueTags queue, int timingInterval) {
+        this.timingInterval = timingInterval;
         Tags tags = Tags.of("queue", queue.name());
         // strong: the supplier is the queue's method reference, held by nothing else
         Gauge.builder("cellnet.queue.pending", queue.pending(), IntSupplier::getAsInt).tags(tags).strongReference(true)
@@ -35,15 +38,22 @@ public final class QueueMeters implements QueueObserver {
     }
 
     @Override
+    public int timingInterval() {
+        return timingInterval;
+    }
+
+    @Override
     public void started(long delayNanos) {
         delay.record(delayNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
-    public void finished(long runNanos, boolean failed) {
+    public void finished(long runNanos) {
         run.record(runNanos, TimeUnit.NANOSECONDS);
-        if (failed) {
-            exceptions.increment();
-        }
+    }
+
+    @Override
+    public void failed() {
+        exceptions.increment();
     }
 }

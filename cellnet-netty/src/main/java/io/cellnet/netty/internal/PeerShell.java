@@ -76,7 +76,9 @@ public final class PeerShell {
 
     /** Stops unless stopped; see {@link Lifecycle}. */
     public CompletableFuture<Void> stop() {
-        return lifecycle.stop(stopIo).whenComplete((v, e) -> core.observer().peerStopped());
+        CompletableFuture<Void> stopped = lifecycle.stop(stopIo);
+        stopped.whenComplete((v, e) -> core.observer().peerStopped());
+        return stopped;
     }
 
     /** The lifecycle state. */
