@@ -67,14 +67,12 @@ public final class PeerMeters implements PeerObserver {
         for (CloseKind k : CloseKind.values()) {
             closed.put(k, counter("cellnet.sessions.closed", "sessions closed, by reason", "reason", k.tag()));
         }
-        bytesRead = Counter.builder("cellnet.bytes.read").baseUnit("bytes").tags(tags)
-                .description("bytes read from the network").register(registry);
-        bytesWritten = Counter.builder("cellnet.bytes.written").baseUnit("bytes").tags(tags)
-                .description("bytes written to the network").register(registry);
+        // no base unit: Prometheus would append it (cellnet_bytes_read_bytes_total); the names say it
+        bytesRead = counter("cellnet.bytes.read", "bytes read from the network");
+        bytesWritten = counter("cellnet.bytes.written", "bytes written to the network");
         droppedMessages = counter("cellnet.messages.dropped", "messages queued but dropped when their connection closed");
-        droppedBytes = Counter.builder("cellnet.bytes.dropped").baseUnit("bytes").tags(tags)
-                .description("bytes of the messages queued but dropped when their connection closed")
-                .register(registry);
+        droppedBytes = counter("cellnet.bytes.dropped",
+                "bytes of the messages queued but dropped when their connection closed");
         malformed = counter("cellnet.frames.malformed", "frames refused as malformed");
         received = counter("cellnet.messages.received", "messages received", "message", MessageTypes.OTHER);
         sent = counter("cellnet.messages.sent", "messages queued for sending", "message", MessageTypes.OTHER);
