@@ -101,6 +101,30 @@ class PeerMetricsTest {
     }
 
     @Test
+    void peersBuiltWithoutAnObserverOrABindingReportNothing() {
+        TcpAcceptor s = f.start(TcpPeers.acceptor().name("plain").address("127.0.0.1:0").registry(f.messages)
+                .callback(ev -> {
+                    if (ev.message() instanceof Ping p) {
+                        ev.session().send(new Pong(p.Text()));
+                    }
+                }).build());
+        CompletableFuture<Pong> answer = new CompletableFuture<>();
+        TcpConnector c = f.start(TcpPeers.connector().name("plain-client").address("127.0.0.1:" + s.port())
+                .registry(f.messages).callback(ev -> {
+                    if (ev.message() instanceof Pong p) {
+                        answer.complete(p);
+                    }
+                }).build());
+        await().atMost(BOUND).until(() -> c.session().isOpen());
+        c.session().send(new Ping("quiet"));
+        assertEquals(new Pong("quiet"), answer.orTimeout(10, TimeUnit.SECONDS).join());
+        // (this test's observer, made but given to no peer here, registered only its RPC and relay meters)
+        assertTrue(f.registry.getMeters().stream().noneMatch(m -> m.getId().getTag("peer") != null),
+                f.registry::getMetersAsString);
+        assertTrue(c.session().as(io.netty.channel.Channel.class).pipeline().get("cellnet-bytes") == null);
+    }
+
+    @Test
     void anIdleSessionClosesAsIdle() throws Exception {
         TcpAcceptor s = f.start(TcpPeers.acceptor().name("server").address("127.0.0.1:0").registry(f.messages)
                 .observer(observer).socketDeadline(Duration.ofMillis(100), Duration.ZERO).build());
@@ -116,6 +140,7 @@ class PeerMetricsTest {
         TcpAcceptor s = echoServer();
         for (String hex : new String[] {"02003412", "05004112ffff01"}) {   // unknown id; undecodable body
             try (Socket bad = new Socket(InetAddress.getLoopbackAddress(), s.port())) {
+                bad.setSoTimeout(10_000);
                 bad.getOutputStream().write(HexFormat.of().parseHex(hex));
                 bad.getOutputStream().flush();
                 assertEquals(-1, bad.getInputStream().read());
@@ -160,15 +185,19 @@ class PeerMetricsTest {
     void connectionsOverALimitAreRefused() throws Exception {
         TcpAcceptor s = f.start(TcpPeers.acceptor().name("server").address("127.0.0.1:0").registry(f.messages)
                 .observer(observer).maxSessions(1).build());
-        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), s.port());
-                Socket second = new Socket(InetAddress.getLoopbackAddress(), s.port())) {
-            InputStream in = second.getInputStream();
-            assertEquals(-1, in.read());
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), s.port())) {
+            // admitted before the second arrives: each channel is admitted on its own event loop
+            await().atMost(BOUND).until(() -> f.gauge("cellnet.sessions.active", server()) == 1);
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), s.port())) {
+                second.setSoTimeout(10_000);
+                InputStream in = second.getInputStream();
+                assertEquals(-1, in.read());
+            }
             await().atMost(BOUND).until(() -> f.count("cellnet.connections.refused",
                     server("limit", "max_connections")) == 1);
             assertEquals(1, f.gauge("cellnet.sessions.active", server()));
-            OutputStream unused = first.getOutputStream();
-            assertTrue(unused != null);
+            OutputStream out = first.getOutputStream();
+            assertTrue(out != null && !first.isClosed());
         }
     }
 
