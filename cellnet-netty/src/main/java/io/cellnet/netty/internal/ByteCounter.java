@@ -16,6 +16,7 @@ import io.netty.channel.ChannelPromise;
  */
 final class ByteCounter extends ChannelDuplexHandler {
     private final PeerObserver observer;
+    private long unflushed;
 
     ByteCounter(PeerObserver observer) {
         this.observer = observer;
@@ -32,11 +33,19 @@ final class ByteCounter extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        long n = size(msg);
+        unflushed += size(msg);
+        ctx.write(msg, promise);
+    }
+
+    /** Reports the bytes written since the last flush: one report per flush, not per message. */
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        long n = unflushed;
         if (n > 0) {
+            unflushed = 0;
             observer.bytesWritten(n);
         }
-        ctx.write(msg, promise);
+        ctx.flush();
     }
 
     private static long size(Object msg) {
