@@ -18,6 +18,7 @@ module io.cellnet {
     exports io.cellnet.rpc;
     exports io.cellnet.relay;
     exports io.cellnet.timer;
+    exports io.cellnet.observe;
     exports io.cellnet.internal to io.cellnet.netty, io.cellnet.testing;
 
     uses io.cellnet.PeerProvider;

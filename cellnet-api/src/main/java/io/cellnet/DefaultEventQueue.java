@@ -3,6 +3,9 @@ package io.cellnet;
 import io.cellnet.internal.Awaits;
 import io.cellnet.internal.BatchDeferral;
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.QueueObserver;
+import io.cellnet.observe.QueueTags;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -47,6 +50,10 @@ public final class DefaultEventQueue implements EventQueue {
     private final RateLimitedLog refusedLog = new RateLimitedLog(log, 1, TimeUnit.SECONDS);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final BatchDeferral deferral;
+    private final QueueObserver observer;
+    private final int timingInterval;
+    // racy on purpose: it only spaces out the timed tasks
+    private int untilTimed;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -69,19 +76,31 @@ public final class DefaultEventQueue implements EventQueue {
         this.capacity = capacity;
         this.exceptionHandler = exceptionHandler;
         this.deferral = new BatchDeferral(name);
+        this.observer = Observability.current().queue(new QueueTags(name, this::pending));
+        this.timingInterval = Math.max(1, observer.timingInterval());
     }
 
     @Override
     public boolean post(Runnable task) {
         Objects.requireNonNull(task, "task");
-        return enqueue(task, null);
+        return enqueue(observer == QueueObserver.NONE || !timed() ? task : new ObservedTask(observer, task), null);
     }
 
     @Override
     public boolean post(EventCallback callback, RecvMsgEvent event) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(event, "event");
-        return enqueue(callback, event);
+        return enqueue(observer == QueueObserver.NONE || !timed() ? callback : new ObservedTask(observer, callback),
+                event);
+    }
+
+    /** {@code true} for about one post in the observer's timing interval. */
+    private boolean timed() {
+        if (--untilTimed > 0) {
+            return false;
+        }
+        untilTimed = timingInterval;
+        return true;
     }
 
     private boolean enqueue(Object task, @Nullable RecvMsgEvent event) {
@@ -265,6 +284,7 @@ public final class DefaultEventQueue implements EventQueue {
                     ((EventCallback) task).onEvent(event);
                 }
             } catch (Throwable t) {
+                observer.failed();
                 handle(exceptionHandler, t, event);
             }
             if (Thread.interrupted()) {

@@ -30,7 +30,7 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
             "on SIGTERM: /health answers 503, the listener closes, sessions get this long to leave, then close");
     /** No endpoint, no drain. */
     public static final ServerOps NONE = new ServerOps(Optional.empty(), Duration.ZERO, DrainHook.NONE,
-            MetricsBinder.servers());
+            MetricsBinder.jvm());
     private static final Logger log = LoggerFactory.getLogger(ServerOps.class);
 
     /** Checks the arguments. */
@@ -46,6 +46,8 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
 
     /**
      * The options as given to a command whose usage lists {@link #METRICS} and {@link #DRAIN}; the hook only logs.
+     * With {@code --metrics}, cellnet's meters are bound here (see {@link MetricsBinder#cellnet()}):
+     * call this before building the command's queue and peers.
      *
      * @throws IllegalArgumentException for a malformed {@code --metrics} or a negative {@code --drain}
      */
@@ -54,7 +56,7 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
         int drainSeconds = args.getInt(DRAIN, 0);
         DrainHook hook = session -> log.debug("draining: session {} told", session.id());
         return new ServerOps(metrics.isEmpty() ? Optional.empty() : Optional.of(metrics),
-                Duration.ofSeconds(drainSeconds), hook, MetricsBinder.servers());
+                Duration.ofSeconds(drainSeconds), hook, metrics.isEmpty() ? MetricsBinder.jvm() : MetricsBinder.servers());
     }
 
     /** These options with {@code hook} told to each session when the drain starts. */

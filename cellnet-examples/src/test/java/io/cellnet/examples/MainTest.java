@@ -76,7 +76,8 @@ class MainTest {
                 Arguments.of(List.of("bench", "compare", "--targets", "raw"),
                         "--targets needs two or more different targets, got 'raw'"),
                 Arguments.of(List.of("bench", "compare", "--targets", "raw,go"),
-                        "--targets has an unknown target 'go'; the targets are raw, thread, loop, none, external"),
+                        "--targets has an unknown target 'go'; the targets are raw, thread, loop, none, thread-metrics,"
+                                + " loop-metrics, external"),
                 Arguments.of(List.of("bench", "--server-jvm", "same", "--server-jvm-args", "-Xmx1g"),
                         "--server-jvm-args does not apply to --server-jvm same"),
                 Arguments.of(List.of("bench", "idle", "--report", "x.html"), "--report does not apply to bench idle"),
@@ -152,6 +153,18 @@ class MainTest {
                 .assertExit(0);
         String chart = Files.readString(svg);
         assertTrue(chart.startsWith("<svg") && chart.contains("data-target=\"loop\""), chart);
+    }
+
+    @Test
+    void benchComparesAServerWithAndWithoutMetrics(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("metrics.html");
+        InProcess.run("bench", "compare", "--targets", "thread,thread-metrics", "--rounds", "3", "--seconds", "1",
+                "--warmup", "0", "--server-jvm", "same", "--report", html.toString()).assertExit(0);
+        String page = Files.readString(html);
+        for (String target : List.of("thread", "thread-metrics")) {
+            assertTrue(page.contains("data-target=\"" + target + "\"") && page.contains("<td>" + target + "</td>"),
+                    target);
+        }
     }
 
     @Test

@@ -71,6 +71,7 @@ class MetricsEndpointCommandsTest {
                     "system_cpu_count", "jvm_threads_live_threads")) {
                 assertTrue(scrape.body().contains(meter), meter + " in:\n" + scrape.body());
             }
+            assertEquals(0.0, sample(scrape.body(), "cellnet_drain_active"), scrape.body());
             HttpResponse<String> serving = get(health);
             assertEquals(200, serving.statusCode());
             assertEquals("SERVING\n", serving.body());
@@ -96,7 +97,9 @@ class MetricsEndpointCommandsTest {
                 HttpResponse<String> draining = get(health);
                 assertEquals(503, draining.statusCode());
                 assertEquals("DRAINING\n", draining.body());
-                assertEquals(200, get(metrics).statusCode(), "metrics are still served while draining");
+                HttpResponse<String> whileDraining = get(metrics);
+                assertEquals(200, whileDraining.statusCode(), "metrics are still served while draining");
+                assertEquals(1.0, sample(whileDraining.body(), "cellnet_drain_active"), whileDraining.body());
                 org.awaitility.Awaitility.await().atMost(InProcess.WAIT).until(() -> refused(port(address)));
                 assertFalse(server.out.lines().stream().anyMatch(l -> l.startsWith("DRAINED")),
                         "the open session is waited for: " + server.out.text());
@@ -110,6 +113,69 @@ class MetricsEndpointCommandsTest {
             server.assertExit(0);
             List<String> lines = server.out.lines();
             assertEquals("STOPPED echoed=1", lines.get(lines.size() - 1), server.out::text);
+        }
+    }
+
+    /** The value of the first sample of {@code series} (name and labels, as Prometheus prints them), or -1. */
+    private static double sample(String scrape, String series) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void metricsShowTheSessionTheBytesTheMessagesAndTheQueueDelayOfARunningEchoServer() throws Exception {
+        int count = 200;
+        try (InProcess server = InProcess.start("echo-server", "--address", "127.0.0.1:0", "--metrics",
+                "127.0.0.1:0")) {
+            String address = server.listening();
+            String metrics = metricsUrl(server.out);
+            EventQueue queue = EventQueue.create("example-metrics-client").startLoop();
+            CountDownLatch echoes = new CountDownLatch(count);
+            MessageRegistry registry = EchoMessages.registry("binary");
+            TcpConnector client = TcpPeers.connector().name("metered").address(address).queue(queue)
+                    .registry(registry).callback(ev -> {
+                        if (ev.message() instanceof TestEchoAck) {
+                            echoes.countDown();
+                        }
+                    }).build();
+            try {
+                client.start();
+                org.awaitility.Awaitility.await().atMost(InProcess.WAIT).until(() -> client.session().send(
+                        new TestEchoAck("first", 0)) == SendResult.QUEUED);
+                for (int i = 1; i < count; i++) {
+                    assertEquals(SendResult.QUEUED, client.session().send(new TestEchoAck("m", i)));
+                }
+                assertTrue(echoes.await(InProcess.WAIT.toSeconds(), TimeUnit.SECONDS), "every echo");
+                String peer = "{peer=\"echo-server\",transport=\"tcp.ltv\",type=\"acceptor\"}";
+                String messages = "{message=\"other\",peer=\"echo-server\",transport=\"tcp.ltv\",type=\"acceptor\"}";
+                // the counters move on the server's threads: read until they have caught up
+                org.awaitility.Awaitility.await().atMost(InProcess.WAIT).untilAsserted(() -> {
+                    String scrape = get(metrics).body();
+                    assertEquals(1.0, sample(scrape, "cellnet_sessions_active" + peer), scrape);
+                    assertEquals(1.0, sample(scrape, "cellnet_sessions_opened_total"
+                            + "{kind=\"accepted\",peer=\"echo-server\",transport=\"tcp.ltv\",type=\"acceptor\"}"), scrape);
+                    assertEquals(count, sample(scrape, "cellnet_messages_received_total" + messages), scrape);
+                    assertEquals(count, sample(scrape, "cellnet_messages_sent_total" + messages), scrape);
+                    assertTrue(sample(scrape, "cellnet_bytes_read_total" + peer) >= count * 6, scrape);
+                    assertTrue(sample(scrape, "cellnet_bytes_written_total" + peer) >= count * 6, scrape);
+                    // one task in 16 is timed: 200 messages make at least 12 samples
+                    assertTrue(sample(scrape, "cellnet_queue_delay_seconds_count{queue=\"echo-server\"}") >= 1, scrape);
+                    assertTrue(scrape.contains("cellnet_queue_delay_seconds_bucket{queue=\"echo-server\",le="), scrape);
+                    assertTrue(scrape.contains("netty_allocator_memory_used{"), scrape);
+                });
+            } finally {
+                client.close();
+                queue.close();
+            }
+            org.awaitility.Awaitility.await().atMost(InProcess.WAIT).until(() -> sample(get(metrics).body(),
+                    "cellnet_sessions_closed_total{peer=\"echo-server\",reason=\"io\",transport=\"tcp.ltv\","
+                            + "type=\"acceptor\"}") == 1.0);
+            server.stop();
+            server.assertExit(0);
         }
     }
 

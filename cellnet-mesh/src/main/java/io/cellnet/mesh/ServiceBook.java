@@ -1,10 +1,13 @@
 package io.cellnet.mesh;
 
 import io.cellnet.EventQueue;
+import io.cellnet.observe.MeshObserver;
+import io.cellnet.observe.Observability;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +30,7 @@ public final class ServiceBook {
 
     private final Map<String, Map<ServiceId, ServiceInstance>> byName = new HashMap<>();
     private final Map<String, List<QueuedListener<ServiceEvent>>> watchers = new HashMap<>();
+    private final MeshObserver observer = Observability.current().mesh();
 
     /** An empty book. */
     public ServiceBook() {
@@ -70,6 +74,7 @@ public final class ServiceBook {
             return null;
         }
         ServiceEventKind kind = old == null ? ServiceEventKind.ADDED : ServiceEventKind.UPDATED;
+        observed(instance.id().name(), kind);
         fire(new ServiceEvent(kind, instance));
         return kind;
     }
@@ -83,6 +88,7 @@ public final class ServiceBook {
         Map<ServiceId, ServiceInstance> m = byName.get(id.name());
         ServiceInstance old = m == null ? null : m.remove(id);
         if (old != null) {
+            observed(id.name(), ServiceEventKind.REMOVED);
             fire(new ServiceEvent(ServiceEventKind.REMOVED, old));
         }
         return old;
@@ -103,6 +109,13 @@ public final class ServiceBook {
                 }
             }
         };
+    }
+
+    private void observed(String service, ServiceEventKind kind) {
+        if (observer != MeshObserver.NONE) {
+            observer.discoveryChanged(service, kind.name().toLowerCase(Locale.ROOT),
+                    byName.getOrDefault(service, Map.of()).size());
+        }
     }
 
     private void fire(ServiceEvent event) {

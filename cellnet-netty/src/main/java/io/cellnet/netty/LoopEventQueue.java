@@ -10,6 +10,9 @@ import io.cellnet.internal.LoopThreads;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.SpinningSelect;
 import io.cellnet.netty.internal.Transports;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.QueueObserver;
+import io.cellnet.observe.QueueTags;
 import io.cellnet.timer.Scheduler;
 import io.cellnet.timer.TimerHandle;
 import io.netty.channel.EventLoop;
@@ -78,6 +81,10 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     /** Tasks handed to the loop's task queue and not yet started. */
     private final AtomicInteger queued = new AtomicInteger();
     private final Object lock = new Object();
+    private final QueueObserver observer;
+    private final int timingInterval;
+    // racy on purpose: it only spaces out the timed tasks
+    private int untilTimed;
     // written under lock
     private volatile boolean stopRequested;
     // loop thread only: a task or callback of this queue is running
@@ -90,6 +97,8 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
                 Transports.ioHandlerFactory(() -> new SpinningSelect(SPIN_NANOS)));
         this.loop = group.next();
         group.terminationFuture().addListener(f -> terminated.complete(null));
+        this.observer = Observability.current().queue(new QueueTags(name, this::pending));
+        this.timingInterval = Math.max(1, observer.timingInterval());
     }
 
     /** The event loop: the queue's thread, and where the channels of its peers are registered. */
@@ -112,7 +121,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
             if (stopRequested) {
                 return refused();
             }
-            run(task, event);
+            run(task, event, stamp());
             return true;
         }
         synchronized (lock) {
@@ -135,7 +144,22 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     }
 
     /** Runs one task or callback on the loop; what it throws goes to the exception handler. */
-    private void run(Object task, @Nullable RecvMsgEvent event) {
+    /** When an observed task to time is posted; 0 for a task not timed. */
+    private long stamp() {
+        if (observer == QueueObserver.NONE || --untilTimed > 0) {
+            return 0;
+        }
+        untilTimed = timingInterval;
+        return System.nanoTime();
+    }
+
+    private void run(Object task, @Nullable RecvMsgEvent event, long postedAt) {
+        QueueObserver o = observer;
+        long start = 0;
+        if (postedAt != 0) {
+            start = System.nanoTime();
+            o.started(start - postedAt);
+        }
         running = true;
         try {
             if (event == null) {
@@ -144,9 +168,13 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
                 ((EventCallback) task).onEvent(event);
             }
         } catch (Throwable t) {
+            o.failed();
             DefaultEventQueue.handle(exceptionHandler, t, event);
         } finally {
             running = false;
+        }
+        if (postedAt != 0) {
+            o.finished(System.nanoTime() - start);
         }
         if (Thread.interrupted()) {
             log.debug("event queue '{}' cleared an interrupt left by a task", name);
@@ -234,6 +262,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
     private final class Queued implements Runnable {
         private final Object task;
         private final @Nullable RecvMsgEvent event;
+        private final long postedAt = stamp();
 
         Queued(Object task, @Nullable RecvMsgEvent event) {
             this.task = task;
@@ -243,7 +272,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
         @Override
         public void run() {
             queued.decrementAndGet();
-            LoopEventQueue.this.run(task, event);
+            LoopEventQueue.this.run(task, event, postedAt);
         }
     }
 

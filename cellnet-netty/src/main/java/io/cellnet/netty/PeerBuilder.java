@@ -6,6 +6,8 @@ import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.netty.internal.PeerSettings;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.Observer;
 import io.cellnet.proc.Processors;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -36,6 +38,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     private EventCallback callback = EventCallback.NONE;
     private @Nullable EventLoopGroup group;
     private final Map<ChannelOption<?>, Object> channelOptions = new LinkedHashMap<>();
+    private @Nullable Observer observer;
 
     /**
      * A builder of peers of {@code typeName}, whose processor is {@code defaultProcessor} unless
@@ -116,6 +119,16 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         return self();
     }
 
+    /**
+     * Reports the peer's sessions and traffic to {@code observer} (for example
+     * {@code CellnetMetrics.observer(registry)} of cellnet-metrics) instead of the global one
+     * ({@code Observability.current()} when the peer is built, a no-op unless one is installed).
+     */
+    public B observer(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return self();
+    }
+
     /** This builder as its concrete type. */
     @SuppressWarnings("unchecked")
     final B self() {
@@ -138,6 +151,6 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
             g = loop.eventLoop();
         }
         return new PeerSettings(typeName, name.isEmpty() ? typeName : name, address, addressParser.apply(address), queue,
-                registry, b, g, channelOptions);
+                registry, b, g, channelOptions, observer != null ? observer : Observability.current());
     }
 }

@@ -34,7 +34,7 @@ final class ArchitectureRules {
     static final String TESTING = "io.cellnet.testing";
     /** cellnet-api's packages. */
     static final Set<String> API = Set.of("io.cellnet", "io.cellnet.codec", "io.cellnet.timer", "io.cellnet.proc",
-            "io.cellnet.rpc", "io.cellnet.relay", "io.cellnet.internal");
+            "io.cellnet.rpc", "io.cellnet.relay", "io.cellnet.internal", "io.cellnet.observe");
     /** The packages cellnet-api exports to every module. */
     static final Set<String> API_PUBLIC = API.stream().filter(p -> !p.equals("io.cellnet.internal"))
             .collect(Collectors.toUnmodifiableSet());
@@ -54,8 +54,9 @@ final class ArchitectureRules {
         Map<String, Set<String>> t = new HashMap<>();
         // cellnet-api
         t.put("io.cellnet.internal", Set.of());
+        t.put("io.cellnet.observe", Set.of());
         t.put("io.cellnet.codec", Set.of("io.cellnet.internal"));
-        t.put("io.cellnet", Set.of("io.cellnet.codec", "io.cellnet.internal"));
+        t.put("io.cellnet", Set.of("io.cellnet.codec", "io.cellnet.internal", "io.cellnet.observe"));
         t.put("io.cellnet.timer", Set.of("io.cellnet"));
         t.put("io.cellnet.proc", Set.of("io.cellnet", "io.cellnet.internal"));
         t.put("io.cellnet.rpc", Set.of("io.cellnet", "io.cellnet.timer", "io.cellnet.internal"));

@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bench}: drives an echo server with the {@link LoadClient} and prints one {@code RESULT}
  * line per run; {@code bench compare} alternates several targets in one run and prints the medians
- * and the ratios to raw Netty; {@code bench idle} measures live heap per idle connection. Runs and
+ * and the ratios to raw Netty (and of a {@code -metrics} target to the same target without metrics);
+ * {@code bench idle} measures live heap per idle connection. Runs and
  * comparisons can also write a report ({@code --report FILE.html} or {@code .svg}).
  *
  * <p>Thread safety: runs on the main thread.
@@ -104,6 +105,13 @@ public final class BenchCommand {
                 }
             }
         }
+        for (String target : targets) {
+            String base = target.endsWith(CellnetEchoServer.METRICS)
+                    ? target.substring(0, target.length() - CellnetEchoServer.METRICS.length()) : "";
+            if (runs.containsKey(base)) {
+                System.out.println(ratioLine(target, base, runs, byRound));
+            }
+        }
         report(args, spec, runs, byRound);
         return 0;
     }
@@ -125,10 +133,21 @@ public final class BenchCommand {
 
     private static String ratioLine(String target, List<RunResult> runs, List<RunResult> raw,
             List<Map<String, RunResult>> byRound) {
+        return ratioLine(target, "raw", Map.of(target, runs, "raw", raw), byRound);
+    }
+
+    /** The ratios of {@code target}'s figures to {@code base}'s (a target with metrics to the same without). */
+    private static String ratioLine(String target, String base, Map<String, List<RunResult>> all,
+            List<Map<String, RunResult>> byRound) {
+        List<RunResult> runs = all.get(target);
+        List<RunResult> raw = all.get(base);
         List<String> perRound = byRound.stream().map(r -> String.format("%.3f", r.get(target).msgsPerSecond()
-                / r.get("raw").msgsPerSecond())).toList();
-        return String.format("RATIO %s/raw msgs_per_s=%.3f p50=%.3f p99=%.3f p999=%.3f round_ratios=%s", target,
-                roundRatio(target, byRound), median(runs, RunResult::p50) / median(raw, RunResult::p50),
+                / r.get(base).msgsPerSecond())).toList();
+        List<Double> ratios = new ArrayList<>(byRound.stream()
+                .map(r -> r.get(target).msgsPerSecond() / r.get(base).msgsPerSecond()).toList());
+        ratios.sort(Comparator.naturalOrder());
+        return String.format("RATIO %s/%s msgs_per_s=%.3f p50=%.3f p99=%.3f p999=%.3f round_ratios=%s", target, base,
+                ratios.get(ratios.size() / 2), median(runs, RunResult::p50) / median(raw, RunResult::p50),
                 median(runs, RunResult::p99) / median(raw, RunResult::p99),
                 median(runs, RunResult::p999) / median(raw, RunResult::p999), String.join(",", perRound));
     }

@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 record BenchSpec(String target, String address, String mode, int conns, int window, Duration warmup, Duration measure,
         String codec, int bodySize, int clientThreads, int serverThreads, String serverJvm, List<String> serverJvmArgs) {
-    static final Option TARGET = Option.of("target", "raw|thread|loop|none|external", "thread",
-            "server to drive: raw Netty, cellnet with a queue thread, a loop queue or no queue, or --address's"
-                    + " (idle: not external)");
+    static final Option TARGET = Option.of("target", "raw|thread|loop|none|thread-metrics|loop-metrics|external",
+            "thread", "server to drive: raw Netty, cellnet with a queue thread, a loop queue or no queue (-metrics:"
+                    + " with cellnet-metrics bound), or --address's (idle: not external)");
     static final Option ADDRESS = Option.of("address", "HOST:PORT", "",
             "the external server: a tcp.ltv echo of main.TestEchoACK, such as Go's");
     static final Option MODE = Option.of("mode", "pingpong|pipeline", "pingpong",

@@ -5,8 +5,11 @@ import io.cellnet.MessageRegistry;
 import io.cellnet.TcpAcceptor;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.examples.QueueKind;
+import io.cellnet.metrics.CellnetMetrics;
 import io.cellnet.netty.TcpAcceptorBuilder;
 import io.cellnet.netty.TcpPeers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +25,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class CellnetEchoServer implements EchoServer {
     static final String QUEUE = "bench-queue";
+    /** The target suffix that binds cellnet-metrics. */
+    static final String METRICS = "-metrics";
 
     private final EventQueue queue;
     private final @Nullable EventLoopGroup group;
     private final TcpAcceptor acceptor;
     private final AllocationMeter meter = new AllocationMeter(List.of("cellnet-acceptor", QUEUE));
+    private final @Nullable MeterRegistry meters;
+    private final @Nullable AutoCloseable metricsBinding;
 
-    CellnetEchoServer(MessageRegistry registry, String queueKind, int threads) {
+    /**
+     * A server on a queue of {@code target}: a queue kind, or a queue kind followed by
+     * {@code -metrics}, with cellnet-metrics bound to a registry first (the meters' cost).
+     */
+    CellnetEchoServer(MessageRegistry registry, String target, int threads) {
+        String queueKind = target.endsWith(METRICS) ? target.substring(0, target.length() - METRICS.length()) : target;
+        meters = target.endsWith(METRICS) ? new SimpleMeterRegistry() : null;
+        metricsBinding = meters != null ? CellnetMetrics.bind(meters) : null;
         queue = QueueKind.create(queueKind, QUEUE);
         TcpAcceptorBuilder b = TcpPeers.acceptor().name("bench").address("127.0.0.1:0").registry(registry).queue(queue)
                 .callback(ev -> {
@@ -40,6 +54,9 @@ final class CellnetEchoServer implements EchoServer {
         group = queueKind.equals("loop") ? null : NettyIo.chosen().newGroup("cellnet-acceptor-bench", threads);
         if (group != null) {
             b.eventLoopGroup(group);
+            if (meters != null) {
+                CellnetMetrics.bindNetty(meters, group);
+            }
         }
         acceptor = b.build();
         acceptor.start().join();
@@ -64,6 +81,14 @@ final class CellnetEchoServer implements EchoServer {
     public void close() {
         acceptor.close();
         queue.close();
+        if (metricsBinding != null && meters != null) {
+            try {
+                metricsBinding.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            meters.close();
+        }
         if (group != null) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

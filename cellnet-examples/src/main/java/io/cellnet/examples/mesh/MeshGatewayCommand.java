@@ -59,6 +59,8 @@ public final class MeshGatewayCommand {
             System.setProperty("cellnet.loop.spinMicros", Integer.toString(spin)); // read when the first loop starts
         }
         String metricsAddress = args.get(ServerOps.METRICS);
+        // bound before the gateway's queue and peers are built, so that they are counted
+        MetricsBinder binder = metricsAddress.isEmpty() ? MetricsBinder.jvm() : MetricsBinder.servers();
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
                 EventQueue queue = QueueKind.create(queueKind, "mesh-gateway")) {
             Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
@@ -75,7 +77,7 @@ public final class MeshGatewayCommand {
             try {
                 if (!metricsAddress.isEmpty()) {
                     try {
-                        metrics = MetricsEndpoint.start(metricsAddress, MetricsBinder.servers());
+                        metrics = MetricsEndpoint.start(metricsAddress, binder);
                     } catch (IOException e) {
                         console.out().println("FAIL: " + e.getMessage());
                         return 1;

@@ -1,5 +1,6 @@
 package io.cellnet.examples.metrics;
 
+import io.cellnet.metrics.CellnetMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Objects;
 
 /**
@@ -56,16 +58,30 @@ public interface MetricsBinder {
     }
 
     /**
-     * cellnet's meters: the seam for the cellnet-metrics module. Once that module is a dependency
-     * of the examples, this reads {@code registry -> CellnetMetrics.bind(registry)} (and binds
-     * Netty's event loop and allocator meters with {@code CellnetMetrics.bindNetty}); until then it
-     * binds nothing.
+     * cellnet's meters ({@code CellnetMetrics}) and Netty's allocator meters. Peers and queues ask
+     * for their observer when they are built, and a command builds them before its endpoint starts,
+     * so this binds at once, when called, into a composite registry; the endpoint's registry joins
+     * that composite when the endpoint starts, and every meter made before then appears in it.
+     * Call it before building the peers and queues to be counted.
      */
     static MetricsBinder cellnet() {
-        return registry -> () -> { };
+        CompositeMeterRegistry early = new CompositeMeterRegistry();
+        AutoCloseable binding = CellnetMetrics.bind(early);
+        CellnetMetrics.bindNetty(early);
+        return registry -> {
+            early.add(registry);
+            return () -> {
+                try {
+                    binding.close();
+                } finally {
+                    early.remove(registry);
+                    early.close();
+                }
+            };
+        };
     }
 
-    /** What the example servers bind: {@link #jvm()} and {@link #cellnet()}. */
+    /** What the example servers bind: {@link #jvm()} and {@link #cellnet()} (bound at once: see there). */
     static MetricsBinder servers() {
         return jvm().and(cellnet());
     }

@@ -3,6 +3,7 @@ package io.cellnet.examples.metrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cellnet.Address;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -85,6 +86,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             return t;
         });
         MetricsEndpoint endpoint = new MetricsEndpoint(server, executor, registry, binding, host);
+        Gauge.builder("cellnet.drain.active", endpoint, e -> e.isDraining() ? 1 : 0)
+                .description("1 while the server drains (/health answers 503), else 0").register(registry);
         server.createContext("/", endpoint::handle);
         server.setExecutor(executor);
         server.start();

@@ -22,6 +22,8 @@ import io.cellnet.netty.TcpConnectorBuilder;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.netty.WsPeers;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
+import io.cellnet.observe.MeshObserver;
+import io.cellnet.observe.Observability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<Long, ClientState> clients = new ConcurrentHashMap<>();
     private final Map<String, ServiceConnectors> services = new ConcurrentHashMap<>();
     private final AtomicLong clientIds = new AtomicLong();
+    private final MeshObserver meshObserver = Observability.current().mesh();
     private volatile RouteTable table;
     private volatile @Nullable Watch routeWatch;
 
@@ -201,6 +204,7 @@ public final class Gateway implements AutoCloseable {
 
     private void error(ClientState c, int msgId, String service, String reason) {
         log.debug("gateway {}: client {}: {}", gatewayId, c.id, reason);
+        meshObserver.routingFailed(service);
         c.session.send(new RawPacket(ROUTE_ERROR_ID,
                 ProtoplusCodec.INSTANCE.encode(new RouteErrorACK(msgId, service, reason))));
     }

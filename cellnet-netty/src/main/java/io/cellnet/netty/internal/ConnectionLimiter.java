@@ -1,6 +1,7 @@
 package io.cellnet.netty.internal;
 
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.observe.PeerObserver;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ public final class ConnectionLimiter {
             TimeUnit.SECONDS);
 
     private final String peerName;
+    private final PeerObserver observer;
     private final int maxConnections;
     private final int maxPerAddress;
     private final AtomicInteger connections = new AtomicInteger();
@@ -31,6 +33,12 @@ public final class ConnectionLimiter {
 
     /** Limits for the acceptor {@code peerName}; {@link Integer#MAX_VALUE} means no limit. */
     public ConnectionLimiter(String peerName, int maxConnections, int maxPerAddress) {
+        this(peerName, maxConnections, maxPerAddress, PeerObserver.NONE);
+    }
+
+    /** Limits as above, whose refusals are reported to {@code observer}. */
+    public ConnectionLimiter(String peerName, int maxConnections, int maxPerAddress, PeerObserver observer) {
+        this.observer = observer;
         this.peerName = peerName;
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
@@ -44,6 +52,7 @@ public final class ConnectionLimiter {
     public boolean admit(Channel ch) {
         if (connections.incrementAndGet() > maxConnections) {
             connections.decrementAndGet();
+            observer.connectionRefused("max_connections");
             return reject(ch, "at most " + maxConnections + " connections");
         }
         InetAddress ip = ch.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
@@ -52,6 +61,7 @@ public final class ConnectionLimiter {
             if (n.incrementAndGet() > maxPerAddress) {
                 release(ip);
                 connections.decrementAndGet();
+                observer.connectionRefused("max_per_address");
                 return reject(ch, "at most " + maxPerAddress + " connections from " + ip.getHostAddress());
             }
         }

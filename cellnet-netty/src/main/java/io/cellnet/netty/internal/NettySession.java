@@ -8,6 +8,7 @@ import io.cellnet.Peer;
 import io.cellnet.SendMsgEvent;
 import io.cellnet.SendResult;
 import io.cellnet.Session;
+import io.cellnet.observe.PeerObserver;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.util.Objects;
@@ -81,7 +82,16 @@ public final class NettySession implements Session, ContextSet.Forwarding, Messa
             }
             m = ev.message();
         }
-        return transport.send(m);
+        SendResult r = transport.send(m);
+        PeerObserver o = core.observer();
+        if (o != PeerObserver.NONE) {
+            if (r == SendResult.QUEUED) {
+                o.messageSent(m.getClass());
+            } else {
+                o.sendRefused(r);
+            }
+        }
+        return r;
     }
 
     @Override

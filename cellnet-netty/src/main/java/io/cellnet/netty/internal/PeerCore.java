@@ -1,15 +1,27 @@
 package io.cellnet.netty.internal;
 
+import io.cellnet.CloseReason;
 import io.cellnet.EventCallback;
 import io.cellnet.EventQueue;
+import io.cellnet.FrameException;
+import io.cellnet.IdleTimeoutException;
 import io.cellnet.MessageRegistry;
 import io.cellnet.Peer;
 import io.cellnet.ProcessorBundle;
 import io.cellnet.RecvMsgEvent;
+import io.cellnet.SessionAccepted;
 import io.cellnet.SessionClosed;
+import io.cellnet.SessionConnectError;
+import io.cellnet.SessionConnected;
+import io.cellnet.SlowConsumerException;
+import io.cellnet.SystemMessage;
+import io.cellnet.codec.CodecException;
 import io.cellnet.internal.RateLimitedLog;
+import io.cellnet.observe.CloseKind;
+import io.cellnet.observe.PeerObserver;
 import io.cellnet.proc.UnhandledMessages;
 import io.cellnet.timer.Scheduler;
+import io.netty.handler.codec.DecoderException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,6 +51,7 @@ public final class PeerCore {
     private final ChannelTransmitter transmitter;
     private final UnhandledMessages unhandled = new UnhandledMessages("its callback, which is EventCallback.NONE");
     private final QueueStartCheck queueStart;
+    private final PeerObserver observer;
 
     /** The core of {@code peer} with the default {@link OutboundLimits}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
@@ -49,6 +62,13 @@ public final class PeerCore {
     /** The core of {@code peer}. */
     public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
             Duration closeTimeout, OutboundLimits outboundLimits) {
+        this(peer, name, queue, registry, bundle, closeTimeout, outboundLimits, PeerObserver.NONE);
+    }
+
+    /** The core of {@code peer}, reporting to {@code observer}. */
+    public PeerCore(Peer peer, String name, EventQueue queue, MessageRegistry registry, ProcessorBundle bundle,
+            Duration closeTimeout, OutboundLimits outboundLimits, PeerObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.peer = Objects.requireNonNull(peer, "peer");
         this.name = Objects.requireNonNull(name, "name");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -110,6 +130,11 @@ public final class PeerCore {
         return outboundLimits;
     }
 
+    /** What the peer reports to; {@link PeerObserver#NONE} when unobserved. */
+    public PeerObserver observer() {
+        return observer;
+    }
+
     /** The messages dropped because the peer's callback is {@link EventCallback#NONE}. */
     public UnhandledMessages unhandled() {
         return unhandled;
@@ -128,6 +153,9 @@ public final class PeerCore {
      */
     public void deliver(NettySession session, @Nullable Link link, Object message) {
         ProcessorBundle b = bundle;
+        if (observer != PeerObserver.NONE) {
+            observe(message);
+        }
         RecvMsgEvent event;
         try {
             event = b.hooker().onInboundEvent(new RecvMsgEvent(session, message));
@@ -151,5 +179,44 @@ public final class PeerCore {
             link.fail(new RejectedExecutionException("event queue '" + queue.name() + "' refused "
                     + message.getClass().getName()), false);
         }
+    }
+
+    private void observe(Object message) {
+        if (!(message instanceof SystemMessage)) {
+            observer.messageReceived(message.getClass());
+        } else if (message instanceof SessionAccepted) {
+            observer.sessionOpened(true);
+        } else if (message instanceof SessionConnected) {
+            observer.sessionOpened(false);
+        } else if (message instanceof SessionClosed c) {
+            observer.sessionClosed(closeKind(c), c.droppedMessages(), c.droppedBytes());
+        } else if (message instanceof SessionConnectError) {
+            observer.connectFailed();
+        }
+    }
+
+    /** Why {@code closed} closed, as meters count it: the reason refined by the failure. */
+    public static CloseKind closeKind(SessionClosed closed) {
+        if (closed.reason() == CloseReason.MANUAL) {
+            return CloseKind.MANUAL;
+        }
+        for (Throwable t = closed.cause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IdleTimeoutException
+                    || t.getClass().getName().equals("io.cellnet.netty.heartbeat.HeartbeatTimeoutException")) {
+                return CloseKind.IDLE;
+            }
+            if (t instanceof SlowConsumerException) {
+                return CloseKind.SLOW_CONSUMER;
+            }
+            if (isBadInput(t)) {
+                return CloseKind.BAD_INPUT;
+            }
+        }
+        return CloseKind.IO;
+    }
+
+    /** {@code true} for input refused as malformed: a frame or codec failure, or Netty's decoder failure. */
+    public static boolean isBadInput(Throwable t) {
+        return t instanceof FrameException || t instanceof CodecException || t instanceof DecoderException;
     }
 }

@@ -6,6 +6,7 @@ import io.cellnet.Address;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.ProcessorBundle;
+import io.cellnet.observe.Observer;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -28,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param bundle         the processor bundle
  * @param group          a user event loop group, or {@code null} for the shared one
  * @param channelOptions extra Netty channel options
+ * @param observer       what makes the peer's observer ({@code Observability.current()} unless the
+ *                       builder was given one)
  */
 public record PeerSettings(String typeName, String name, String addressText, Address address, EventQueue queue,
         MessageRegistry registry, ProcessorBundle bundle, @Nullable EventLoopGroup group,
-        Map<ChannelOption<?>, Object> channelOptions) {
+        Map<ChannelOption<?>, Object> channelOptions, Observer observer) {
 
     /** Checks the arguments and freezes the options. */
     public PeerSettings {
@@ -42,6 +45,7 @@ public record PeerSettings(String typeName, String name, String addressText, Add
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(observer, "observer");
         channelOptions = Map.copyOf(channelOptions);
     }
 

@@ -4,6 +4,7 @@ import io.cellnet.ContextSet;
 import io.cellnet.Peer;
 import io.cellnet.PeerState;
 import io.cellnet.internal.LoopThreads;
+import io.cellnet.observe.PeerTags;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
@@ -46,7 +47,8 @@ public final class PeerShell {
             Supplier<CompletableFuture<Void>> startIo, Supplier<CompletableFuture<Void>> stopIo) {
         this.settings = settings;
         this.core = new PeerCore(peer, settings.name(), settings.queue(), settings.registry(), settings.bundle(),
-                closeTimeout, limits);
+                closeTimeout, limits, settings.observer().peer(PeerTags.of(settings.name(), settings.typeName(),
+                        settings.bundle().transmitter().name())));
         this.startIo = startIo;
         this.stopIo = stopIo;
     }
@@ -68,12 +70,15 @@ public final class PeerShell {
 
     /** Starts unless started; see {@link Lifecycle}. */
     public CompletableFuture<Void> start() {
+        core.observer().peerStarted();
         return lifecycle.start(startIo);
     }
 
     /** Stops unless stopped; see {@link Lifecycle}. */
     public CompletableFuture<Void> stop() {
-        return lifecycle.stop(stopIo);
+        CompletableFuture<Void> stopped = lifecycle.stop(stopIo);
+        stopped.whenComplete((v, e) -> core.observer().peerStopped());
+        return stopped;
     }
 
     /** The lifecycle state. */

@@ -109,6 +109,9 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Link l = link;
         if (l != null) {
+            if (PeerCore.isBadInput(cause)) {
+                core.observer().frameMalformed();
+            }
             l.fail(cause, !(cause instanceof IOException));
         } else {
             ctx.channel().attr(START_FAILURE).setIfAbsent(cause);

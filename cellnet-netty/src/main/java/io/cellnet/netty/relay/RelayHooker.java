@@ -8,6 +8,7 @@ import io.cellnet.Session;
 import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RelayACK;
+import io.cellnet.observe.Observability;
 import io.cellnet.relay.NoMessage;
 import io.cellnet.relay.PassThrough;
 import io.cellnet.relay.Relay;
@@ -55,6 +56,7 @@ public final class RelayHooker implements EventHooker {
                 return null;
             }
         }
+        Observability.current().relay().relayed();
         RelayRecvMsgEvent relayed = new RelayRecvMsgEvent(session, message,
                 new PassThrough(ack.int64(), ack.int64Slice(), ack.str(), ack.bytes()));
         RelayBroadcaster broadcaster = Relay.broadcasterOf(session);

@@ -7,12 +7,15 @@ import io.cellnet.internal.LoopThreads;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
+import io.cellnet.observe.Observability;
+import io.cellnet.observe.RpcObserver;
 import io.cellnet.rpc.RpcException;
 import io.cellnet.rpc.RpcOptions;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,7 +45,7 @@ final class Calls {
         }
         RpcOptions options = RpcOptions.of(session);
         PendingCall call = CallTable.of(session).open(session, replyType, options.maxPendingCalls());
-        return start(session, call, options, timeout,
+        return start(session, call, options, timeout, request.getClass(),
                 c -> new RemoteCallREQ(payload.msgId(), payload.msgData(), c.id()));
     }
 
@@ -50,17 +53,24 @@ final class Calls {
     static CompletableFuture<Object> callType(Session session, Object request, Class<?> replyType, Duration timeout) {
         RpcOptions options = RpcOptions.of(session);
         PendingCall call = TypedCalls.of(session).open(session, replyType, options.maxPendingCalls());
-        return start(session, call, options, timeout, c -> request);
+        return start(session, call, options, timeout, request.getClass(), c -> request);
     }
 
     private static CompletableFuture<Object> start(Session session, @Nullable PendingCall call, RpcOptions options,
-            Duration timeout, Function<PendingCall, Object> message) {
+            Duration timeout, Class<?> requestType, Function<PendingCall, Object> message) {
         if (call == null) {
             return CompletableFuture.failedFuture(new RpcException(RpcException.Reason.TOO_MANY_PENDING, "session "
                     + session.id() + " of peer '" + PendingCall.peerName(session) + "' already has "
                     + options.maxPendingCalls() + " calls waiting"));
         }
         call.arm(options.scheduler(), timeout);
+        RpcObserver observer = Observability.current().rpc();
+        if (observer != RpcObserver.NONE) {
+            observer.called(requestType);
+            long sentAt = System.nanoTime();
+            call.future().whenComplete((r, e) -> observer.completed(requestType, System.nanoTime() - sentAt,
+                    e instanceof TimeoutException));
+        }
         SendResult sent = session.send(message.apply(call));
         if (!sent.isAccepted()) {
             call.fail(new RpcException(RpcException.Reason.NOT_SENT, call + " was not sent: " + sent));

@@ -8,6 +8,7 @@ import io.cellnet.internal.RateLimitedLog;
 import io.cellnet.netty.internal.wire.Payloads;
 import io.cellnet.netty.internal.wire.RemoteCallACK;
 import io.cellnet.netty.internal.wire.RemoteCallREQ;
+import io.cellnet.observe.Observability;
 import io.cellnet.rpc.RpcException;
 import io.cellnet.rpc.RpcRecvMsgEvent;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,7 @@ public final class RpcHooker implements EventHooker {
         CallTable table = CallTable.peek(session);
         PendingCall call = table == null ? null : table.take(ack.callId());
         if (call == null) {
+            Observability.current().rpc().lateAnswer();
             Calls.log.debug("session {} of peer '{}': dropped the answer to rpc call {}: no such call is waiting"
                     + " (timed out, or unknown)", session.id(), PendingCall.peerName(session), ack.callId());
             return;

@@ -82,7 +82,7 @@ public final class NettyTcpAcceptor implements TcpAcceptor, DelegatingPeer, Sock
                 this::stopIo);
         this.sessions = new SessionManager(idBase);
         this.backlog = backlog;
-        this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress);
+        this.limiter = new ConnectionLimiter(config.peer().name(), maxSessions, maxPerAddress, shell.core().observer());
         this.setup = new ChannelSetup(shell.core(), this, config, false, extras.proxy());
     }
 

@@ -173,6 +173,7 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
             if (b == null) {
                 throw new IllegalStateException("connector '" + name() + "' is not running");
             }
+            shell.core().observer().connectAttempt();
             return b.clone().handler(new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel ch) {
@@ -196,6 +197,7 @@ public final class NettyTcpConnector implements TcpConnector, DelegatingPeer, So
 
         @Override
         public void reconnected(int attempt, Duration outage) {
+            shell.core().observer().reconnected(outage.toNanos());
             PeerShell.log.info("{} '{}' connected to {} again at attempt {}, {} ms after the connection was lost or"
                     + " the first attempt failed", typeName(), name(), address(), attempt, outage.toMillis());
         }
