@@ -103,6 +103,9 @@ final class ArchitectureRules {
         mesh(t, "io.cellnet.mesh");
         mesh(t, "io.cellnet.mesh.nats", "io.cellnet.mesh");
         mesh(t, "io.cellnet.mesh.gateway", "io.cellnet.mesh");
+        // cellnet-metrics: cellnet-api's and cellnet-netty's public packages (the observer SPI), Micrometer
+        mesh(t, "io.cellnet.metrics", "io.cellnet.metrics.internal");
+        mesh(t, "io.cellnet.metrics.internal");
         return new ArchitectureRules(t);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The package structure of the compiled library modules ({@link LibraryModule}: cellnet-api,
  * cellnet-netty, cellnet-testing, cellnet-protobuf, cellnet-mesh, cellnet-db, cellnet-redis,
- * cellnet-sql), as jdeps sees it: no package cycle, and no dependency that
+ * cellnet-sql, cellnet-metrics), as jdeps sees it: no package cycle, and no dependency that
  * docs/architecture.md forbids ({@link ArchitectureRules}). The checker itself is tested on small
  * made-up edge lists first.
  */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellnet.Peer;
 import io.cellnet.db.DbCallback;
 import io.cellnet.mesh.ServiceId;
+import io.cellnet.metrics.CellnetMetrics;
 import io.cellnet.netty.TcpPeers;
 import io.cellnet.protobuf.GogopbCodec;
 import io.cellnet.redis.RedisPeers;
@@ -28,7 +29,8 @@ enum LibraryModule {
     MESH("cellnet-mesh", ServiceId.class, 5),
     DB("cellnet-db", DbCallback.class, 3), // DbCallback, DbBusyException, DbPeerBuilder
     REDIS("cellnet-redis", RedisPeers.class, 5),
-    SQL("cellnet-sql", SqlPeers.class, 5);
+    SQL("cellnet-sql", SqlPeers.class, 5),
+    METRICS("cellnet-metrics", CellnetMetrics.class, 1); // CellnetMetrics (its Builder is nested)
 
     private final String directory;
     private final Class<?> member;
