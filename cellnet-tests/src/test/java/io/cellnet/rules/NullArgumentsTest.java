@@ -229,6 +229,10 @@ class NullArgumentsTest {
         INSTANCES.put(java.nio.ByteBuffer.class, () -> java.nio.ByteBuffer.allocate(0));
         INSTANCES.put(java.net.SocketAddress.class, () -> new java.net.InetSocketAddress("127.0.0.1", 1));
         INSTANCES.put(Session.class, FakeSession::new);
+        INSTANCES.put(io.cellnet.metrics.CellnetMetrics.Builder.class, () -> io.cellnet.metrics.CellnetMetrics.builder(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        INSTANCES.put(io.micrometer.core.instrument.MeterRegistry.class,
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         INSTANCES.put(EventQueue.class, () -> new DefaultEventQueue("null-test", 16, DefaultEventQueue.LOGGING_HANDLER));
         INSTANCES.put(Peer.class, () -> TcpPeers.acceptor().address("127.0.0.1:0").build());
         INSTANCES.put(io.cellnet.TcpAcceptor.class, () -> TcpPeers.acceptor().address("127.0.0.1:0").build());
