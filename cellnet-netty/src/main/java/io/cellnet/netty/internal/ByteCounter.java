@@ -5,21 +5,32 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 
 /**
  * Counts the bytes a channel reads and writes for its peer's observer: the first handler of an
- * observed peer's pipeline (so TLS and WebSocket framing count as they cross the wire). Only
- * observed peers install it.
+ * observed peer's pipeline (so TLS, WebSocket and HTTP framing count as they cross the wire; a
+ * datagram counts its payload). Only observed peers install it ({@link #install}).
  *
  * <p>Thread safety: used on the channel's event loop.
  */
-final class ByteCounter extends ChannelDuplexHandler {
+public final class ByteCounter extends ChannelDuplexHandler {
     private final PeerObserver observer;
     private long unflushed;
 
-    ByteCounter(PeerObserver observer) {
+    private ByteCounter(PeerObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * Adds a counter as the last handler of {@code pipeline} (call it first, before the transport's
+     * handlers) when {@code observer} observes anything; does nothing for {@link PeerObserver#NONE}.
+     */
+    public static void install(ChannelPipeline pipeline, PeerObserver observer) {
+        if (observer != PeerObserver.NONE) {
+            pipeline.addLast("cellnet-bytes", new ByteCounter(observer));
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.cellnet.Address;
 import io.cellnet.IdleTimeoutException;
 import io.cellnet.SessionAccepted;
 import io.cellnet.SessionConnected;
-import io.cellnet.observe.PeerObserver;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -67,9 +66,7 @@ public final class ChannelSetup {
     /** Installs the pipeline on {@code ch}. */
     public void install(Channel ch) {
         ChannelPipeline p = ch.pipeline();
-        if (core.observer() != PeerObserver.NONE) {
-            p.addLast("cellnet-bytes", new ByteCounter(core.observer()));
-        }
+        ByteCounter.install(p, core.observer());
         if (proxy != null) {
             p.addLast("cellnet-proxy-protocol", new ProxyProtocolHandler(proxy, core.name()));
         }

@@ -2,6 +2,7 @@ package io.cellnet.netty.internal.http;
 
 import io.cellnet.Address;
 import io.cellnet.netty.http.HttpAcceptor;
+import io.cellnet.netty.internal.ByteCounter;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.OutboundLimits;
@@ -113,6 +114,7 @@ public final class NettyHttpAcceptor implements HttpAcceptor, DelegatingPeer {
     }
 
     private void install(ChannelPipeline p, Channel ch, HttpDispatcher dispatcher) {
+        ByteCounter.install(p, shell.core().observer());
         SslContext ssl = config.sslContext();
         if (ssl != null) {
             p.addLast("cellnet-tls", ssl.newHandler(ch.alloc()));

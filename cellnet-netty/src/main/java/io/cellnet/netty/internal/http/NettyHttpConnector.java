@@ -7,6 +7,7 @@ import io.cellnet.codec.Codecs;
 import io.cellnet.netty.http.HttpConnector;
 import io.cellnet.netty.http.HttpRequestException;
 import io.cellnet.netty.http.HttpStatusException;
+import io.cellnet.netty.internal.ByteCounter;
 import io.cellnet.netty.internal.DelegatingPeer;
 import io.cellnet.netty.internal.NettyFutures;
 import io.cellnet.netty.internal.OutboundLimits;
@@ -99,6 +100,7 @@ public final class NettyHttpConnector implements HttpConnector, DelegatingPeer {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        ByteCounter.install(ch.pipeline(), shell.core().observer());
                         if (ssl != null) {
                             ch.pipeline().addLast("cellnet-tls", ssl.newHandler(ch.alloc(), address.host(),
                                     address.minPort()));

@@ -1,5 +1,6 @@
 package io.cellnet.netty.internal.udp;
 
+import io.cellnet.netty.internal.ByteCounter;
 import io.cellnet.netty.internal.TransmitterSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -19,6 +20,7 @@ final class UdpInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        ByteCounter.install(ch.pipeline(), socket.core().observer());
         socket.core().transmitter().initChannel(ch.pipeline(), new TransmitterSettings(socket.core().registry(), 0,
                 socket.core().name(), socket.config().address(), socket.client()));
         ch.pipeline().addLast("cellnet-udp", new UdpInboundHandler(socket));
