@@ -133,6 +133,14 @@ public final class LinkState {
      */
     public static final AttributeKey<Boolean> REFUSAL_SENT = AttributeKey.valueOf("cellnet.refusalSent");
 
+    /**
+     * Set on a channel while {@link #closeDiscardingInput} lingers: a close asked meanwhile by a
+     * handler of the pipeline (Netty's WebSocket protocol handler closes after every exception it
+     * passes on) must wait for the linger's own close, or the unread input turns it into a reset
+     * ({@code LingerCloseGuard}).
+     */
+    public static final AttributeKey<Boolean> LINGERING = AttributeKey.valueOf("cellnet.lingering");
+
     /** How long a refused channel waits for the other side to close before it is closed anyway. */
     static final Duration REFUSAL_LINGER = Duration.ofSeconds(1);
 
@@ -149,17 +157,23 @@ public final class LinkState {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        channel.pipeline().addFirst(new DiscardInbound());
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+        DiscardInbound discard = new DiscardInbound();
+        channel.pipeline().addFirst(discard);
+        ChannelHandlerContext first = channel.pipeline().context(discard);
+        channel.attr(LINGERING).set(Boolean.TRUE);
+        // The flush and every close of the linger start at the first handler: ahead of any guard
+        // holding other closes, and of Netty's WebSocket protocol handler, which fails every write
+        // after the close frame (a failed flush here would close at once, with the input unread).
+        first.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
             if (f.isSuccess() && channel.isActive()) {
                 duplex.shutdownOutput();
             } else {
-                channel.close();
+                first.close();
             }
         });
         channel.config().setAutoRead(true);
         var timer = channel.eventLoop().schedule(() -> {
-            channel.close();
+            first.close();
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         channel.closeFuture().addListener(f -> timer.cancel(false));
     }

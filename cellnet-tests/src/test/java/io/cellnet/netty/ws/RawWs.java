@@ -122,6 +122,25 @@ final class RawWs implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes {@code bytes} as they are. */
+    void writeBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * What the next read sees: {@code "eof"} when the other side shut its output down in order (a
+     * FIN), {@code "reset: ..."} when the connection was reset, else the byte read, in hex.
+     */
+    String nextRead() throws IOException {
+        try {
+            int b = in.read();
+            return b < 0 ? "eof" : String.format("%02x", b);
+        } catch (java.net.SocketException e) {
+            return "reset: " + e.getMessage();
+        }
+    }
+
     /** Reads exactly {@code n} bytes as hex. */
     String read(int n) throws IOException {
         byte[] b = in.readNBytes(n);

@@ -104,6 +104,42 @@ class WsMalformedInputTest {
         events.assertNoMoreEvents();
     }
 
+    /**
+     * A frame far over the limit, most of it still unread when the server refuses it: the close
+     * frame is followed by an orderly shutdown (FIN), never a reset, so that a browser reads the
+     * 1009 and its reason. (Netty's WebSocket protocol handler closes the channel after passing the
+     * exception on; that close waits for the linger, or the unread input would reset the connection.)
+     */
+    @Test
+    void aFrameFarOverTheLimitGetsItsCloseFrameThenAnOrderlyShutdownNotAReset() throws Exception {
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpAcceptor server = net.wsAcceptor(Echo.everything(events), WsOptions.DEFAULT, b -> b.maxPacketSize(1024));
+        server.start().join();
+        try (RawWs client = RawWs.connect(server.port())) {
+            assertTrue(client.upgrade("/ws").startsWith("HTTP/1.1 101"));
+            int announced = 200_000;
+            byte[] frame = new byte[14 + 65_536];                  // the header and the first 64 KiB of the payload
+            frame[0] = (byte) 0x82;
+            frame[1] = (byte) (0x80 | 127);                        // masked, 64-bit length
+            for (int i = 0; i < 8; i++) {
+                frame[2 + i] = (byte) (announced >>> (8 * (7 - i)));
+            }
+            frame[10] = 0x11;
+            frame[11] = 0x22;
+            frame[12] = 0x33;
+            frame[13] = 0x44;
+            client.writeBytes(frame);
+            String close = client.readFrame();
+            assertTrue(close.startsWith("88:03f1"), close);       // 1009, then the reason
+            assertEquals("eof", client.nextRead(), "after the close frame");
+            // the server still reads (and drops) the rest of the refused message: no reset meets it
+            client.writeBytes(new byte[announced - 65_536]);
+        }
+        events.expect(SessionAccepted.class);
+        assertEquals(CloseReason.IO, events.expect(SessionClosed.class).reason());
+        events.assertNoMoreEvents();
+    }
+
     private static String hex(String text) {
         return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }

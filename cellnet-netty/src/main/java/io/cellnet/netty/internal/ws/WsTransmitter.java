@@ -85,6 +85,7 @@ public final class WsTransmitter implements ChannelTransmitter {
         p.addLast("cellnet-http", new HttpServerCodec());
         p.addLast("cellnet-http-aggregator", new HttpObjectAggregator(MAX_UPGRADE_REQUEST));
         p.addLast("cellnet-ws-guard", new WsUpgradeGuard(path, options, settings.peerName()));
+        p.addLast("cellnet-ws-linger", LingerCloseGuard.INSTANCE);   // holds the protocol handler's close
         p.addLast("cellnet-ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(path)
                 .checkStartsWith(true)
