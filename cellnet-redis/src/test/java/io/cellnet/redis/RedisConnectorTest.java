@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,23 @@ class RedisConnectorTest {
         return c;
     }
 
+    /**
+     * Holds the queue until the returned latch is counted down, so that a stage attached meanwhile
+     * to a future the queue completes runs on the queue's thread (attached to a future already
+     * completed, it would run on the caller's).
+     */
+    private CountDownLatch holdQueue() {
+        CountDownLatch release = new CountDownLatch(1);
+        queue.post(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
+    }
+
     @Test
     void byTypeNameCommandsAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("redix.Connector"), Peers.typeNames()::toString);
@@ -96,7 +114,9 @@ class RedisConnectorTest {
         Outcome missing = results.next();
         assertNull(missing.ok());
 
+        CountDownLatch attached = holdQueue();
         CompletableFuture<Boolean> onQueue = redis.call(cmd -> cmd.incr("n")).thenApply(n -> n == 1 && queue.inLoop());
+        attached.countDown();
         assertTrue(onQueue.get(10, TimeUnit.SECONDS), "call() completes on the queue's thread");
 
         peer.stop().join();
@@ -284,7 +304,10 @@ class RedisConnectorTest {
     @Test
     void pubSubMessagesArriveAsEventsOnTheQueue() throws Exception {
         RedisConnector c = started(b -> b);
-        assertTrue(c.subscribe("news").thenApply(v -> queue.inLoop()).get(10, TimeUnit.SECONDS));
+        CountDownLatch attached = holdQueue();
+        CompletableFuture<Boolean> onQueue = c.subscribe("news").thenApply(v -> queue.inLoop());
+        attached.countDown();
+        assertTrue(onQueue.get(10, TimeUnit.SECONDS));
         c.psubscribe("room.*").get(10, TimeUnit.SECONDS);
         c.operate(cmd -> cmd.publish("news", "hello"), results.callback("publish"));
         c.operate(cmd -> cmd.publish("room.7", "hi room"), results.callback("publish-room"));

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -95,6 +96,23 @@ class SqlConnectorTest {
         return c;
     }
 
+    /**
+     * Holds the queue until the returned latch is counted down, so that a stage attached meanwhile
+     * to a future the queue completes runs on the queue's thread (attached to a future already
+     * completed, it would run on the caller's).
+     */
+    private CountDownLatch holdQueue() {
+        CountDownLatch release = new CountDownLatch(1);
+        queue.post(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
+    }
+
     @Test
     void byTypeNameTheHelpersAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("mysql.Connector"), Peers.typeNames()::toString);
@@ -130,8 +148,11 @@ class SqlConnectorTest {
         assertEquals(2, results.next().ok());
         assertEquals(List.of("ann", "bob'); DROP TABLE helpers; --"), visited);
 
-        assertTrue(sql.call(c -> c.getMetaData().getDatabaseProductName()).thenApply(name -> queue.inLoop())
-                .get(10, TimeUnit.SECONDS), "call() completes on the queue's thread");
+        CountDownLatch attached = holdQueue();
+        CompletableFuture<Boolean> onQueue = sql.call(c -> c.getMetaData().getDatabaseProductName())
+                .thenApply(name -> queue.inLoop());
+        attached.countDown();
+        assertTrue(onQueue.get(10, TimeUnit.SECONDS), "call() completes on the queue's thread");
         peer.stop().join();
         events.expectClosed(CloseReason.MANUAL);
         assertEquals(PeerState.STOPPED, peer.state());
