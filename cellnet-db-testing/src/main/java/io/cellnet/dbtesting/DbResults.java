@@ -5,6 +5,7 @@ import io.cellnet.db.DbCallback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,23 @@ public final class DbResults {
     /** Records callbacks that must run on {@code queue}. */
     public DbResults(EventQueue queue) {
         this.queue = queue;
+    }
+
+    /**
+     * Holds the queue until the returned latch is counted down (at most {@link #WAIT}), so that a
+     * stage attached meanwhile to a future the queue completes runs on the queue's thread; attached
+     * to a future already completed, it would run on the caller's.
+     */
+    public CountDownLatch holdQueue() {
+        CountDownLatch release = new CountDownLatch(1);
+        queue.post(() -> {
+            try {
+                release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
     }
 
     /**

@@ -2,9 +2,12 @@ package io.cellnet.examples;
 
 import io.cellnet.DrainHook;
 import io.cellnet.examples.metrics.MetricsBinder;
+import io.cellnet.examples.metrics.MetricsEndpoint;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,16 @@ public record ServerOps(Optional<String> metrics, Duration drain, DrainHook drai
     /** These options with {@code hook} told to each session when the drain starts. */
     public ServerOps withDrainHook(DrainHook hook) {
         return new ServerOps(metrics, drain, hook, binder);
+    }
+
+    /**
+     * Starts the metrics endpoint at {@code --metrics}, or nothing without it.
+     *
+     * @return the endpoint, {@code null} without {@code --metrics}
+     * @throws IOException when the address cannot be bound (the command fails with it)
+     */
+    public @Nullable MetricsEndpoint startMetrics() throws IOException {
+        return metrics.isPresent() ? MetricsEndpoint.start(metrics.get(), binder) : null;
     }
 
     /** {@code true} when SIGTERM drains before stopping. */

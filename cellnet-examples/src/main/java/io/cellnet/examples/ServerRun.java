@@ -61,13 +61,11 @@ public final class ServerRun {
                     return 1;
                 }
             }
-            if (ops.metrics().isPresent()) {
-                try {
-                    metrics = MetricsEndpoint.start(ops.metrics().get(), ops.binder());
-                } catch (IOException e) {
-                    console.out().println("FAIL: " + e.getMessage());
-                    return 1;
-                }
+            try {
+                metrics = ops.startMetrics();
+            } catch (IOException e) {
+                console.out().println("FAIL: " + e.getMessage());
+                return 1;
             }
             console.allowStopTime(ops.drain());
             console.trapStopSignal();

@@ -76,23 +76,6 @@ class RedisConnectorTest {
         return c;
     }
 
-    /**
-     * Holds the queue until the returned latch is counted down, so that a stage attached meanwhile
-     * to a future the queue completes runs on the queue's thread (attached to a future already
-     * completed, it would run on the caller's).
-     */
-    private CountDownLatch holdQueue() {
-        CountDownLatch release = new CountDownLatch(1);
-        queue.post(() -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        return release;
-    }
-
     @Test
     void byTypeNameCommandsAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("redix.Connector"), Peers.typeNames()::toString);
@@ -114,7 +97,7 @@ class RedisConnectorTest {
         Outcome missing = results.next();
         assertNull(missing.ok());
 
-        CountDownLatch attached = holdQueue();
+        CountDownLatch attached = results.holdQueue();
         CompletableFuture<Boolean> onQueue = redis.call(cmd -> cmd.incr("n")).thenApply(n -> n == 1 && queue.inLoop());
         attached.countDown();
         assertTrue(onQueue.get(10, TimeUnit.SECONDS), "call() completes on the queue's thread");
@@ -304,7 +287,7 @@ class RedisConnectorTest {
     @Test
     void pubSubMessagesArriveAsEventsOnTheQueue() throws Exception {
         RedisConnector c = started(b -> b);
-        CountDownLatch attached = holdQueue();
+        CountDownLatch attached = results.holdQueue();
         CompletableFuture<Boolean> onQueue = c.subscribe("news").thenApply(v -> queue.inLoop());
         attached.countDown();
         assertTrue(onQueue.get(10, TimeUnit.SECONDS));

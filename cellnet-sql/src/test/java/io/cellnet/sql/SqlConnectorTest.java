@@ -96,23 +96,6 @@ class SqlConnectorTest {
         return c;
     }
 
-    /**
-     * Holds the queue until the returned latch is counted down, so that a stage attached meanwhile
-     * to a future the queue completes runs on the queue's thread (attached to a future already
-     * completed, it would run on the caller's).
-     */
-    private CountDownLatch holdQueue() {
-        CountDownLatch release = new CountDownLatch(1);
-        queue.post(() -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        return release;
-    }
-
     @Test
     void byTypeNameTheHelpersAnswerOnTheQueue() throws Exception {
         assertTrue(Peers.typeNames().contains("mysql.Connector"), Peers.typeNames()::toString);
@@ -148,7 +131,7 @@ class SqlConnectorTest {
         assertEquals(2, results.next().ok());
         assertEquals(List.of("ann", "bob'); DROP TABLE helpers; --"), visited);
 
-        CountDownLatch attached = holdQueue();
+        CountDownLatch attached = results.holdQueue();
         CompletableFuture<Boolean> onQueue = sql.call(c -> c.getMetaData().getDatabaseProductName())
                 .thenApply(name -> queue.inLoop());
         attached.countDown();

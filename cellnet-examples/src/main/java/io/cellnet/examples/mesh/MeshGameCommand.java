@@ -52,13 +52,11 @@ public final class MeshGameCommand {
             }
             @Nullable MetricsEndpoint metrics = null;
             try {
-                if (ops.metrics().isPresent()) {
-                    try {
-                        metrics = MetricsEndpoint.start(ops.metrics().get(), ops.binder());
-                    } catch (IOException e) {
-                        console.out().println("FAIL: " + e.getMessage());
-                        return 1;
-                    }
+                try {
+                    metrics = ops.startMetrics();
+                } catch (IOException e) {
+                    console.out().println("FAIL: " + e.getMessage());
+                    return 1;
                 }
                 console.allowStopTime(ops.drain());
                 console.trapStopSignal();
