@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
- * Sums the bytes allocated by the threads whose names start with given prefixes (the server's
- * threads), using HotSpot's per-thread allocation counters.
+ * Sums the bytes allocated and the CPU time used by the threads whose names start with given
+ * prefixes (the server's threads), using HotSpot's per-thread counters.
  *
  * <p>Thread safety: stateless apart from the JVM's counters; call from any thread.
  */
@@ -17,6 +17,20 @@ final class AllocationMeter {
 
     AllocationMeter(List<String> prefixes) {
         this.prefixes = prefixes;
+    }
+
+    /** CPU time, in nanoseconds, the matching live threads have used so far. */
+    long cpuNanos() {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (prefixes.stream().anyMatch(p -> t.getName().startsWith(p))) {
+                long n = THREADS.getThreadCpuTime(t.getId());
+                if (n > 0) {
+                    sum += n;
+                }
+            }
+        }
+        return sum;
     }
 
     /** Bytes allocated so far by the matching live threads. */

@@ -146,10 +146,13 @@ public final class BenchCommand {
         List<Double> ratios = new ArrayList<>(byRound.stream()
                 .map(r -> r.get(target).msgsPerSecond() / r.get(base).msgsPerSecond()).toList());
         ratios.sort(Comparator.naturalOrder());
-        return String.format("RATIO %s/%s msgs_per_s=%.3f p50=%.3f p99=%.3f p999=%.3f round_ratios=%s", target, base,
-                ratios.get(ratios.size() / 2), median(runs, RunResult::p50) / median(raw, RunResult::p50),
+        double cpu = median(runs, RunResult::cpuPerMessage);
+        double baseCpu = median(raw, RunResult::cpuPerMessage);
+        return String.format("RATIO %s/%s msgs_per_s=%.3f p50=%.3f p99=%.3f p999=%.3f cpu_per_msg=%s round_ratios=%s",
+                target, base, ratios.get(ratios.size() / 2), median(runs, RunResult::p50) / median(raw, RunResult::p50),
                 median(runs, RunResult::p99) / median(raw, RunResult::p99),
-                median(runs, RunResult::p999) / median(raw, RunResult::p999), String.join(",", perRound));
+                median(runs, RunResult::p999) / median(raw, RunResult::p999),
+                cpu > 0 && baseCpu > 0 ? String.format("%.3f", cpu / baseCpu) : "unknown", String.join(",", perRound));
     }
 
     /** The median over the rounds of {@code target}'s rate divided by raw's rate in the same round. */
@@ -175,7 +178,7 @@ public final class BenchCommand {
             double ratio = byRound.isEmpty() || !runs.containsKey("raw") ? Double.NaN : roundRatio(e.getKey(), byRound);
             rows.add(new BenchReport.Row(e.getKey(), rs.size(), median(rs, RunResult::msgsPerSecond), ratio,
                     median(rs, RunResult::p50), median(rs, RunResult::p99), median(rs, RunResult::p999),
-                    median(rs, RunResult::allocPerMessage)));
+                    median(rs, RunResult::allocPerMessage), median(rs, RunResult::cpuPerMessage)));
         }
         String conns = spec.conns() == 1 ? "1 connection" : spec.conns() + " connections";
         String what = spec.mode().equals("pingpong") ? "ping-pong, " + conns
@@ -197,9 +200,10 @@ public final class BenchCommand {
     }
 
     private static String medians(List<RunResult> runs) {
-        return String.format("msgs_per_s=%.0f p50_us=%.0f p99_us=%.0f p999_us=%.0f alloc_b_per_msg=%.1f",
-                median(runs, RunResult::msgsPerSecond), median(runs, RunResult::p50), median(runs, RunResult::p99),
-                median(runs, RunResult::p999), median(runs, RunResult::allocPerMessage));
+        return String.format("msgs_per_s=%.0f p50_us=%.0f p99_us=%.0f p999_us=%.0f alloc_b_per_msg=%.1f"
+                        + " cpu_ns_per_msg=%.0f", median(runs, RunResult::msgsPerSecond), median(runs, RunResult::p50),
+                median(runs, RunResult::p99), median(runs, RunResult::p999), median(runs, RunResult::allocPerMessage),
+                median(runs, RunResult::cpuPerMessage));
     }
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> f) {

@@ -32,9 +32,10 @@ record BenchReport(String title, List<String> settings, List<Row> rows, Percenti
      * @param p99           median p99, µs
      * @param p999          median p99.9, µs
      * @param alloc         median server allocation per message, bytes (negative: unknown)
+     * @param cpu           median server CPU time per message, ns (negative: unknown)
      */
     record Row(String target, int runs, double msgsPerSecond, double ratio, double p50, double p99, double p999,
-            double alloc) {
+            double alloc, double cpu) {
     }
 
     /** Writes the report to {@code file}: the chart alone when its name ends in {@code .svg}, else the page. */
@@ -57,12 +58,13 @@ record BenchReport(String title, List<String> settings, List<Row> rows, Percenti
         }
         b.append("</ul>\n").append(chart.svg());
         b.append("<table>\n<thead><tr><th>target</th><th>runs</th><th>msgs/s</th><th>× raw</th><th>p50 µs</th>"
-                + "<th>p99 µs</th><th>p99.9 µs</th><th>server alloc B/msg</th></tr></thead>\n<tbody>\n");
+                + "<th>p99 µs</th><th>p99.9 µs</th><th>server alloc B/msg</th><th>server CPU ns/msg</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
             b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%,.0f</td><td>%s</td><td>%.0f</td>"
-                    + "<td>%.0f</td><td>%.0f</td><td>%s</td></tr>%n", Html.escape(r.target()), r.runs(), r.msgsPerSecond(),
+                    + "<td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td></tr>%n", Html.escape(r.target()), r.runs(), r.msgsPerSecond(),
                     Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()), r.p50(), r.p99(),
-                    r.p999(), r.alloc() < 0 ? "" : String.format(Locale.ROOT, "%.1f", r.alloc())));
+                    r.p999(), r.alloc() < 0 ? "" : String.format(Locale.ROOT, "%.1f", r.alloc()),
+                    r.cpu() < 0 ? "" : String.format(Locale.ROOT, "%.0f", r.cpu())));
         }
         b.append("</tbody>\n</table>\n</body>\n</html>\n");
         return b.toString();

@@ -25,14 +25,27 @@ final class BenchRun {
                 port = a.minPort();
             }
             long[] alloc = new long[2];
+            long[] cpu = new long[2];
             LoadClient client = new LoadClient(host, port, spec.frame(), spec.conns(), spec.window(), spec.clientThreads());
             LoadClient.Result r = client.run(spec.warmup(), spec.measure(),
-                    () -> alloc[0] = server == null ? 0 : server.allocatedBytes(),
-                    () -> alloc[1] = server == null ? 0 : server.allocatedBytes());
-            double allocPerMsg = server == null || r.messages() == 0 ? -1 : (alloc[1] - alloc[0]) / (double) r.messages();
+                    () -> {
+                        if (server != null) {
+                            alloc[0] = server.allocatedBytes();
+                            cpu[0] = server.cpuNanos();
+                        }
+                    },
+                    () -> {
+                        if (server != null) {
+                            cpu[1] = server.cpuNanos();
+                            alloc[1] = server.allocatedBytes();
+                        }
+                    });
+            boolean known = server != null && r.messages() > 0;
+            double allocPerMsg = known ? (alloc[1] - alloc[0]) / (double) r.messages() : -1;
+            double cpuPerMsg = known ? (cpu[1] - cpu[0]) / (double) r.messages() : -1;
             Histogram h = r.latency();
             return new RunResult(spec, r.perSecond(), h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-                    h.getValueAtPercentile(99.9), allocPerMsg, h, r.failure());
+                    h.getValueAtPercentile(99.9), allocPerMsg, cpuPerMsg, h, r.failure());
         }
     }
 

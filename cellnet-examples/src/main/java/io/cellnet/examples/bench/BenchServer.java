@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * args:  TARGET CODEC SERVER_THREADS
  * out:   LISTENING PORT            once bound
- * in:    ALLOC | CONNS             out: the server threads' allocated bytes | the open connections
+ * in:    ALLOC | CPU | CONNS       out: the server threads' allocated bytes | the process's CPU time, ns
+ *                                  | the open connections
  * in:    end of input              the server stops and the JVM exits
  * </pre>
  *
  * <p>Thread safety: runs on the main thread.
  */
 public final class BenchServer {
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private BenchServer() {
     }
 
@@ -31,6 +35,7 @@ public final class BenchServer {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 switch (line.strip()) {
                     case "ALLOC" -> System.out.println(server.allocatedBytes());
+                    case "CPU" -> System.out.println(PROCESS.getProcessCpuTime());
                     case "CONNS" -> System.out.println(server.connections());
                     default -> System.out.println("ERROR unknown request '" + line + "'");
                 }

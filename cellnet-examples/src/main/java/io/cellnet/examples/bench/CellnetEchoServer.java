@@ -78,6 +78,11 @@ final class CellnetEchoServer implements EchoServer {
     }
 
     @Override
+    public long cpuNanos() {
+        return meter.cpuNanos();
+    }
+
+    @Override
     public void close() {
         acceptor.close();
         queue.close();

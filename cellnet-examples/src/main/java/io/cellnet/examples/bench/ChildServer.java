@@ -79,6 +79,11 @@ final class ChildServer implements EchoServer {
     }
 
     @Override
+    public long cpuNanos() {
+        return ask("CPU");
+    }
+
+    @Override
     public void close() {
         in.close();
         try {

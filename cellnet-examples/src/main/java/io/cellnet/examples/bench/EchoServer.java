@@ -16,6 +16,12 @@ interface EchoServer extends AutoCloseable {
     /** Bytes the server's threads have allocated so far (HotSpot's per-thread counters). */
     long allocatedBytes();
 
+    /**
+     * CPU time, in nanoseconds, the server has used so far: its whole process (GC and compiler
+     * included) when it runs in a JVM of its own, its threads only in the client's JVM.
+     */
+    long cpuNanos();
+
     @Override
     void close();
 }

@@ -64,6 +64,11 @@ final class RawEchoServer implements EchoServer {
     }
 
     @Override
+    public long cpuNanos() {
+        return meter.cpuNanos();
+    }
+
+    @Override
     public void close() {
         channel.close().syncUninterruptibly();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -41,9 +41,9 @@ class BenchReportTest {
             new PercentileChart.Series("loop", latencies(25, 5_000)),
             new PercentileChart.Series("thread", latencies(40, 90_000))));
     private final BenchReport report = new BenchReport("ping-pong <1 conn> & more", List.of("2 cores", "json"),
-            List.of(new BenchReport.Row("raw", 3, 50_000, Double.NaN, 20, 90, 150, 40),
-                    new BenchReport.Row("loop", 3, 48_000, 0.96, 21, 95, 160, 96),
-                    new BenchReport.Row("thread", 3, 40_000, 0.8, 30, 140, 300, 96)),
+            List.of(new BenchReport.Row("raw", 3, 50_000, Double.NaN, 20, 90, 150, 40, 230),
+                    new BenchReport.Row("loop", 3, 48_000, 0.96, 21, 95, 160, 96, 390),
+                    new BenchReport.Row("thread", 3, 40_000, 0.8, 30, 140, 300, 96, -1)),
             chart);
 
     private static Document xml(String text) throws Exception {
@@ -102,7 +102,8 @@ class BenchReportTest {
         assertTrue(page.contains(chart.svg()), "the chart, inline");
         assertEquals(1 + 3, count(page, "<tr>"), "a header and a row per target");
         assertTrue(page.contains("<tr><td>loop</td><td>3</td><td>48,000</td><td>0.96</td><td>21</td><td>95</td>"
-                + "<td>160</td><td>96.0</td></tr>"), page);
+                + "<td>160</td><td>96.0</td><td>390</td></tr>"), page);
+        assertTrue(page.contains("<td>300</td><td>96.0</td><td></td></tr>"), "an unknown CPU time stays empty");
         assertTrue(page.contains("<tr><td>raw</td><td>3</td><td>50,000</td><td></td>"), "no ratio of raw to itself");
         assertTrue(page.contains("<h1>ping-pong &lt;1 conn&gt; &amp; more</h1>"), "text is escaped");
         for (String outside : List.of("<script", "src=", "href=", "<link", "@import", "url(")) {
