@@ -143,7 +143,6 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
         return false;
     }
 
-    /** Runs one task or callback on the loop; what it throws goes to the exception handler. */
     /** When an observed task to time is posted; 0 for a task not timed. */
     private long stamp() {
         if (observer == QueueObserver.NONE || --untilTimed > 0) {
@@ -153,6 +152,7 @@ public final class LoopEventQueue implements EventQueue, Scheduler {
         return System.nanoTime();
     }
 
+    /** Runs one task or callback on the loop; what it throws goes to the exception handler. */
     private void run(Object task, @Nullable RecvMsgEvent event, long postedAt) {
         QueueObserver o = observer;
         long start = 0;
