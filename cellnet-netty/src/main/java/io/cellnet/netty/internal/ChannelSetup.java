@@ -79,7 +79,6 @@ public final class ChannelSetup {
         Consumer<Channel> configurer = config.configurer();
         if (configurer != null) {
             configurer.accept(ch);
-            WriteLedger.refuse(ch);   // the user's handlers may hold or watch write promises
         }
         TcpOptions options = config.options();
         if (!options.readIdleTimeout().isZero()) {

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOutboundHandler;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GenericFutureListener;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +25,15 @@ import org.jspecify.annotations.Nullable;
  * write allocates nothing in steady state (issue 14: ping-pong allocation).
  *
  * <p>This holds only while every outbound handler passes the promise through, which {@link #of}
- * checks when the link is made: the channel is an {@link AbstractChannel} (so its writes go through
- * a {@code ChannelOutboundBuffer}), no {@link #refuse refusal} was recorded (ChannelSetup records one
- * for a peer with a user pipeline configurer), and every {@link ChannelOutboundHandler} of the
- * pipeline is a {@link ByteCounter} or an {@link IdleStateHandler} that watches reads only. TLS,
- * WebSocket, the write timeout and user handlers thus keep the per-write promise. A handler added to
- * the pipeline later (through {@code session.as(Channel.class)}) must pass the promise through too:
- * the listener and blocking methods of this promise throw {@link IllegalStateException}, which
- * fails that write (counted as dropped) and names the cause. {@code -Dcellnet.writeLedger=false}
+ checks when the link is made (the pipeline is built by then, the user's pipeline configurer
+ * included): the channel is an {@link AbstractChannel} (so its writes go through a
+ * {@code ChannelOutboundBuffer}), and every {@link ChannelOutboundHandler} of the pipeline is a
+ * {@link ByteCounter} or an {@link IdleStateHandler} that watches reads only. TLS, WebSocket, the
+ * write timeout and users' outbound handlers thus keep the per-write promise; users' inbound
+ * handlers do not matter. An outbound handler added to the pipeline later (through
+ * {@code session.as(Channel.class)}) must pass the promise through too: the listener and blocking
+ * methods of this promise throw {@link IllegalStateException}, which fails that write (counted as
+ * dropped) and names the cause. {@code -Dcellnet.writeLedger=false}
  * turns the ledger off (every write gets its own promise), for comparison.
  *
  * <p>Thread safety: not thread-safe; used on the channel's event loop only.
@@ -42,7 +42,6 @@ public final class WriteLedger implements ChannelPromise {
     /** {@code false} with {@code -Dcellnet.writeLedger=false}: every write gets its own promise. */
     public static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("cellnet.writeLedger", "true"));
 
-    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("cellnet.writeLedger.refused");
     private static final int INITIAL_CAPACITY = 4;
     private static final long MAX_BYTES = 0xFFFF_FFFFL;
 
@@ -70,14 +69,9 @@ public final class WriteLedger implements ChannelPromise {
         return ENABLED && fits(channel) ? new WriteLedger(channel, dropped) : null;
     }
 
-    /** Records that {@code channel}'s pipeline has handlers cellnet does not know: no ledger for it. */
-    public static void refuse(Channel channel) {
-        channel.attr(REFUSED).set(Boolean.TRUE);
-    }
-
     /** Whether {@code channel} completes write promises once each, in write order (see the class comment). */
     public static boolean fits(Channel channel) {
-        if (!(channel instanceof AbstractChannel) || channel.hasAttr(REFUSED)) {
+        if (!(channel instanceof AbstractChannel)) {
             return false;
         }
         for (ChannelHandler h : channel.pipeline().toMap().values()) {
@@ -162,7 +156,7 @@ public final class WriteLedger implements ChannelPromise {
 
     private static IllegalStateException unsupported(String what) {
         return new IllegalStateException("shared write ledger: " + what + " is not supported; an outbound handler"
-                + " that needs its own promise must be added with the peer's pipeline configurer");
+                + " that needs the promise of each write must be added by the peer's pipeline configurer, not later");
     }
 
     @Override
