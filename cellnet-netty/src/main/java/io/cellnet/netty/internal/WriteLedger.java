@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * write allocates nothing in steady state (issue 14: ping-pong allocation).
  *
  * <p>This holds only while every outbound handler passes the promise through, which {@link #of}
- checks when the link is made (the pipeline is built by then, the user's pipeline configurer
+ * checks when the link is made (the pipeline is built by then, the user's pipeline configurer
  * included): the channel is an {@link AbstractChannel} (so its writes go through a
  * {@code ChannelOutboundBuffer}), and every {@link ChannelOutboundHandler} of the pipeline is a
  * {@link ByteCounter} or an {@link IdleStateHandler} that watches reads only. TLS, WebSocket, the
@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * handlers do not matter. An outbound handler added to the pipeline later (through
  * {@code session.as(Channel.class)}) must pass the promise through too: the listener and blocking
  * methods of this promise throw {@link IllegalStateException}, which fails that write (counted as
- * dropped) and names the cause. {@code -Dcellnet.writeLedger=false}
- * turns the ledger off (every write gets its own promise), for comparison.
+ * dropped) and names the cause. {@code -Dcellnet.writeLedger=false} turns the ledger off (every
+ * write gets its own promise), for comparison.
  *
  * <p>Thread safety: not thread-safe; used on the channel's event loop only.
  */
@@ -100,11 +100,12 @@ public final class WriteLedger implements ChannelPromise {
             return;
         }
         push(bytes << 32 | messages);
+        boolean outer = writing;
         writing = true;
         try {
             channel.write(msg, this);
         } finally {
-            writing = false;
+            writing = outer;
         }
     }
 
