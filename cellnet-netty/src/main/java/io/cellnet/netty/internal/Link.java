@@ -72,6 +72,14 @@ public final class Link implements Runnable, SessionTransport {
         return session;
     }
 
+    /**
+     * {@code true} when this link's writes share a {@link WriteLedger}, {@code false} when each has
+     * its own promise (a pipeline with TLS, WebSocket, a write timeout or user handlers).
+     */
+    public boolean usesWriteLedger() {
+        return outbound.usesWriteLedger();
+    }
+
     /** {@code true} until a close starts. */
     @Override
     public synchronized boolean isOpen() {

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #take()} moves what is held aside for {@link #writeTaken()}, so that the writes can
  * happen outside the owner's lock. Every frame is counted: what {@link #discard()} releases, and
- * what a failed write carried, adds to the link's {@link DroppedWrites}.
+ * what a failed write carried, adds to the link's {@link DroppedWrites}: through the link's
+ * {@link WriteLedger}, one promise for all its writes, where the pipeline allows it, else through
+ * a promise per write ({@link DroppedWrites#promise}).
  *
  * <p>Thread safety: not thread-safe. Its {@link Link} calls {@link #append}, {@link #take} and
  * {@link #discard} under its lock; {@link #writeTaken} runs on the channel's event loop, by the one
@@ -35,6 +37,7 @@ public final class OutboundBuffer {
     private final MessageRegistry registry;
     private final boolean stream;
     private final DroppedWrites dropped;
+    private final @Nullable WriteLedger ledger;
 
     private @Nullable ByteBuf pending;
     private int pendingMessages;
@@ -52,15 +55,32 @@ public final class OutboundBuffer {
 
     /**
      * An empty buffer for {@code channel}, encoding with {@code transmitter} and {@code registry},
-     * counting what it cannot write in {@code dropped}.
+     * counting what it cannot write in {@code dropped}. Its writes share a {@link WriteLedger} when
+     * the channel's pipeline allows one ({@link WriteLedger#of}), else each has its own promise.
+     * Call on the channel's event loop once the pipeline is built.
      */
     public OutboundBuffer(Channel channel, ChannelTransmitter transmitter, MessageRegistry registry,
             DroppedWrites dropped) {
+        this(channel, transmitter, registry, dropped, WriteLedger.of(channel, dropped));
+    }
+
+    /**
+     * A buffer as above whose writes share {@code ledger} (made for {@code channel} and
+     * {@code dropped}), or each have their own promise when it is {@code null}.
+     */
+    public OutboundBuffer(Channel channel, ChannelTransmitter transmitter, MessageRegistry registry,
+            DroppedWrites dropped, @Nullable WriteLedger ledger) {
         this.channel = channel;
         this.transmitter = transmitter;
         this.registry = registry;
         this.stream = transmitter.isStream();
         this.dropped = dropped;
+        this.ledger = ledger;
+    }
+
+    /** {@code true} when the writes share a {@link WriteLedger} rather than a promise each. */
+    public boolean usesWriteLedger() {
+        return ledger != null;
     }
 
     /**
@@ -167,16 +187,24 @@ public final class OutboundBuffer {
         // queued frames (or full stream chunks) are older than the pending stream buffer
         if (batch != null && counts != null) {
             for (ByteBuf frame : batch) {
-                var promise = dropped.promise(channel, counts.poll(), frame.readableBytes());
-                channel.write(stream ? frame : transmitter.wrapFrame(frame), promise);
+                write(stream ? frame : transmitter.wrapFrame(frame), counts.poll(), frame.readableBytes());
             }
         }
         if (buf != null) {
             if (buf.isReadable()) {
-                channel.write(buf, dropped.promise(channel, bufMessages, buf.readableBytes()));
+                write(buf, bufMessages, buf.readableBytes());
             } else {
                 buf.release();
             }
+        }
+    }
+
+    private void write(Object msg, int messages, long bytes) {
+        WriteLedger l = ledger;
+        if (l != null) {
+            l.write(msg, messages, bytes);
+        } else {
+            channel.write(msg, dropped.promise(channel, messages, bytes));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cellnet.MessageRegistry;
 import io.cellnet.SendResult;
@@ -15,16 +16,24 @@ import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.internal.ChannelTransmitter;
 import io.cellnet.netty.internal.DroppedWrites;
 import io.cellnet.netty.internal.OutboundBuffer;
+import io.cellnet.netty.internal.WriteLedger;
 import io.cellnet.netty.internal.ltv.LtvTransmitter;
 import io.cellnet.netty.internal.ws.WsTransmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The encode-and-account part of a link, alone on an {@link EmbeddedChannel}. */
 class OutboundBufferTest {
@@ -48,6 +57,20 @@ class OutboundBufferTest {
 
     private OutboundBuffer buffer(ChannelTransmitter transmitter) {
         return new OutboundBuffer(channel, transmitter, registry, dropped);
+    }
+
+    /** A buffer whose writes share a {@link WriteLedger}, or have a promise each. */
+    private OutboundBuffer buffer(ChannelTransmitter transmitter, boolean ledger) {
+        assumeTrue(WriteLedger.ENABLED || !ledger, "-Dcellnet.writeLedger=false");
+        OutboundBuffer out = new OutboundBuffer(channel, transmitter, registry, dropped,
+                ledger ? WriteLedger.of(channel, dropped) : null);
+        assertEquals(ledger, out.usesWriteLedger());
+        return out;
+    }
+
+    @Test
+    void aChannelWithoutOutboundHandlersGetsAWriteLedger() {
+        assertEquals(WriteLedger.ENABLED, buffer(LtvTransmitter.INSTANCE).usesWriteLedger());
     }
 
     private void writeOut(OutboundBuffer out) {
@@ -163,9 +186,10 @@ class OutboundBufferTest {
         assertNull(channel.readOutbound(), "nothing left to write");
     }
 
-    @Test
-    void theMessagesOfAWriteThatFailsCountAsDropped() {
-        OutboundBuffer out = buffer(LtvTransmitter.INSTANCE);
+    @ParameterizedTest(name = "write ledger {0}")
+    @ValueSource(booleans = {true, false})
+    void theMessagesOfAWriteThatFailsCountAsDropped(boolean ledger) {
+        OutboundBuffer out = buffer(LtvTransmitter.INSTANCE, ledger);
         out.append(new TestEchoAck("hello", 1234));
         out.append(new TestEchoAck("hello", 1234));
         out.take();
@@ -175,13 +199,39 @@ class OutboundBufferTest {
         assertEquals(30, dropped.bytes());
     }
 
-    @Test
-    void aWriteThatSucceedsDropsNothing() {
-        OutboundBuffer out = buffer(WsTransmitter.INSTANCE);
+    @ParameterizedTest(name = "write ledger {0}")
+    @ValueSource(booleans = {true, false})
+    void theFramesOfAFailedBatchCountAsDroppedEachWithItsMessages(boolean ledger) {
+        OutboundBuffer out = buffer(WsTransmitter.INSTANCE, ledger);
+        out.append(new TestEchoAck("hello", 1234));
+        writeOut(out);   // leaves
+        ReferenceCountUtil.release(channel.readOutbound());
+        for (int i = 0; i < 3; i++) {
+            out.append(new TestEchoAck("hello", i));
+        }
+        out.take();
+        out.writeTaken();   // three writes, not flushed
+        List<Throwable> caught = new ArrayList<>();
+        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                caught.add(cause);
+            }
+        });
+        channel.close();
+        assertEquals(3, caught.size(), "each failed write fires its cause down the pipeline: " + caught);
+        assertEquals(3, dropped.messages());
+        assertEquals(3 * 13, dropped.bytes());
+    }
+
+    @ParameterizedTest(name = "write ledger {0}")
+    @ValueSource(booleans = {true, false})
+    void aWriteThatSucceedsDropsNothing(boolean ledger) {
+        OutboundBuffer out = buffer(WsTransmitter.INSTANCE, ledger);
         out.append(new TestEchoAck("hello", 1234));
         writeOut(out);
         Object written = channel.readOutbound();
-        io.netty.util.ReferenceCountUtil.release(written);
+        ReferenceCountUtil.release(written);
         assertEquals(0, dropped.messages());
     }
 }

@@ -14,12 +14,19 @@ import io.cellnet.TcpAcceptor;
 import io.cellnet.netty.LogCapture;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
+import io.cellnet.netty.internal.Link;
+import io.cellnet.netty.internal.NettySession;
+import io.cellnet.netty.internal.WriteLedger;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
+import io.netty.channel.ChannelDuplexHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,13 +41,22 @@ class SessionCloseReportTest {
 
     private final RecordingEventCallback events = new RecordingEventCallback();
 
-    @Test
-    void aResetConnectionClosesWithTheResetAsItsReasonAndCountsWhatWasQueuedAndNeverWritten() throws IOException {
-        TcpAcceptor server = net.start(net.tcpAcceptor(events, b -> b));
+    /**
+     * Run on the default pipeline, whose writes share a write ledger, and on one with a user handler,
+     * whose writes have a promise each: the count is exact either way.
+     */
+    @ParameterizedTest(name = "user handler {0}")
+    @ValueSource(booleans = {false, true})
+    void aResetConnectionClosesWithTheResetAsItsReasonAndCountsWhatWasQueuedAndNeverWritten(boolean userHandler)
+            throws IOException {
+        TcpAcceptor server = net.start(net.tcpAcceptor(events, b -> userHandler
+                ? b.pipeline(ch -> ch.pipeline().addLast("user", new ChannelDuplexHandler())) : b));
         Socket client = net.closeAfterTest(new Socket(InetAddress.getLoopbackAddress(), server.port()));
         try (LogCapture log = new LogCapture()) {
             client.setReceiveBufferSize(4096);
             Session session = events.expectEvent(SessionAccepted.class).session();
+            Link link = (Link) Objects.requireNonNull(session.as(NettySession.class)).transport();
+            assertEquals(WriteLedger.ENABLED && !userHandler, link.usesWriteLedger(), "which write path");
             String big = "x".repeat(1000);
             int queued = 0;
             while (session.send(new TestEchoAck(big, queued)) == SendResult.QUEUED) {   // until the 4 MiB bound
