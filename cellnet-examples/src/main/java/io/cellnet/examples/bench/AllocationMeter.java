@@ -2,6 +2,7 @@ package io.cellnet.examples.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Sums the bytes allocated and the CPU time used by the threads whose names start with given
@@ -21,26 +22,22 @@ final class AllocationMeter {
 
     /** CPU time, in nanoseconds, the matching live threads have used so far. */
     long cpuNanos() {
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (prefixes.stream().anyMatch(p -> t.getName().startsWith(p))) {
-                long n = THREADS.getThreadCpuTime(t.getId());
-                if (n > 0) {
-                    sum += n;
-                }
-            }
-        }
-        return sum;
+        return sum(THREADS::getThreadCpuTime);
     }
 
     /** Bytes allocated so far by the matching live threads. */
     long allocatedBytes() {
+        return sum(THREADS::getThreadAllocatedBytes);
+    }
+
+    /** The sum of {@code counter} (by thread id; negative: unknown) over the matching live threads. */
+    private long sum(LongUnaryOperator counter) {
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (prefixes.stream().anyMatch(p -> t.getName().startsWith(p))) {
-                long b = THREADS.getThreadAllocatedBytes(t.getId());
-                if (b > 0) {
-                    sum += b;
+                long n = counter.applyAsLong(t.getId());
+                if (n > 0) {
+                    sum += n;
                 }
             }
         }
