@@ -183,7 +183,7 @@ public final class WriteLedger implements ChannelPromise {
         if (writing && slot == newest) {
             written = cause != null ? cause : SUCCEEDED;
         }
-        ChannelPromise listener = null;
+        @Nullable ChannelPromise listener = null;
         @Nullable ChannelPromise[] l = listened;
         if (l != null) {
             listener = l[slot];
