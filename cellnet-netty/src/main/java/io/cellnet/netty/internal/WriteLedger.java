@@ -2,12 +2,14 @@ package io.cellnet.netty.internal;
 
 import io.netty.channel.AbstractChannel;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOutboundHandler;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GenericFutureListener;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +33,18 @@ import org.jspecify.annotations.Nullable;
  * {@link ByteCounter} or an {@link IdleStateHandler} that watches reads only. TLS, WebSocket, the
  * write timeout and users' outbound handlers thus keep the per-write promise; users' inbound
  * handlers do not matter. An outbound handler added to the pipeline later (through
- * {@code session.as(Channel.class)}) must pass the promise through too: the listener and blocking
- * methods of this promise throw {@link IllegalStateException}, which fails that write (counted as
- * dropped) and names the cause. {@code -Dcellnet.writeLedger=false} turns the ledger off (every
- * write gets its own promise), for comparison.
+ * {@code session.as(Channel.class)}) may listen to the write it passes on, as Netty's
+ * {@code WriteTimeoutHandler} and a write {@code IdleStateHandler} do: a listener added while a write
+ * is handed to the channel (in the handler's {@code write}, before or after {@code ctx.write})
+ * belongs to that write, the newest in flight; it goes to a promise of that write's own, made on the
+ * first listener (a side array of promises per ring slot, allocated with the first listener), which
+ * this ledger completes as it completes the write (after counting a failure); a listener added after
+ * the write already completed meanwhile is told its outcome at once. Outside a write, adding a
+ * listener (no one can say which write it means) and the blocking methods (never on the event loop)
+ * throw {@link IllegalStateException}; {@link #isDone()} stays {@code false}. A write handed to the
+ * channel from within another one's (a nested write) takes the listeners added after it returns.
+ * {@code -Dcellnet.writeLedger=false} turns the ledger off (every write gets its own promise), for
+ * comparison.
  *
  * <p>Thread safety: not thread-safe; used on the channel's event loop only.
  */
@@ -44,6 +54,8 @@ public final class WriteLedger implements ChannelPromise {
 
     private static final int INITIAL_CAPACITY = 4;
     private static final long MAX_BYTES = 0xFFFF_FFFFL;
+    /** {@link #written} of a write that succeeded while it was handed to the channel. */
+    private static final Object SUCCEEDED = new Object();
 
     private final Channel channel;
     private final DroppedWrites dropped;
@@ -54,6 +66,16 @@ public final class WriteLedger implements ChannelPromise {
     private int count;
     /** {@code true} while a write is handed to the channel: a failure then is that write's. */
     private boolean writing;
+    /**
+     * The promises of the writes in flight that have listeners, by ring slot; allocated with the
+     * first listener and grown with {@link #ring}.
+     */
+    private @Nullable ChannelPromise @Nullable [] listened;
+    /**
+     * While {@link #writing}: {@code null} as long as the write being handed to the channel is in
+     * flight, then {@link #SUCCEEDED} or the cause it failed with.
+     */
+    private @Nullable Object written;
 
     private WriteLedger(Channel channel, DroppedWrites dropped) {
         this.channel = channel;
@@ -101,11 +123,14 @@ public final class WriteLedger implements ChannelPromise {
         }
         push(bytes << 32 | messages);
         boolean outer = writing;
+        Object outerWritten = written;
         writing = true;
+        written = null;
         try {
             channel.write(msg, this);
         } finally {
             writing = outer;
+            written = outerWritten;
         }
     }
 
@@ -124,6 +149,13 @@ public final class WriteLedger implements ChannelPromise {
             int first = Math.min(count, r.length - head);
             System.arraycopy(r, head, bigger, 0, first);
             System.arraycopy(r, 0, bigger, first, count - first);
+            @Nullable ChannelPromise[] l = listened;
+            if (l != null) {
+                @Nullable ChannelPromise[] biggerL = new ChannelPromise[bigger.length];
+                System.arraycopy(l, head, biggerL, 0, first);
+                System.arraycopy(l, 0, biggerL, first, count - first);
+                listened = biggerL;
+            }
             r = bigger;
             ring = r;
             head = 0;
@@ -138,26 +170,80 @@ public final class WriteLedger implements ChannelPromise {
         if (r == null || count == 0) {
             return false;
         }
-        long entry;
+        int newest = (head + count - 1) & (r.length - 1);
+        int slot;
         if (writing && cause != null) {
-            entry = r[(head + count - 1) & (r.length - 1)];
+            slot = newest;
         } else {
-            entry = r[head];
+            slot = head;
             head = (head + 1) & (r.length - 1);
         }
+        long entry = r[slot];
         count--;
+        if (writing && slot == newest) {
+            written = cause != null ? cause : SUCCEEDED;
+        }
+        @Nullable ChannelPromise listener = null;
+        @Nullable ChannelPromise[] l = listened;
+        if (l != null) {
+            listener = l[slot];
+            l[slot] = null;
+        }
         if (cause != null) {
             dropped.add((int) entry, entry >>> 32);
             if (channel.isRegistered()) {
                 channel.pipeline().fireExceptionCaught(cause);
             }
         }
+        if (listener != null) {
+            if (cause != null) {
+                listener.tryFailure(cause);
+            } else {
+                listener.trySuccess();
+            }
+        }
         return true;
     }
 
+    /**
+     * The future of the write being handed to the channel, for {@code what} (a listener method): its
+     * own promise while it is in flight (made when {@code create}, else {@code null} without one), a
+     * done future once it completed meanwhile.
+     */
+    private @Nullable ChannelFuture writtenFuture(String what, boolean create) {
+        if (!writing) {
+            throw new IllegalStateException("shared write ledger: " + what + " outside a write is not supported (no"
+                    + " one can say which write it means); listen in the handler's write(), or add the handler by the"
+                    + " peer's pipeline configurer");
+        }
+        Object outcome = written;
+        if (outcome != null) {
+            return outcome instanceof Throwable t ? channel.newFailedFuture(t) : channel.newSucceededFuture();
+        }
+        long[] r = ring;
+        if (r == null || count == 0) {
+            throw new IllegalStateException("shared write ledger: no write in flight");   // cannot happen
+        }
+        int slot = (head + count - 1) & (r.length - 1);
+        @Nullable ChannelPromise[] l = listened;
+        if (l == null) {
+            if (!create) {
+                return null;
+            }
+            l = new ChannelPromise[r.length];
+            listened = l;
+        }
+        ChannelPromise p = l[slot];
+        if (p == null && create) {
+            p = channel.newPromise();
+            l[slot] = p;
+        }
+        return p;
+    }
+
     private static IllegalStateException unsupported(String what) {
-        return new IllegalStateException("shared write ledger: " + what + " is not supported; an outbound handler"
-                + " that needs the promise of each write must be added by the peer's pipeline configurer, not later");
+        return new IllegalStateException("shared write ledger: " + what + " is not supported (it never completes;"
+                + " a listener added in a handler's write() is told its write's outcome)");
     }
 
     @Override
@@ -253,26 +339,40 @@ public final class WriteLedger implements ChannelPromise {
 
     @Override
     public ChannelPromise addListener(GenericFutureListener<? extends Future<? super Void>> listener) {
-        throw unsupported("addListener");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(writtenFuture("addListener", true)).addListener(listener);
+        return this;
     }
 
     @Override
     @SafeVarargs
     @SuppressWarnings("varargs")
     public final ChannelPromise addListeners(GenericFutureListener<? extends Future<? super Void>>... listeners) {
-        throw unsupported("addListeners");
+        Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(writtenFuture("addListeners", true)).addListeners(listeners);
+        return this;
     }
 
     @Override
     public ChannelPromise removeListener(GenericFutureListener<? extends Future<? super Void>> listener) {
-        throw unsupported("removeListener");
+        Objects.requireNonNull(listener, "listener");
+        ChannelFuture f = writtenFuture("removeListener", false);
+        if (f != null) {
+            f.removeListener(listener);
+        }
+        return this;
     }
 
     @Override
     @SafeVarargs
     @SuppressWarnings("varargs")
     public final ChannelPromise removeListeners(GenericFutureListener<? extends Future<? super Void>>... listeners) {
-        throw unsupported("removeListeners");
+        Objects.requireNonNull(listeners, "listeners");
+        ChannelFuture f = writtenFuture("removeListeners", false);
+        if (f != null) {
+            f.removeListeners(listeners);
+        }
+        return this;
     }
 
     @Override

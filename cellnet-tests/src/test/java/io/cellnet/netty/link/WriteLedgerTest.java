@@ -20,11 +20,14 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,10 +197,89 @@ class WriteLedgerTest {
         assertTrue(ledger.setUncancellable());
         assertFalse(ledger.cancel(true));
         assertEquals(channel, ledger.channel());
-        assertThrows(IllegalStateException.class, () -> ledger.addListener(f -> { }));
+        assertThrows(IllegalStateException.class, () -> ledger.addListener(f -> { }), "outside a write");
+        assertThrows(IllegalStateException.class, () -> ledger.removeListener(f -> { }), "outside a write");
         assertThrows(IllegalStateException.class, ledger::sync);
         assertThrows(IllegalStateException.class, ledger::setSuccess, "no write in flight");
         assertFalse(ledger.trySuccess());
+    }
+
+    /**
+     * An outbound handler added after the ledger was made that listens to each write it passes on,
+     * before {@code ctx.write} (as Netty's write timeout does) and on what it returns (as a write
+     * idle handler does): its listeners hear each write's own outcome.
+     */
+    private final class Listening extends ChannelOutboundHandlerAdapter {
+        /** The size of each write whose listener was told success, and was told failure, in that order. */
+        final List<Integer> succeeded = new ArrayList<>();
+        final List<Integer> failed = new ArrayList<>();
+        final List<Throwable> causes = new ArrayList<>();
+        int after;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            int size = ((ByteBuf) msg).readableBytes();
+            promise.addListener(f -> (f.isSuccess() ? succeeded : failed).add(size));
+            GenericFutureListener<Future<? super Void>> removed = f -> after += 1000;
+            promise.addListener(removed);
+            promise.removeListener(removed);
+            ctx.write(msg, promise).addListener(f -> {
+                after++;
+                if (!f.isSuccess()) {
+                    causes.add(f.cause());
+                }
+            });
+        }
+    }
+
+    @Test
+    void listenersAddedWhileAWriteIsHandedOnHearThatWritesOutcomeInOrder() {
+        WriteLedger ledger = ledger();
+        Listening listening = new Listening();
+        channel.pipeline().addFirst(listening);
+        for (int i = 1; i <= 20; i++) {   // the ring and its promises grow from 4 to 32 slots
+            ledger.write(bytes(i), 1, i);
+        }
+        flush(12);
+        assertEquals(IntStream.rangeClosed(1, 12).boxed().toList(), listening.succeeded);
+        assertEquals(12, listening.after, "the listener on ctx.write's result, once per write; the removed one never");
+        ledger.write(bytes(21), 1, 21);   // not flushed
+        channel.close();
+        assertEquals(IntStream.rangeClosed(13, 21).boxed().toList(), listening.failed);
+        assertEquals(21, listening.after);
+        assertEquals(9, dropped.messages());
+        assertEquals(IntStream.rangeClosed(13, 21).sum(), dropped.bytes());
+        listening.causes.forEach(c -> assertTrue(c instanceof ClosedChannelException, c::toString));
+        assertEquals(9, listening.causes.size());
+        assertEquals(0, ledger.inFlight());
+    }
+
+    @Test
+    void aListenerOfAWriteThatFailsWhileBeingWrittenHearsItsCause() {
+        WriteLedger ledger = ledger();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {   // closest to the socket
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+                if (((ByteBuf) msg).readableBytes() == 3) {
+                    ReferenceCountUtil.release(msg);
+                    throw new IllegalStateException("refused");
+                }
+                ctx.write(msg, promise);
+            }
+        });
+        Listening listening = new Listening();
+        channel.pipeline().addLast(listening);   // sees each write first, then hands it on
+        ledger.write(bytes(10), 1, 10);
+        ledger.write(bytes(3), 2, 3);   // fails at once: both its listeners hear it, the one added after it failed too
+        assertEquals(List.of(3), listening.failed);
+        assertEquals(1, listening.after);
+        assertEquals("refused", listening.causes.get(0).getMessage());
+        assertEquals(2, dropped.messages());
+        flush(Integer.MAX_VALUE);
+        assertEquals(List.of(10), listening.succeeded);
+        assertEquals(2, listening.after);
+        assertEquals(List.of(3), listening.failed);
+        assertEquals(2, dropped.messages(), "the refused write's alone");
     }
 
     @Test
