@@ -12,10 +12,9 @@ import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.examples.EchoMessages.TestEchoAck;
 import io.cellnet.netty.TcpPeers;
+import io.cellnet.testing.ReservedPort;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,7 +99,8 @@ class MetricsEndpointCommandsTest {
                 HttpResponse<String> whileDraining = get(metrics);
                 assertEquals(200, whileDraining.statusCode(), "metrics are still served while draining");
                 assertEquals(1.0, sample(whileDraining.body(), "cellnet_drain_active"), whileDraining.body());
-                org.awaitility.Awaitility.await().atMost(InProcess.WAIT).until(() -> refused(port(address)));
+                org.awaitility.Awaitility.await().atMost(InProcess.WAIT)
+                        .until(() -> ReservedPort.refusesConnections(port(address)));
                 assertFalse(server.out.lines().stream().anyMatch(l -> l.startsWith("DRAINED")),
                         "the open session is waited for: " + server.out.text());
                 stays.session().close();   // the client leaves: the drain ends long before its deadline
@@ -176,16 +176,6 @@ class MetricsEndpointCommandsTest {
                             + "type=\"acceptor\"}") == 1.0);
             server.stop();
             server.assertExit(0);
-        }
-    }
-
-    private static boolean refused(int port) {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return !s.isConnected();
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

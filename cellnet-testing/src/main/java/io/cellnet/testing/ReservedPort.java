@@ -2,6 +2,7 @@ package io.cellnet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -66,6 +67,21 @@ public final class ReservedPort implements AutoCloseable {
     /** {@code 127.0.0.1:port}, for a peer's address. */
     public String address() {
         return "127.0.0.1:" + port();
+    }
+
+    /**
+     * Whether {@code 127.0.0.1:port} refuses a connection now (nothing listens there any more), as
+     * after a listener was closed; {@code false} when a connection is accepted or fails otherwise.
+     * Poll it with a bounded wait (awaitility), never with a sleep.
+     */
+    public static boolean refusesConnections(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return !s.isConnected();
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Frees the port. */

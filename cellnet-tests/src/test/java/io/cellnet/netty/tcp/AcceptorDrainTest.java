@@ -20,10 +20,9 @@ import io.cellnet.TcpConnector;
 import io.cellnet.netty.NetFixtures;
 import io.cellnet.netty.TestEchoAck;
 import io.cellnet.netty.ws.WsOptions;
+import io.cellnet.testing.ReservedPort;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -215,7 +214,7 @@ class AcceptorDrainTest {
         assertTrue(server.isDraining());
         assertFalse(server.isReady());
         // the listener closes asynchronously: a connect may race it once, then is refused
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> refused(port));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> ReservedPort.refusesConnections(port));
         assertEquals(1, server.sessionCount(), "the open session is kept");
         assertFalse(drain.isDone());
 
@@ -223,16 +222,6 @@ class AcceptorDrainTest {
         assertEquals(new DrainResult(1, 0), drain.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         serverEvents.expect(SessionClosed.class);
         serverEvents.assertNoMoreEvents();
-    }
-
-    private static boolean refused(int port) {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return !s.isConnected();
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test
