@@ -1,7 +1,6 @@
 package io.cellnet.netty.codec.json;
 
 import io.cellnet.netty.codec.Unsigned;
-import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -70,15 +69,20 @@ enum JsonFlatKind {
         return this == INT8 || this == INT16 || this == INT32 || this == INT64;
     }
 
+    /** The kinds read and written as JSON integers: every kind but String, boolean and the floats. */
+    boolean isInteger() {
+        return this != STRING && this != BOOLEAN && this != FLOAT32 && this != FLOAT64;
+    }
+
     /** The {@link Unsigned} kinds (not {@code char}, which is unsigned without the mark). */
     public boolean isUnsigned() {
         return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
     }
 
-    /** {@code (ByteBuf, T)boolean}: writes the value; false if Jackson must write the message. */
+    /** {@code (JsonFlatWriter, T)boolean}: writes the value; false if Jackson must write the message. */
     MethodHandle writer() throws ReflectiveOperationException {
         return MethodHandles.lookup().findStatic(JsonFlatWriter.class, "write" + suffix,
-                MethodType.methodType(boolean.class, ByteBuf.class, javaType));
+                MethodType.methodType(boolean.class, JsonFlatWriter.class, javaType));
     }
 
     /** {@code (JsonFlatReader)T}: the decoded value of field {@code index}. */

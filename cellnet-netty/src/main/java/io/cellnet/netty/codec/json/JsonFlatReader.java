@@ -2,6 +2,7 @@ package io.cellnet.netty.codec.json;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +29,17 @@ final class JsonFlatReader {
         }
     };
 
+    /** Integers read in place have at most this many digits, so that they fit a long; longer ones go to the scanner. */
+    private static final int IN_PLACE_DIGITS = 18;
+
     private final JsonFlatScanner scan = new JsonFlatScanner();
     private byte[] copy = new byte[256];
     private long[] numbers = new long[16];
     private @Nullable String[] strings = new String[16];
     /** Bit i: field i had a key. */
     private long seen;
+    /** The slots the last read used. */
+    private int used;
     private boolean inUse;
 
     private JsonFlatReader() {
@@ -49,7 +55,7 @@ final class JsonFlatReader {
     }
 
     void release() {
-        Arrays.fill(strings, null);
+        Arrays.fill(strings, 0, used, null);
         scan.clear();
         inUse = false;
     }
@@ -75,8 +81,12 @@ final class JsonFlatReader {
     }
 
     private boolean read(JsonFlatPlan plan, byte[] in, int from, int length) {
-        scan.reset(in, from, from + length);
         clearSlots(plan);
+        if (inOrder(plan, in, from, from + length)) {
+            return true;
+        }
+        clearSlots(plan);
+        scan.reset(in, from, from + length);
         scan.skipWhitespace();
         if (!scan.consume('{')) {
             return false;
@@ -89,6 +99,100 @@ final class JsonFlatReader {
         return scan.atEnd();
     }
 
+    /**
+     * The shape that Go's encoding/json and this codec write: every key once, spelled as declared
+     * and in declaration order, without whitespace. A key is one comparison with the plan's
+     * {@code "Name":} prefix instead of a search, and strings without escapes and integers are read
+     * in place; other values go through the scanner as in {@link #member}. What this accepts the
+     * general path accepts too, into the same slots, so false only means "take the general path".
+     */
+    private boolean inOrder(JsonFlatPlan plan, byte[] in, int from, int to) {
+        int p = from;
+        if (p >= to || in[p] != '{') {
+            return false;
+        }
+        p++;
+        int n = plan.size();
+        for (int i = 0; i < n && p >= 0; i++) {
+            byte[] prefix = plan.prefix(i);
+            if (!startsWith(in, p, to, prefix)) {
+                return false;
+            }
+            p += prefix.length;
+            JsonFlatKind kind = plan.kind(i);
+            if (kind == JsonFlatKind.STRING) {
+                p = stringAt(in, p, to, i);
+            } else if (kind.isInteger()) {
+                p = integerAt(kind, in, p, to, i);
+            } else {
+                scan.reset(in, p, to);
+                p = member(kind, i) ? scan.position() : -1;
+            }
+        }
+        if (p < 0 || p + 1 != to || in[p] != '}') {
+            return false;
+        }
+        seen = n == Long.SIZE ? -1L : (1L << n) - 1;
+        return true;
+    }
+
+    private static boolean startsWith(byte[] in, int at, int to, byte[] prefix) {
+        if (to - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (in[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string without escapes, control or non-ASCII bytes at {@code p} into slot {@code i}; the index after it, or -1. */
+    private int stringAt(byte[] in, int p, int to, int i) {
+        if (p >= to || in[p] != '"') {
+            return -1;
+        }
+        int start = p + 1;
+        int limit = Math.min(to, start + JsonFlatScanner.MAX_STRING_BYTES);
+        for (int k = start; k < limit; k++) {
+            byte b = in[k];
+            if (b == '"') {
+                strings[i] = new String(in, start, k - start, StandardCharsets.ISO_8859_1);
+                return k + 1;
+            }
+            if (b < 0x20 || b == '\\') {
+                return -1; // an escape, a control character or a non-ASCII byte (negative)
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An integer of at most {@link #IN_PLACE_DIGITS} digits, without fraction or exponent and within
+     * the kind's range, at {@code p} into slot {@code i}; the index after it, or -1.
+     */
+    private int integerAt(JsonFlatKind kind, byte[] in, int p, int to, int i) {
+        boolean negative = p < to && in[p] == '-';
+        int first = negative ? p + 1 : p;
+        int limit = Math.min(to, first + IN_PLACE_DIGITS);
+        long magnitude = 0;
+        int k = first;
+        for (; k < limit && in[k] >= '0' && in[k] <= '9'; k++) {
+            magnitude = magnitude * 10 + (in[k] - '0');
+        }
+        if (k == first || in[first] == '0' && k > first + 1
+                || k < to && (in[k] == '.' || in[k] == 'e' || in[k] == 'E' || in[k] >= '0' && in[k] <= '9')) {
+            return -1;
+        }
+        if (negative ? kind.min >= 0 || Long.compareUnsigned(magnitude, -kind.min) > 0
+                : Long.compareUnsigned(magnitude, kind.max) > 0) {
+            return -1;
+        }
+        numbers[i] = negative ? -magnitude : magnitude;
+        return k;
+    }
+
     private void clearSlots(JsonFlatPlan plan) {
         int n = plan.size();
         if (numbers.length < n) {
@@ -96,6 +200,7 @@ final class JsonFlatReader {
             strings = new String[n];
         }
         seen = 0;
+        used = n;
         for (int i = 0; i < n; i++) {
             numbers[i] = 0;
             strings[i] = plan.kind(i) == JsonFlatKind.STRING ? "" : null;

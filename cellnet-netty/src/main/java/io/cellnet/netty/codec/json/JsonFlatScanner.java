@@ -68,6 +68,11 @@ final class JsonFlatScanner {
         return pos < end ? in[pos] & 0xFF : -1;
     }
 
+    /** The index of the next byte. */
+    int position() {
+        return pos;
+    }
+
     boolean atEnd() {
         return pos == end;
     }

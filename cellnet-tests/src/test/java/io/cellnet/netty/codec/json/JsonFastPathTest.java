@@ -104,6 +104,16 @@ class JsonFastPathTest {
         "{}",
         "{\"Value\":-2147483648,\"Msg\":\"\"}",
         "{\"Value\":-0}",
+        // in declaration order, as Go writes: each key is compared with the field's prefix
+        "{\"Msg\":\"a\",\"Value\":0}",
+        "{\"Msg\":\"\",\"Value\":-0}",
+        "{\"Msg\":null,\"Value\":7}",
+        "{\"Msg\":\"\\u00e9\\\"\",\"Value\":-9}",
+        "{\"Msg\":\"x\",\"Value\":null}",
+        "{\"Msg\":\"x\",\"Value\":2147483647}",
+        "{\"Msg\":\"x\",\"Value\":-2147483648}",
+        "{\"Msg\":\"x\"}",
+        "{\"Msg\":\"x\",\"Value\":1,\"Extra\":2}",
     })
     void takesThese(String body) throws Throwable {
         assertNotNull(fastOnly(body, EchoAck.class));
@@ -119,6 +129,11 @@ class JsonFastPathTest {
         "{\"Value\":1.0}", "{\"Value\":1e2}", "{\"Value\":2147483648}", "{\"Value\":01}", "{\"Value\":\"1\"}",
         "{\"Msg\":1}", "{\"Msg\":\"\\x\"}", "{\"Msg\":\"\u0001\"}", "{\"Msg\":\"x\",}", "{\"Msg\":\"x\"} x",
         "null", "", " ", "[]", "\uFEFF{}",
+        // in declaration order
+        "{\"Msg\":\"x\",\"Value\":01}", "{\"Msg\":\"x\",\"Value\":-}", "{\"Msg\":\"x\",\"Value\":1.5}",
+        "{\"Msg\":\"x\",\"Value\":1e1}", "{\"Msg\":\"x\",\"Value\":-2147483649}",
+        "{\"Msg\":\"x\",\"Value\":12345678901234567890}", "{\"Msg\":\"x\",\"Value\":1}}",
+        "{\"Msg\":\"x\",\"Value\":1", "{\"Msg\":\"x\",\"Value\":1,\"Msg\":\"y\"}",
     })
     void leavesTheseToJackson(String body) throws Throwable {
         assertNull(fastOnly(body, EchoAck.class));
@@ -218,6 +233,33 @@ class JsonFastPathTest {
         assertEquals(List.of("inner", 5), List.of(r.Msg, r.Value));
         r = FAST.decode("{\"Msg\":\"outer\",\"Value\":6}".getBytes(UTF_8), Reentrant.class);
         assertEquals(List.of("outer", 6), List.of(r.Msg, r.Value));
+    }
+
+    /** Its accessor encodes another message on the same thread, in the middle of the outer one. */
+    record EncodingAccessor(String Msg, int Value) {
+        @Override
+        public String Msg() {
+            FAST.encode(new EchoAck("inner", 9));
+            return Msg;
+        }
+    }
+
+    @Test
+    void anEncodeInsideAnAccessorGetsItsOwnWriter() {
+        assertNotNull(JsonFlatPlan.of(EncodingAccessor.class));
+        EncodingAccessor m = new EncodingAccessor("outer", 6);
+        assertEquals(new String(JACKSON.encode(m), UTF_8), new String(FAST.encode(m), UTF_8));
+        assertEquals("{\"Msg\":\"outer\",\"Value\":6}", new String(FAST.encode(m), UTF_8));
+    }
+
+    @Test
+    void aLongStringIsWrittenAsJacksonWritesItEveryTime() {
+        String text = "é😀<\"\u2028x".repeat(20_000); // beyond the writer's kept array
+        for (int i = 0; i < 3; i++) {
+            EchoAck m = new EchoAck(text.substring(i), i);
+            assertEquals(new String(JACKSON.encode(m), UTF_8), new String(FAST.encode(m), UTF_8));
+        }
+        assertEquals("{\"Msg\":\"x\",\"Value\":1}", new String(FAST.encode(new EchoAck("x", 1)), UTF_8));
     }
 
     @Test
