@@ -1,6 +1,7 @@
 package io.cellnet.netty.codec.json;
 
 import io.cellnet.netty.codec.Unsigned;
+import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -79,10 +80,10 @@ enum JsonFlatKind {
         return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
     }
 
-    /** {@code (JsonFlatWriter, T)boolean}: writes the value; false if Jackson must write the message. */
+    /** {@code (ByteBuf, T)boolean}: writes the value; false if Jackson must write the message. */
     MethodHandle writer() throws ReflectiveOperationException {
         return MethodHandles.lookup().findStatic(JsonFlatWriter.class, "write" + suffix,
-                MethodType.methodType(boolean.class, JsonFlatWriter.class, javaType));
+                MethodType.methodType(boolean.class, ByteBuf.class, javaType));
     }
 
     /** {@code (JsonFlatReader)T}: the decoded value of field {@code index}. */

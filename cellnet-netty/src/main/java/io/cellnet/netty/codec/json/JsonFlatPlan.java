@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The json codec's fast path for one flat message class: every field a String, boolean, integer
  * (signed, {@link Unsigned} or {@code char}), float or double, and Jackson treating the class
- * plainly ({@link JsonFlatAudit}). Built once per class; encodes into a {@link ByteBuf} through
- * {@link JsonFlatWriter} and decodes from one with {@link JsonFlatReader}, through
+ * plainly ({@link JsonFlatAudit}). Built once per class; encodes straight into the
+ * {@link ByteBuf} ({@link JsonFlatWriter}) and decodes from it ({@link JsonFlatReader}) through
  * method handles, with exactly Jackson's bytes and Jackson's objects. Whenever the message or the
  * input is outside what it reproduces, {@link #encode} returns false or {@link #decode} returns
  * null, and {@link JsonCodec} lets Jackson do the whole message.
@@ -49,7 +49,7 @@ final class JsonFlatPlan {
     /** {@code "Name":}, with a leading comma from the second field on. */
     private final byte[][] prefixes;
     private final byte[][] lowerKeys;
-    /** {@code (JsonFlatWriter,Object)boolean} per field. */
+    /** {@code (ByteBuf,Object)boolean} per field. */
     private final MethodHandle[] writers;
     /** Records: {@code (JsonFlatReader)Object}; classes: {@code ()Object}. */
     private final MethodHandle constructor;
@@ -190,23 +190,17 @@ final class JsonFlatPlan {
         return true;
     }
 
-    /** Appends the message; false (and nothing written) if Jackson must write it instead. */
+    /** Appends the message; false (with partial output) if Jackson must write it instead. */
     public boolean encode(Object message, ByteBuf out) throws Throwable {
-        JsonFlatWriter w = JsonFlatWriter.acquire();
-        try {
-            w.writeByte('{');
-            for (int i = 0; i < writers.length; i++) {
-                w.writeBytes(prefixes[i]);
-                if (!(boolean) writers[i].invokeExact(w, message)) {
-                    return false;
-                }
+        out.writeByte('{');
+        for (int i = 0; i < writers.length; i++) {
+            out.writeBytes(prefixes[i]);
+            if (!(boolean) writers[i].invokeExact(out, message)) {
+                return false;
             }
-            w.writeByte('}');
-            w.copyTo(out);
-            return true;
-        } finally {
-            w.release();
         }
+        out.writeByte('}');
+        return true;
     }
 
     /**

@@ -245,7 +245,7 @@ class JsonFastPathTest {
     }
 
     @Test
-    void anEncodeInsideAnAccessorGetsItsOwnWriter() {
+    void anEncodeInsideAnAccessorIsWrittenAsJacksonWritesIt() {
         assertNotNull(JsonFlatPlan.of(EncodingAccessor.class));
         EncodingAccessor m = new EncodingAccessor("outer", 6);
         assertEquals(new String(JACKSON.encode(m), UTF_8), new String(FAST.encode(m), UTF_8));
@@ -253,8 +253,8 @@ class JsonFastPathTest {
     }
 
     @Test
-    void aLongStringIsWrittenAsJacksonWritesItEveryTime() {
-        String text = "é😀<\"\u2028x".repeat(20_000); // beyond the writer's kept array
+    void aLongStringIsWrittenAsJacksonWritesIt() {
+        String text = "é😀<\"\u2028x".repeat(20_000); // many chunks of the string writer
         for (int i = 0; i < 3; i++) {
             EchoAck m = new EchoAck(text.substring(i), i);
             assertEquals(new String(JACKSON.encode(m), UTF_8), new String(FAST.encode(m), UTF_8));
