@@ -49,36 +49,33 @@ final class JsonFlatPlan {
     /** {@code "Name":}, with a leading comma from the second field on. */
     private final byte[][] prefixes;
     private final byte[][] lowerKeys;
-    /** {@code (ByteBuf,Object)boolean} per field. */
-    private final MethodHandle[] writers;
-    /** Records: {@code (JsonFlatReader)Object}; classes: {@code ()Object}. */
-    private final MethodHandle constructor;
-    /** Classes: {@code (Object,JsonFlatReader)void} per field; records: empty. */
-    private final MethodHandle[] setters;
-    private final boolean record;
+    /** The whole encode and the whole construction, compiled ({@link JsonFlatCompiler}). */
+    private final JsonFlatCode code;
 
     private JsonFlatPlan(MessageShape shape, JsonFlatKind[] kinds, List<JsonFlatAudit.Property> props)
             throws ReflectiveOperationException {
         int n = kinds.length;
         this.kinds = kinds;
-        this.record = shape.isRecord();
         prefixes = new byte[n][];
         lowerKeys = new byte[n][];
-        writers = new MethodHandle[n];
-        setters = new MethodHandle[record ? 0 : n];
+        MethodHandle[] writers = new MethodHandle[n];
+        MethodHandle[] setters = new MethodHandle[n];
         MethodHandle[] slots = new MethodHandle[n];
+        boolean record = shape.isRecord();
         for (int i = 0; i < n; i++) {
             String name = props.get(i).name();
             prefixes[i] = ((i == 0 ? "\"" : ",\"") + name + "\":").getBytes(StandardCharsets.US_ASCII);
             lowerKeys[i] = name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             writers[i] = MethodHandles.filterArguments(kinds[i].writer(), 1, getter(props.get(i), kinds[i]));
             slots[i] = kinds[i].slot(i);
-            MessageShape.Member m = shape.members().get(i);
             if (!record) {
+                MessageShape.Member m = shape.members().get(i);
                 setters[i] = MethodHandles.filterArguments(Objects.requireNonNull(m.setter()), 1, slots[i]);
             }
         }
-        constructor = record ? recordConstructor(shape.constructor(), slots) : shape.constructor();
+        MethodHandle decoder = record ? recordConstructor(shape.constructor(), slots)
+                : JsonFlatCompiler.classDecoder(shape.constructor(), setters);
+        code = JsonFlatCompiler.compile(JsonFlatCompiler.encoder(prefixes, writers), decoder);
     }
 
     /** The plan of {@code type}, or null if Jackson must handle it. */
@@ -192,15 +189,7 @@ final class JsonFlatPlan {
 
     /** Appends the message; false (with partial output) if Jackson must write it instead. */
     public boolean encode(Object message, ByteBuf out) throws Throwable {
-        out.writeByte('{');
-        for (int i = 0; i < writers.length; i++) {
-            out.writeBytes(prefixes[i]);
-            if (!(boolean) writers[i].invokeExact(out, message)) {
-                return false;
-            }
-        }
-        out.writeByte('}');
-        return true;
+        return code.encode(out, message);
     }
 
     /**
@@ -216,17 +205,7 @@ final class JsonFlatPlan {
             if (!r.read(this, body)) {
                 return null;
             }
-            if (record) {
-                return (Object) constructor.invokeExact(r);
-            }
-            Object message = (Object) constructor.invokeExact();
-            long seen = r.seen();
-            for (int i = 0; i < setters.length; i++) {
-                if ((seen & 1L << i) != 0) {
-                    setters[i].invokeExact(message, r);
-                }
-            }
-            return message;
+            return code.decode(r);
         } finally {
             r.release();
         }
