@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class JsonFlatCompiler {
     private static final Logger log = LoggerFactory.getLogger(JsonFlatCompiler.class);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final byte @Nullable [] TEMPLATE = template();
     private static final MethodHandle OPEN;
     private static final MethodHandle PREFIX;
@@ -58,17 +60,26 @@ final class JsonFlatCompiler {
      */
     static JsonFlatCode compile(MethodHandle encode, MethodHandle decode) {
         byte[] template = TEMPLATE;
-        if (template != null) {
+        if (template == null) {
+            warnOnce("the bytes of JsonFlatCodeTemplate.class cannot be read");
+        } else {
             try {
                 MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(template, List.of(encode, decode),
                         true);
                 return (JsonFlatCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                         .invoke();
             } catch (Throwable e) {
-                log.debug("json fast path: no hidden class for the plan, calling its handles as they are", e);
+                warnOnce(e.toString());
             }
         }
         return new JsonFlatHandles(encode, decode);
+    }
+
+    private static void warnOnce(String cause) {
+        if (WARNED.compareAndSet(false, true)) {
+            log.warn("json fast path: cannot define a hidden class for a message class's plan ({}); calling its"
+                    + " method handles as they are, which is slower", cause);
+        }
     }
 
     /**

@@ -37,7 +37,7 @@ final class JsonFlatPlan {
     private static final ClassValue<Optional<JsonFlatPlan>> CACHE = new ClassValue<>() {
         @Override
         protected Optional<JsonFlatPlan> computeValue(Class<?> type) {
-            return Optional.ofNullable(build(type));
+            return Optional.ofNullable(build(type, true));
         }
     };
     private static final int MAX_FIELDS = Long.SIZE;
@@ -52,8 +52,8 @@ final class JsonFlatPlan {
     /** The whole encode and the whole construction, compiled ({@link JsonFlatCompiler}). */
     private final JsonFlatCode code;
 
-    private JsonFlatPlan(MessageShape shape, JsonFlatKind[] kinds, List<JsonFlatAudit.Property> props)
-            throws ReflectiveOperationException {
+    private JsonFlatPlan(MessageShape shape, JsonFlatKind[] kinds, List<JsonFlatAudit.Property> props,
+            boolean hiddenClass) throws ReflectiveOperationException {
         int n = kinds.length;
         this.kinds = kinds;
         prefixes = new byte[n][];
@@ -75,7 +75,8 @@ final class JsonFlatPlan {
         }
         MethodHandle decoder = record ? recordConstructor(shape.constructor(), slots)
                 : JsonFlatCompiler.classDecoder(shape.constructor(), setters);
-        code = JsonFlatCompiler.compile(JsonFlatCompiler.encoder(prefixes, writers), decoder);
+        MethodHandle encoder = JsonFlatCompiler.encoder(prefixes, writers);
+        code = hiddenClass ? JsonFlatCompiler.compile(encoder, decoder) : new JsonFlatHandles(encoder, decoder);
     }
 
     /** The plan of {@code type}, or null if Jackson must handle it. */
@@ -83,7 +84,20 @@ final class JsonFlatPlan {
         return CACHE.get(type).orElse(null);
     }
 
-    private static @Nullable JsonFlatPlan build(Class<?> type) {
+    /**
+     * A new plan of {@code type} that calls its handles as they are, as when no hidden class can be
+     * defined ({@link JsonFlatHandles}); not cached. For tests.
+     */
+    static @Nullable JsonFlatPlan withoutHiddenClass(Class<?> type) {
+        return build(type, false);
+    }
+
+    /** Whether this plan's code is a hidden class of its own, which the JIT compiles as a whole. */
+    boolean compiled() {
+        return code.getClass().isHidden();
+    }
+
+    private static @Nullable JsonFlatPlan build(Class<?> type, boolean hiddenClass) {
         try {
             if (!MessageShape.isMessageClass(type)) {
                 return null;
@@ -98,7 +112,7 @@ final class JsonFlatPlan {
                 }
             }
             List<JsonFlatAudit.Property> props = members.size() <= MAX_FIELDS ? JsonFlatAudit.properties(shape) : null;
-            return props != null && plainKeys(props) ? new JsonFlatPlan(shape, kinds, props) : null;
+            return props != null && plainKeys(props) ? new JsonFlatPlan(shape, kinds, props, hiddenClass) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // e.g. no no-argument constructor: Jackson reports what is wrong
         }

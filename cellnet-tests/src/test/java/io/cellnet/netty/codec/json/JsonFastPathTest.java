@@ -2,9 +2,11 @@ package io.cellnet.netty.codec.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -82,6 +84,18 @@ class JsonFastPathTest {
         }
         assertNotNull(JsonFlatPlan.of(JsonCodecTest.Renamed.class), "static and transient fields do not count");
         assertNotNull(JsonFlatPlan.of(Reentrant.class));
+    }
+
+    @Test
+    void everyPlanIsCompiledToAHiddenClassOfItsOwn() {
+        for (Class<?> type : JsonFlatMessages.TYPES) {
+            JsonFlatPlan plan = JsonFlatPlan.of(type);
+            assertNotNull(plan, type.getName());
+            assertTrue(plan.compiled(), type.getName());
+            JsonFlatPlan plain = JsonFlatPlan.withoutHiddenClass(type);
+            assertNotNull(plain, type.getName());
+            assertFalse(plain.compiled(), type.getName());
+        }
     }
 
     @Test
