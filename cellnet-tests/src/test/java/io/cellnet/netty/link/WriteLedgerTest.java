@@ -122,16 +122,7 @@ class WriteLedgerTest {
     @Test
     void aWriteFailedWhileBeingWrittenIsCountedNotTheOldestOneInFlight() {
         WriteLedger ledger = ledger();
-        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {   // after the ledger was made
-            @Override
-            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-                if (((ByteBuf) msg).readableBytes() == 3) {
-                    ReferenceCountUtil.release(msg);
-                    throw new IllegalStateException("refused");
-                }
-                ctx.write(msg, promise);
-            }
-        });
+        channel.pipeline().addFirst(refusingThreeByteWrites()); // after the ledger was made
         ledger.write(bytes(10), 1, 10);
         channel.allowance = 0;
         channel.flush();   // the first write waits, flushed
@@ -257,16 +248,7 @@ class WriteLedgerTest {
     @Test
     void aListenerOfAWriteThatFailsWhileBeingWrittenHearsItsCause() {
         WriteLedger ledger = ledger();
-        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {   // closest to the socket
-            @Override
-            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-                if (((ByteBuf) msg).readableBytes() == 3) {
-                    ReferenceCountUtil.release(msg);
-                    throw new IllegalStateException("refused");
-                }
-                ctx.write(msg, promise);
-            }
-        });
+        channel.pipeline().addFirst(refusingThreeByteWrites()); // closest to the socket
         Listening listening = new Listening();
         channel.pipeline().addLast(listening);   // sees each write first, then hands it on
         ledger.write(bytes(10), 1, 10);
@@ -298,5 +280,19 @@ class WriteLedgerTest {
         EmbeddedChannel inbound = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
         assertNotNull(WriteLedger.of(inbound, dropped), "inbound handlers do not see writes");
         inbound.finishAndReleaseAll();
+    }
+
+    /** An outbound handler that throws on every 3-byte write (releasing it) and passes the rest on. */
+    private static ChannelOutboundHandlerAdapter refusingThreeByteWrites() {
+        return new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+                if (((ByteBuf) msg).readableBytes() == 3) {
+                    ReferenceCountUtil.release(msg);
+                    throw new IllegalStateException("refused");
+                }
+                ctx.write(msg, promise);
+            }
+        };
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a {@link JsonFlatPlan}'s per-field handles into one encode handle and one decode handle,
  * and those into a {@link JsonFlatCode}: a hidden class of its own per plan
- * ({@link JsonFlatCodeTemplate}) where the JIT sees the handles as constants, or, should defining
- * one fail, an object that calls them as they are ({@link JsonFlatHandles}).
+ * ({@link JsonFlatCodeTemplate}) where the JIT sees the handles as constants. Should defining one
+ * fail, there is no plan and Jackson does the work.
  *
  * <p>Thread safety: stateless; call from any thread.
  */
@@ -56,29 +56,28 @@ final class JsonFlatCompiler {
 
     /**
      * The code of a plan: {@code encode} is {@code (ByteBuf, Object)boolean}, {@code decode}
-     * {@code (JsonFlatReader)Object}.
+     * {@code (JsonFlatReader)Object}; null (after one warning per JVM) when no hidden class can be
+     * defined, and then Jackson encodes and decodes the class.
      */
-    static JsonFlatCode compile(MethodHandle encode, MethodHandle decode) {
+    static @Nullable JsonFlatCode compile(MethodHandle encode, MethodHandle decode) {
         byte[] template = TEMPLATE;
         if (template == null) {
             warnOnce("the bytes of JsonFlatCodeTemplate.class cannot be read");
-        } else {
-            try {
-                MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(template, List.of(encode, decode),
-                        true);
-                return (JsonFlatCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                        .invoke();
-            } catch (Throwable e) {
-                warnOnce(e.toString());
-            }
+            return null;
         }
-        return new JsonFlatHandles(encode, decode);
+        try {
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(template, List.of(encode, decode), true);
+            return (JsonFlatCode) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            warnOnce(e.toString());
+            return null;
+        }
     }
 
     private static void warnOnce(String cause) {
         if (WARNED.compareAndSet(false, true)) {
-            log.warn("json fast path: cannot define a hidden class for a message class's plan ({}); calling its"
-                    + " method handles as they are, which is slower", cause);
+            log.warn("json fast path: cannot define a hidden class for a message class's plan ({}); Jackson"
+                    + " encodes and decodes such classes, which is slower", cause);
         }
     }
 

@@ -37,7 +37,7 @@ final class JsonFlatPlan {
     private static final ClassValue<Optional<JsonFlatPlan>> CACHE = new ClassValue<>() {
         @Override
         protected Optional<JsonFlatPlan> computeValue(Class<?> type) {
-            return Optional.ofNullable(build(type, true));
+            return Optional.ofNullable(build(type));
         }
     };
     private static final int MAX_FIELDS = Long.SIZE;
@@ -52,12 +52,19 @@ final class JsonFlatPlan {
     /** The whole encode and the whole construction, compiled ({@link JsonFlatCompiler}). */
     private final JsonFlatCode code;
 
-    private JsonFlatPlan(MessageShape shape, JsonFlatKind[] kinds, List<JsonFlatAudit.Property> props,
-            boolean hiddenClass) throws ReflectiveOperationException {
-        int n = kinds.length;
+    private JsonFlatPlan(JsonFlatKind[] kinds, byte[][] prefixes, byte[][] lowerKeys, JsonFlatCode code) {
         this.kinds = kinds;
-        prefixes = new byte[n][];
-        lowerKeys = new byte[n][];
+        this.prefixes = prefixes;
+        this.lowerKeys = lowerKeys;
+        this.code = code;
+    }
+
+    /** The plan, or null when its code cannot be compiled ({@link JsonFlatCompiler#compile}). */
+    private static @Nullable JsonFlatPlan create(MessageShape shape, JsonFlatKind[] kinds,
+            List<JsonFlatAudit.Property> props) throws ReflectiveOperationException {
+        int n = kinds.length;
+        byte[][] prefixes = new byte[n][];
+        byte[][] lowerKeys = new byte[n][];
         MethodHandle[] writers = new MethodHandle[n];
         MethodHandle[] setters = new MethodHandle[n];
         MethodHandle[] slots = new MethodHandle[n];
@@ -75,8 +82,8 @@ final class JsonFlatPlan {
         }
         MethodHandle decoder = record ? recordConstructor(shape.constructor(), slots)
                 : JsonFlatCompiler.classDecoder(shape.constructor(), setters);
-        MethodHandle encoder = JsonFlatCompiler.encoder(prefixes, writers);
-        code = hiddenClass ? JsonFlatCompiler.compile(encoder, decoder) : new JsonFlatHandles(encoder, decoder);
+        JsonFlatCode code = JsonFlatCompiler.compile(JsonFlatCompiler.encoder(prefixes, writers), decoder);
+        return code == null ? null : new JsonFlatPlan(kinds, prefixes, lowerKeys, code);
     }
 
     /** The plan of {@code type}, or null if Jackson must handle it. */
@@ -84,20 +91,12 @@ final class JsonFlatPlan {
         return CACHE.get(type).orElse(null);
     }
 
-    /**
-     * A new plan of {@code type} that calls its handles as they are, as when no hidden class can be
-     * defined ({@link JsonFlatHandles}); not cached. For tests.
-     */
-    static @Nullable JsonFlatPlan withoutHiddenClass(Class<?> type) {
-        return build(type, false);
-    }
-
     /** Whether this plan's code is a hidden class of its own, which the JIT compiles as a whole. */
     boolean compiled() {
         return code.getClass().isHidden();
     }
 
-    private static @Nullable JsonFlatPlan build(Class<?> type, boolean hiddenClass) {
+    private static @Nullable JsonFlatPlan build(Class<?> type) {
         try {
             if (!MessageShape.isMessageClass(type)) {
                 return null;
@@ -112,7 +111,7 @@ final class JsonFlatPlan {
                 }
             }
             List<JsonFlatAudit.Property> props = members.size() <= MAX_FIELDS ? JsonFlatAudit.properties(shape) : null;
-            return props != null && plainKeys(props) ? new JsonFlatPlan(shape, kinds, props, hiddenClass) : null;
+            return props != null && plainKeys(props) ? create(shape, kinds, props) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // e.g. no no-argument constructor: Jackson reports what is wrong
         }

@@ -85,39 +85,6 @@ class JsonFastPathDifferentialTest {
         }
     }
 
-    /** The hidden class of a plan and the same handles called as they are agree on messages and bodies. */
-    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
-    void compiledAndPlainHandlesAgree(@ForAll("finiteMessages") Object message, @ForAll("bodies") Tuple2<Class<?>,
-            byte[]> input) throws Throwable {
-        JsonFlatPlan plain = JsonFlatPlan.withoutHiddenClass(message.getClass());
-        assertNotNull(plain);
-        ByteBuf compiled = Unpooled.buffer();
-        ByteBuf handles = Unpooled.buffer();
-        try {
-            assertEquals(plan(message.getClass()).encode(message, compiled), plain.encode(message, handles));
-            assertEquals(compiled, handles);
-        } finally {
-            compiled.release();
-            handles.release();
-        }
-        JsonFlatPlan other = JsonFlatPlan.withoutHiddenClass(input.get1());
-        assertNotNull(other);
-        assertEquals(decoded(plan(input.get1()), input.get2()), decoded(other, input.get2()));
-    }
-
-    /** The plan's decode of {@code body}: the message's values, null where it defers, or what it threw. */
-    private static Object decoded(JsonFlatPlan plan, byte[] body) throws Throwable {
-        ByteBuf in = Unpooled.wrappedBuffer(body);
-        try {
-            Object message = plan.decode(in);
-            return message == null ? "deferred" : JsonFlatMessages.values(message);
-        } catch (Exception e) {
-            return e.toString();
-        } finally {
-            in.release();
-        }
-    }
-
     @Provide
     Arbitrary<Object> messages() {
         return Arbitraries.of(JsonFlatMessages.TYPES).flatMap(t -> JsonFlatMessages.instances(t, false));

@@ -2,7 +2,6 @@ package io.cellnet.netty.codec.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,9 +91,6 @@ class JsonFastPathTest {
             JsonFlatPlan plan = JsonFlatPlan.of(type);
             assertNotNull(plan, type.getName());
             assertTrue(plan.compiled(), type.getName());
-            JsonFlatPlan plain = JsonFlatPlan.withoutHiddenClass(type);
-            assertNotNull(plain, type.getName());
-            assertFalse(plain.compiled(), type.getName());
         }
     }
 
