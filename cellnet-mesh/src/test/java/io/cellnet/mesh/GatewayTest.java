@@ -2,10 +2,16 @@ package io.cellnet.mesh;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellnet.DrainHook;
+import io.cellnet.DrainResult;
 import io.cellnet.EventQueue;
+import io.cellnet.RawPacket;
+import io.cellnet.Session;
+import io.cellnet.SessionClosed;
 import io.cellnet.SessionConnected;
 import io.cellnet.TcpConnector;
 import io.cellnet.mesh.TestMessages.HelloACK;
@@ -19,18 +25,24 @@ import io.cellnet.mesh.gateway.GatewayLink;
 import io.cellnet.mesh.gateway.RouteErrorACK;
 import io.cellnet.mesh.gateway.RouteMode;
 import io.cellnet.mesh.gateway.RouteTable;
+import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
 import io.cellnet.netty.ws.WsOptions;
 import io.cellnet.testing.CellnetPeersExtension;
 import io.cellnet.testing.RecordingEventCallback;
+import io.cellnet.testing.ReservedPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The gateway on the in-memory discovery: routing, stickiness, pushes, announcements, failures. */
+/** The gateway on the in-memory discovery: routing, stickiness, pushes, announcements, failures, drain. */
 class GatewayTest {
     static final RouteTable ROUTES = RouteTable.builder()
             .route("test.HelloREQ", "game", RouteMode.REQUEST)
@@ -212,5 +224,85 @@ class GatewayTest {
         events.expect(SessionConnected.class);
         ws.session().send(new HelloREQ("web"));
         assertEquals(new HelloACK("web", "game#0@dev"), events.expect(HelloACK.class));
+    }
+
+    private static DrainResult drained(CompletableFuture<DrainResult> drain) throws Exception {
+        return drain.get(Events.WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDrainingGatewayRefusesNewClientsAndStillAnswersTheConnectedOneUntilItLeaves() throws Exception {
+        TestGame game = new TestGame(net, discovery, 0);
+        Gateway gw = gateway();
+        awaitConnected(gw, 1);
+        Client c = client(gw);
+        assertEquals("game#0@dev", c.hello("before").Server());
+        int port = gw.port();
+        List<Session> told = new CopyOnWriteArrayList<>();
+
+        // a deadline far away: the drain can only complete because the client leaves
+        CompletableFuture<DrainResult> drain = gw.drain(Duration.ofMinutes(5), told::add).toCompletableFuture();
+
+        assertTrue(gw.isDraining());
+        // the listener closes asynchronously: a connect may race it once, then is refused
+        await().atMost(Events.WAIT).until(() -> ReservedPort.refusesConnections(port));
+        assertEquals(new HelloACK("during", "game#0@dev"), c.hello("during"), "routed and answered while draining");
+        await().atMost(Events.WAIT).until(() -> told.size() == 1);
+        assertFalse(drain.isDone(), "the connected client is waited for");
+        assertEquals(1, gw.clientCount());
+
+        c.connector.close();
+        assertEquals(new DrainResult(1, 0), drained(drain));
+        assertEquals(1, told.size(), "the hook is called once per client");
+        game.announced.await(ClientClosedACK.class::isInstance);
+        assertEquals(0, gw.clientCount());
+        assertEquals(1, gw.connectors("game").instances().size(), "the backend stays connected");
+    }
+
+    @Test
+    void aClientThatStaysPastTheTimeoutIsClosedAndTheHookMayTellItFirst() throws Exception {
+        new TestGame(net, discovery, 0);
+        Gateway gw = gateway();
+        awaitConnected(gw, 1);
+        Client c = client(gw);
+        c.hello("stays");
+
+        DrainResult result = drained(gw.drain(Duration.ofMillis(200),
+                s -> s.send(new RawPacket(TestMessages.id(HelloACK.class),
+                        ProtoplusCodec.INSTANCE.encode(new HelloACK("bye", "gateway")))))
+                .toCompletableFuture());
+
+        assertEquals(new DrainResult(0, 1), result);
+        assertEquals(new HelloACK("bye", "gateway"), c.events.expect(HelloACK.class), "what the hook sent is written");
+        c.events.expect(SessionClosed.class);
+        assertEquals(result, drained(gw.drain(Duration.ZERO, DrainHook.NONE).toCompletableFuture()), "idempotent");
+        gw.close();
+        assertEquals(0, gw.clientCount());
+    }
+
+    @Test
+    void theTcpAndWebSocketClientsDrainTogetherAndTheirCountsAddUp() throws Exception {
+        new TestGame(net, discovery, 0);
+        Gateway gw = gateway(Gateway.builder(discovery, gatewayQueue()).address("127.0.0.1:0").wsAddress("127.0.0.1:0/ws")
+                .routes(ROUTES));
+        awaitConnected(gw, 1);
+        Client tcp = client(gw);
+        tcp.hello("tcp");
+        RecordingEventCallback events = new RecordingEventCallback();
+        TcpConnector ws = net.start(net.wsConnector("ws://127.0.0.1:" + gw.wsPort() + "/ws", events, WsOptions.DEFAULT,
+                b -> b));
+        events.expect(SessionConnected.class);
+        ws.session().send(new HelloREQ("web"));
+        events.expect(HelloACK.class);
+        int port = gw.port();
+        int wsPort = gw.wsPort();
+
+        DrainResult result = drained(gw.drain(Duration.ZERO, DrainHook.NONE).toCompletableFuture());
+
+        assertEquals(new DrainResult(0, 2), result);
+        tcp.events.expect(SessionClosed.class);
+        events.expect(SessionClosed.class);
+        await().atMost(Events.WAIT).until(() -> ReservedPort.refusesConnections(port)
+                && ReservedPort.refusesConnections(wsPort));
     }
 }

@@ -1,6 +1,8 @@
 package io.cellnet.mesh.gateway;
 
 import io.cellnet.ContextKey;
+import io.cellnet.DrainHook;
+import io.cellnet.DrainResult;
 import io.cellnet.EventQueue;
 import io.cellnet.MessageRegistry;
 import io.cellnet.RawPacket;
@@ -24,10 +26,12 @@ import io.cellnet.netty.WsPeers;
 import io.cellnet.netty.codec.protoplus.ProtoplusCodec;
 import io.cellnet.observe.MeshObserver;
 import io.cellnet.observe.Observability;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -59,8 +63,12 @@ import org.slf4j.LoggerFactory;
  * read, routed and written by one thread, and the writes of one read are flushed together. A
  * queue thread ({@code EventQueue.create}) works too, at the price of a hand-off each way.
  *
- * <p>Thread safety: routing runs on the gateway's queue; the accessors and {@link #close()} may be
- * called from any thread.
+ * <p>Before a deploy, {@link #drain} takes the gateway out of rotation without dropping anyone: the
+ * client listeners close, the connected clients get a deadline to leave, and their requests are
+ * still routed and answered meanwhile.
+ *
+ * <p>Thread safety: routing runs on the gateway's queue; the accessors, {@link #drain} and
+ * {@link #close()} may be called from any thread.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -321,6 +329,53 @@ public final class Gateway implements AutoCloseable {
     public @Nullable ServiceConnectors connectors(String service) {
         Objects.requireNonNull(service, "service");
         return services.get(service);
+    }
+
+    /**
+     * Drains the client side as {@link TcpAcceptor#drain} does, the {@code tcp.ltv} acceptor and the
+     * {@code ws.ltv} one (when the gateway has a WebSocket address) at once: both stop listening, so
+     * new clients are refused; {@code hook} is called once for every connected client, on the
+     * gateway's queue; the clients get {@code timeout} to leave by themselves, then the rest are
+     * closed gracefully. The backends stay connected all along: what the clients send while they
+     * drain is still routed, and what the backends answer still reaches them; each client that
+     * leaves is announced to its backends ({@link ClientClosedACK}) as usual. The route table keeps
+     * being watched. {@link #close()} stops the gateway afterwards (or during the drain: the
+     * remaining clients close and count as {@link DrainResult#left()}).
+     *
+     * <p>Idempotent: a later call returns the same counts and ignores its arguments. On a closed
+     * gateway it completes at once with {@link DrainResult#EMPTY}.
+     *
+     * <p>May be called from any thread: it never blocks. The returned stage completes on one of the
+     * gateway's threads (I/O or queue) or a timer thread: do not block in what is chained to it, and
+     * do not wait for it on the gateway's queue, where the hook runs.
+     *
+     * @param timeout how long the clients get to leave by themselves; {@code Duration.ZERO} closes
+     *                them right after the hook calls
+     * @param hook    called once per connected client ({@link DrainHook#NONE} to only wait)
+     * @return completes once every client that was connected has gone, with the counts of both
+     *         acceptors summed
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public CompletionStage<DrainResult> drain(Duration timeout, DrainHook hook) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(hook, "hook");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be >= 0: " + timeout);
+        }
+        if (!tcp.isDraining()) {
+            log.info("gateway {}: draining {} clients, {} to leave", gatewayId, clients.size(), timeout);
+        }
+        CompletionStage<DrainResult> tcpDrain = tcp.drain(timeout, hook);
+        if (ws == null) {
+            return tcpDrain;
+        }
+        return tcpDrain.thenCombine(ws.drain(timeout, hook),
+                (a, b) -> new DrainResult(a.left() + b.left(), a.closed() + b.closed()));
+    }
+
+    /** {@code true} from the first {@link #drain} call until the gateway is closed. */
+    public boolean isDraining() {
+        return tcp.isDraining();
     }
 
     /** Stops accepting, closes every client and every backend connector. */
