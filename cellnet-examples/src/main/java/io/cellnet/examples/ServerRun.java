@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * tests), drain when asked ({@code /health} turns 503, the acceptors stop listening, the sessions
  * get the drain time to leave, then close; {@code DRAINED left=N closed=M}), then stop the acceptors
  * (every session closes, every {@code SessionClosed} is handled), close the queue and print a last
- * line.
+ * line. {@link #untilStopped} is the part after listening, for the servers that start their peers their
+ * own way.
  *
- * <p>Thread safety: {@link #serve} runs on the command's thread.
+ * <p>Thread safety: {@link #serve} and {@link #untilStopped} run on the command's thread.
  */
 public final class ServerRun {
     private ServerRun() {
@@ -51,8 +52,9 @@ public final class ServerRun {
     /** {@link #serve(Console, EventQueue, List, List, Supplier)} with the metrics endpoint and drain of {@code ops}. */
     public static int serve(Console console, EventQueue queue, List<Endpoint.Server> servers, ServerOps ops,
             List<String> moreLines, Supplier<String> lastLine) throws InterruptedException {
-        @Nullable MetricsEndpoint metrics = null;
         try {
+            List<String> listening = new ArrayList<>();
+            List<Drainable> drains = new ArrayList<>();
             for (Endpoint.Server s : servers) {
                 try {
                     s.peer().start().join();
@@ -60,60 +62,86 @@ public final class ServerRun {
                     console.out().println("FAIL: cannot listen on " + s.peer().address() + ": " + e.getCause());
                     return 1;
                 }
+                listening.add("LISTENING " + s.boundAddress());
+                TcpAcceptor acceptor = s.peer().as(TcpAcceptor.class);
+                if (acceptor != null) {
+                    drains.add(acceptor::drain);
+                }
             }
-            try {
-                metrics = ops.startMetrics();
-            } catch (IOException e) {
-                console.out().println("FAIL: " + e.getMessage());
+            if (untilStopped(console, ops, listening, moreLines, drains) != 0) {
                 return 1;
-            }
-            console.allowStopTime(ops.drain());
-            console.trapStopSignal();
-            for (Endpoint.Server s : servers) {
-                console.out().println("LISTENING " + s.boundAddress());
-            }
-            if (metrics != null) {
-                console.out().println("METRICS " + metrics.url());
-            }
-            moreLines.forEach(console.out()::println);
-            console.awaitStop();
-            if (ops.drains()) {
-                drain(console, servers, ops, metrics);
             }
         } finally {
             servers.forEach(s -> s.peer().close());
             queue.close();
-            if (metrics != null) {
-                metrics.close();
-            }
         }
         console.out().println(lastLine.get());
         return 0;
     }
 
     /**
-     * Drains every acceptor at once for at most {@code ops.drain()}: prints {@code DRAINING} when it
-     * starts and {@code DRAINED left=N closed=M} when every session is gone.
+     * What a server does once it listens, for the servers that start their peers their own way (a
+     * gateway, a registered game instance) and for {@link #serve}: opens the metrics endpoint of
+     * {@code ops} when asked, prints {@code listening}, {@code METRICS URL} and {@code moreLines},
+     * runs until the stop signal, drains {@code drains} when {@code ops} asks for it (see
+     * {@link #drain}), then closes the endpoint. The caller stops its peers afterwards.
+     *
+     * @param listening the lines saying where it listens, such as {@code LISTENING HOST:PORT}
+     * @param moreLines printed after the {@code METRICS} line
+     * @param drains    what is drained at once on the stop signal (an acceptor's or a gateway's {@code drain})
+     * @return 0 after the stop (and the drain), 1 when the metrics endpoint could not start
      */
-    private static void drain(Console console, List<Endpoint.Server> servers, ServerOps ops,
-            @Nullable MetricsEndpoint metrics) throws InterruptedException {
+    public static int untilStopped(Console console, ServerOps ops, List<String> listening, List<String> moreLines,
+            List<Drainable> drains) throws InterruptedException {
+        @Nullable MetricsEndpoint metrics;
+        try {
+            metrics = ops.startMetrics();
+        } catch (IOException e) {
+            console.out().println("FAIL: " + e.getMessage());
+            return 1;
+        }
+        try {
+            console.allowStopTime(ops.drain());
+            console.trapStopSignal();
+            listening.forEach(console.out()::println);
+            if (metrics != null) {
+                console.out().println("METRICS " + metrics.url());
+            }
+            moreLines.forEach(console.out()::println);
+            console.awaitStop();
+            if (ops.drains()) {
+                drain(console, ops, metrics, drains);
+            }
+        } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Drains everything in {@code drains} at once for at most {@code ops.drain()}, each session told
+     * by {@code ops.drainHook()}: {@code /health} turns 503 first, {@code DRAINING deadline=Ns} is
+     * printed when it starts and {@code DRAINED left=N closed=M} (the counts summed) when every
+     * session is gone; the wait is bounded by the deadline plus the close timeout.
+     */
+    private static void drain(Console console, ServerOps ops, @Nullable MetricsEndpoint metrics, List<Drainable> drains)
+            throws InterruptedException {
         if (metrics != null) {
             metrics.markDraining();
         }
         console.out().println("DRAINING deadline=" + ops.drain().toSeconds() + "s");
         console.out().flush();
-        List<CompletableFuture<DrainResult>> drains = new ArrayList<>();
-        for (Endpoint.Server s : servers) {
-            TcpAcceptor acceptor = s.peer().as(TcpAcceptor.class);
-            if (acceptor != null) {
-                drains.add(acceptor.drain(ops.drain(), ops.drainHook()).toCompletableFuture());
-            }
+        List<CompletableFuture<DrainResult>> started = new ArrayList<>();
+        for (Drainable d : drains) {
+            started.add(d.drain(ops.drain(), ops.drainHook()).toCompletableFuture());
         }
         int left = 0;
         int closed = 0;
         // the deadline, then the close timeout for what is still being written, then some slack
         long bound = ops.drain().plus(Duration.ofSeconds(15)).toMillis();
-        for (CompletableFuture<DrainResult> d : drains) {
+        for (CompletableFuture<DrainResult> d : started) {
             try {
                 DrainResult r = d.get(bound, TimeUnit.MILLISECONDS);
                 left += r.left();

@@ -158,6 +158,35 @@ class MeshCommandsTest {
     }
 
     @Test
+    void onSigtermADrainingGatewayClosesTheClientThatStaysAndStops() throws Exception {
+        try (ChildJvm g0 = game(0);
+                ChildJvm gateway = ChildJvm.start("mesh-gateway", "--nats", nats.url(), "--address", "127.0.0.1:0",
+                        "--metrics", "127.0.0.1:0", "--drain", "1")) {
+            String address = gateway.listening();
+            assertTrue(gateway.out.await(l -> l.startsWith("METRICS "), InProcess.WAIT).matches(
+                    "METRICS http://127\\.0\\.0\\.1:\\d+/metrics"), gateway.out::text);
+            gateway.out.await("BACKEND CONNECTED game#0@dev", InProcess.WAIT);
+            try (HelloUsers users = HelloUsers.connect(address, 1, InProcess.WAIT)) {
+                // an answer proves the gateway holds the client's session before the drain starts
+                HelloUsers.Result r = users.round(1, 1, InProcess.WAIT);
+                assertEquals(Map.of("game#0@dev", 1), r.servers(), r::toString);
+
+                // the client stays: the drain closes it at the deadline
+                assertEquals(0, gateway.terminate(), () -> gateway.out.text() + "\n" + gateway.logs());
+
+                List<String> lines = gateway.out.lines();
+                assertTrue(lines.contains("DRAINING deadline=1s"), gateway.out::text);
+                assertTrue(lines.contains("DRAINED left=0 closed=1"), gateway.out::text);
+                assertTrue(lines.indexOf("DRAINING deadline=1s") < lines.indexOf("DRAINED left=0 closed=1"),
+                        gateway.out::text);
+                assertEquals("STOPPED clients=0", lines.get(lines.size() - 1), gateway.out::text);
+                await().atMost(InProcess.WAIT).until(() -> users.openConnections() == 0);
+            }
+            assertEquals(0, g0.terminate());
+        }
+    }
+
+    @Test
     void usageNamesTheMeshCommands() {
         assertTrue(Main.commands().keySet().containsAll(Set.of("mesh-game", "mesh-gateway", "mesh-client", "mesh-demo")),
                 List.copyOf(Main.commands().keySet())::toString);

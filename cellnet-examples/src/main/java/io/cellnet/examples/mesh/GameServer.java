@@ -17,6 +17,7 @@ import io.cellnet.netty.TcpPeers;
 import io.cellnet.proc.MessageDispatcher;
 import io.cellnet.proc.Processors;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -91,9 +92,10 @@ public final class GameServer implements AutoCloseable {
      * Takes the instance out of rotation: deregisters (the gateways stop routing new players here
      * and drop their link once it closes), then drains the acceptor: no new connection, the open
      * ones (the gateways' links) get {@code deadline} to finish what is in flight, then close.
-     * Blocks the calling thread (not the queue's) until the drain is over.
+     * Call it from the command's thread; it does not block (the stage completes as
+     * {@link io.cellnet.TcpAcceptor#drain}'s does).
      */
-    public DrainResult drain(Duration deadline) {
+    public CompletionStage<DrainResult> drain(Duration deadline, DrainHook hook) {
         if (load != null) {
             load.close();
             load = null;
@@ -102,7 +104,7 @@ public final class GameServer implements AutoCloseable {
             registration.close();
             registration = null;
         }
-        return acceptor.drain(deadline, DrainHook.NONE).toCompletableFuture().join();
+        return acceptor.drain(deadline, hook);
     }
 
     /** Deregisters, stops listening (every session closes) and closes the queue. */

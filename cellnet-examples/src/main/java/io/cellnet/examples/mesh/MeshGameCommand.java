@@ -1,19 +1,17 @@
 package io.cellnet.examples.mesh;
 
-import io.cellnet.DrainResult;
 import io.cellnet.examples.Args;
 import io.cellnet.examples.Command;
 import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
 import io.cellnet.examples.ServerOps;
+import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
-import io.cellnet.examples.metrics.MetricsEndpoint;
 import io.cellnet.mesh.ServiceId;
 import io.cellnet.mesh.nats.NatsDiscovery;
-import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code mesh-game}: one instance of the game service, {@code game#N@GROUP}, registered on NATS.
@@ -50,35 +48,13 @@ public final class MeshGameCommand {
                 console.out().println("FAIL: " + (e instanceof CompletionException ? e.getCause() : e));
                 return 1;
             }
-            @Nullable MetricsEndpoint metrics = null;
             try {
-                try {
-                    metrics = ops.startMetrics();
-                } catch (IOException e) {
-                    console.out().println("FAIL: " + e.getMessage());
+                if (ServerRun.untilStopped(console, ops, List.of("LISTENING " + game.listening(), "REGISTERED " + id),
+                        List.of(), List.of(game::drain)) != 0) {
                     return 1;
-                }
-                console.allowStopTime(ops.drain());
-                console.trapStopSignal();
-                console.out().println("LISTENING " + game.listening());
-                console.out().println("REGISTERED " + id);
-                if (metrics != null) {
-                    console.out().println("METRICS " + metrics.url());
-                }
-                console.awaitStop();
-                if (ops.drains()) {
-                    if (metrics != null) {
-                        metrics.markDraining();
-                    }
-                    console.out().println("DRAINING deadline=" + ops.drain().toSeconds() + "s");
-                    DrainResult r = game.drain(ops.drain());
-                    console.out().println("DRAINED left=" + r.left() + " closed=" + r.closed());
                 }
             } finally {
                 game.close();
-                if (metrics != null) {
-                    metrics.close();
-                }
             }
             console.out().println("STOPPED answered=" + game.answered());
             return 0;

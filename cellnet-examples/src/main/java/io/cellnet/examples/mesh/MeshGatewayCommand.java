@@ -7,15 +7,13 @@ import io.cellnet.examples.Console;
 import io.cellnet.examples.Option;
 import io.cellnet.examples.QueueKind;
 import io.cellnet.examples.ServerOps;
+import io.cellnet.examples.ServerRun;
 import io.cellnet.examples.Transport;
 import io.cellnet.examples.Usage;
-import io.cellnet.examples.metrics.MetricsBinder;
-import io.cellnet.examples.metrics.MetricsEndpoint;
 import io.cellnet.mesh.gateway.Gateway;
 import io.cellnet.mesh.nats.NatsDiscovery;
-import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code mesh-gateway}: a gateway that finds the game service on NATS and routes
@@ -25,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code --queue loop --loop-spin 0}): forwarding runs on the I/O thread of its connections, with
  * no hand-off, and an idle gateway leaves the cores to the processes it forwards for
  * (docs/mesh.md, "Gateway hop cost").
+ *
+ * <p>With {@code --drain SECONDS}, SIGTERM drains the gateway's clients ({@link Gateway#drain})
+ * before it stops, as the other servers drain theirs; the backends stay connected meanwhile.
  *
  * <p>Thread safety: runs on the command's thread; routing runs on the gateway's queue.
  */
@@ -42,8 +43,9 @@ public final class MeshGatewayCommand {
     private static final Usage USAGE = Usage.of("mesh-gateway", "a gateway routing clients to the game service",
             "prints LISTENING HOST:PORT, then BACKEND DISCOVERED|CONNECTED|DISCONNECTED|REMOVED <id> as game"
                     + " instances come and go; routes mesh.HelloREQ to service game; prints STOPPED clients=N on SIGTERM;"
-                    + " --metrics adds METRICS URL",
-            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE, LOOP_SPIN, ServerOps.METRICS);
+                    + " --metrics adds METRICS URL; --drain drains the clients first, their requests still answered"
+                    + " (DRAINING/DRAINED left=N closed=M)",
+            MeshGameCommand.NATS, ADDRESS, ROUTES_KEY, QUEUE, LOOP_SPIN, ServerOps.METRICS, ServerOps.DRAIN);
 
     /** The command. */
     public static final Command COMMAND = new Command(USAGE, MeshGatewayCommand::run);
@@ -58,9 +60,8 @@ public final class MeshGatewayCommand {
         if (queueKind.equals("loop") && System.getProperty("cellnet.loop.spinMicros") == null) {
             System.setProperty("cellnet.loop.spinMicros", Integer.toString(spin)); // read when the first loop starts
         }
-        String metricsAddress = args.get(ServerOps.METRICS);
-        // bound before the gateway's queue and peers are built, so that they are counted
-        MetricsBinder binder = metricsAddress.isEmpty() ? MetricsBinder.jvm() : MetricsBinder.servers();
+        // the meters are bound before the gateway's queue and peers are built, so that they are counted
+        ServerOps ops = ServerOps.of(args);
         try (NatsDiscovery discovery = NatsDiscovery.connect(args.get(MeshGameCommand.NATS));
                 EventQueue queue = QueueKind.create(queueKind, "mesh-gateway")) {
             Gateway.Builder b = Gateway.builder(discovery, queue).address(address)
@@ -73,28 +74,14 @@ public final class MeshGatewayCommand {
                 console.out().println("FAIL: cannot listen on " + address + ": " + e.getCause());
                 return 1;
             }
-            @Nullable MetricsEndpoint metrics = null;
             try {
-                if (!metricsAddress.isEmpty()) {
-                    try {
-                        metrics = MetricsEndpoint.start(metricsAddress, binder);
-                    } catch (IOException e) {
-                        console.out().println("FAIL: " + e.getMessage());
-                        return 1;
-                    }
-                }
-                console.trapStopSignal();
                 String host = address.substring(0, address.lastIndexOf(':'));
-                console.out().println("LISTENING " + (host.isEmpty() ? "0.0.0.0" : host) + ":" + gateway.port());
-                if (metrics != null) {
-                    console.out().println("METRICS " + metrics.url());
+                String listening = "LISTENING " + (host.isEmpty() ? "0.0.0.0" : host) + ":" + gateway.port();
+                if (ServerRun.untilStopped(console, ops, List.of(listening), List.of(), List.of(gateway::drain)) != 0) {
+                    return 1;
                 }
-                console.awaitStop();
             } finally {
                 gateway.close();
-                if (metrics != null) {
-                    metrics.close();
-                }
             }
             console.out().println("STOPPED clients=" + gateway.clientCount());
             return 0;
