@@ -70,6 +70,15 @@ enum JsonFlatKind {
         return this == INT8 || this == INT16 || this == INT32 || this == INT64;
     }
 
+    /**
+     * Whether this integer kind holds the number of this sign and magnitude (unsigned bits of at
+     * most 2^64-1): at least {@link #min}, at most {@link #max}.
+     */
+    boolean holds(boolean negative, long magnitude) {
+        return negative ? min < 0 && Long.compareUnsigned(magnitude, -min) <= 0
+                : Long.compareUnsigned(magnitude, max) <= 0;
+    }
+
     /** The kinds read and written as JSON integers: every kind but String, boolean and the floats. */
     boolean isInteger() {
         return this != STRING && this != BOOLEAN && this != FLOAT32 && this != FLOAT64;

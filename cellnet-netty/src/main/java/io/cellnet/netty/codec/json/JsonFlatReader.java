@@ -154,18 +154,12 @@ final class JsonFlatReader {
             return -1;
         }
         int start = p + 1;
-        int limit = Math.min(to, start + JsonFlatScanner.MAX_STRING_BYTES);
-        for (int k = start; k < limit; k++) {
-            byte b = in[k];
-            if (b == '"') {
-                strings[i] = new String(in, start, k - start, StandardCharsets.ISO_8859_1);
-                return k + 1;
-            }
-            if (b < 0x20 || b == '\\') {
-                return -1; // an escape, a control character or a non-ASCII byte (negative)
-            }
+        int close = JsonFlatScanner.plainStringEnd(in, start, to);
+        if (close < 0) {
+            return -1;
         }
-        return -1;
+        strings[i] = new String(in, start, close - start, StandardCharsets.ISO_8859_1);
+        return close + 1;
     }
 
     /**
@@ -185,8 +179,7 @@ final class JsonFlatReader {
                 || k < to && (in[k] == '.' || in[k] == 'e' || in[k] == 'E' || in[k] >= '0' && in[k] <= '9')) {
             return -1;
         }
-        if (negative ? kind.min >= 0 || Long.compareUnsigned(magnitude, -kind.min) > 0
-                : Long.compareUnsigned(magnitude, kind.max) > 0) {
+        if (!kind.holds(negative, magnitude)) {
             return -1;
         }
         numbers[i] = negative ? -magnitude : magnitude;
@@ -273,8 +266,7 @@ final class JsonFlatReader {
             return false;
         }
         long magnitude = JsonFlatNumbers.magnitude(in, digits, scan.tokenEnd);
-        if (negative ? kind.min >= 0 || Long.compareUnsigned(magnitude, -kind.min) > 0
-                : Long.compareUnsigned(magnitude, kind.max) > 0) {
+        if (!kind.holds(negative, magnitude)) {
             return false;
         }
         numbers[i] = negative ? -magnitude : magnitude;

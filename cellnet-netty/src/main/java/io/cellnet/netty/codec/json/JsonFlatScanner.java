@@ -117,19 +117,32 @@ final class JsonFlatScanner {
     /** A string value, or null if it is outside the subset. */
     String string() {
         int start = pos + 1;
+        int close = plainStringEnd(in, start, end);
+        if (close >= 0) {
+            pos = close + 1;
+            return new String(in, start, close - start, StandardCharsets.ISO_8859_1);
+        }
+        int n = skipString();
+        return n < 0 ? null : strings.text(n);
+    }
+
+    /**
+     * The index of the closing quote of a string whose text starts at {@code start}, when that text
+     * is printable ASCII without escapes and at most {@link #MAX_STRING_BYTES} long (its bytes are
+     * then its chars); -1 otherwise, and the string needs decoding.
+     */
+    static int plainStringEnd(byte[] in, int start, int end) {
         int limit = Math.min(end, start + MAX_STRING_BYTES);
         for (int i = start; i < limit; i++) {
             byte b = in[i];
             if (b == '"') {
-                pos = i + 1;
-                return new String(in, start, i - start, StandardCharsets.ISO_8859_1);
+                return i;
             }
             if (b < 0x20 || b == '\\') {
-                break; // an escape, a control character or a non-ASCII byte (negative)
+                return -1; // an escape, a control character or a non-ASCII byte (negative)
             }
         }
-        int n = skipString();
-        return n < 0 ? null : strings.text(n);
+        return -1;
     }
 
     /** Decodes the string at the cursor and moves past it; its length in chars, or -1. */
